@@ -1,0 +1,19 @@
+// Shared Jest settings. ts-jest transpiles only (isolatedModules); `npm run typecheck` type-checks.
+const path = require('node:path');
+
+/** @param {string[]} testMatch */
+module.exports = (testMatch, extra = {}) => ({
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch,
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'].filter((r) =>
+    require('node:fs').existsSync(r.replace('<rootDir>', __dirname)),
+  ),
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.spec.json'), isolatedModules: true }],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: { '^@tiltak/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts' },
+  modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.data/', '<rootDir>/.test-data/'],
+  ...extra,
+});

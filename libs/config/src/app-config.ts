@@ -1,0 +1,213 @@
+// The one place that reads the environment. Bad configuration stops start-up with a message naming
+// the variable, so an operator never has to guess.
+
+export interface TemporalConfig {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  /** TLS to the frontend (Temporal Cloud, a secured cluster). */
+  tls: null | { serverNameOverride?: string; serverRootCaPath?: string; clientCertPath?: string; clientKeyPath?: string };
+  apiKey: string | null;
+}
+
+export interface CodecConfig {
+  /** key id → 32-byte AES-256 key. */
+  keys: Map<string, Buffer>;
+  /** The key new payloads are encrypted with. */
+  activeKeyId: string;
+}
+
+export interface AuthConfig {
+  /** OIDC (e.g. Feide) when issuer is set; otherwise a local HS256 signing key (the embedded default). */
+  oidc: null | { issuer: string; audience: string; jwksUrl: string };
+  localSigningKey: Buffer | null;
+  localIssuer: string;
+  localAudience: string;
+}
+
+export interface MailConfig {
+  smtpUrl: string;
+  from: string;
+}
+
+export interface AppConfig {
+  databaseUrl: string;
+  temporal: TemporalConfig;
+  codec: CodecConfig;
+  auth: AuthConfig;
+  mail: MailConfig;
+  api: { port: number; publicBaseUrl: string; codecCorsOrigins: string[] };
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** JSON overrides of the ladder policy (see libs/domain parsePolicyOverrides), or null. */
+  policyOverrides: unknown;
+  /** Seed synthetic demo data at start (the embedded stack turns it on). */
+  seedDemoData: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Which parts a process needs: the API does not send mail, the worker does not verify tokens. */
+export interface ConfigNeeds {
+  mail?: boolean;
+  auth?: boolean;
+}
+
+export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: true }): AppConfig {
+  const problems: string[] = [];
+  const str = (name: string, fallback?: string): string => {
+    const v = env[name]?.trim();
+    if (v) return v;
+    if (fallback !== undefined) return fallback;
+    problems.push(`${name} is required`);
+    return '';
+  };
+  const optional = (name: string): string | null => env[name]?.trim() || null;
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = optional(name);
+    if (raw === null) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = optional(name);
+    if (raw === null) return fallback;
+    if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name} must be true or false, got "${raw}"`);
+    return fallback;
+  };
+  const url = (name: string, value: string, protocols: string[]): string => {
+    if (!value) return value;
+    try {
+      const u = new URL(value);
+      if (!protocols.includes(u.protocol)) problems.push(`${name} must use ${protocols.join(' or ')}, got "${u.protocol}"`);
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+    }
+    return value;
+  };
+
+  const databaseUrl = url('DATABASE_URL', str('DATABASE_URL'), ['postgres:', 'postgresql:']);
+
+  const tlsEnabled = bool('TEMPORAL_TLS', false);
+  const apiKey = optional('TEMPORAL_API_KEY');
+  const temporal: TemporalConfig = {
+    address: str('TEMPORAL_ADDRESS', 'localhost:7233'),
+    namespace: str('TEMPORAL_NAMESPACE', 'default'),
+    taskQueue: str('TEMPORAL_TASK_QUEUE', 'cases-v1'),
+    // An API key (Temporal Cloud) implies TLS.
+    tls:
+      tlsEnabled || apiKey
+        ? {
+            ...(optional('TEMPORAL_TLS_SERVER_NAME') ? { serverNameOverride: optional('TEMPORAL_TLS_SERVER_NAME')! } : {}),
+            ...(optional('TEMPORAL_TLS_CA_PATH') ? { serverRootCaPath: optional('TEMPORAL_TLS_CA_PATH')! } : {}),
+            ...(optional('TEMPORAL_TLS_CERT_PATH') ? { clientCertPath: optional('TEMPORAL_TLS_CERT_PATH')! } : {}),
+            ...(optional('TEMPORAL_TLS_KEY_PATH') ? { clientKeyPath: optional('TEMPORAL_TLS_KEY_PATH')! } : {}),
+          }
+        : null,
+    apiKey,
+  };
+  if (temporal.tls && Boolean(temporal.tls.clientCertPath) !== Boolean(temporal.tls.clientKeyPath)) {
+    problems.push('TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH must be set together');
+  }
+  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(temporal.taskQueue)) problems.push('TEMPORAL_TASK_QUEUE has invalid characters');
+
+  const codec = parseCodecKeys(str('PAYLOAD_CODEC_KEYS'), optional('PAYLOAD_CODEC_ACTIVE_KEY_ID'), problems);
+
+  const oidcIssuer = optional('AUTH_OIDC_ISSUER');
+  const localKeyRaw = optional('AUTH_LOCAL_SIGNING_KEY');
+  let localSigningKey: Buffer | null = null;
+  if (localKeyRaw) {
+    localSigningKey = Buffer.from(localKeyRaw, 'base64');
+    if (localSigningKey.length < 32) problems.push('AUTH_LOCAL_SIGNING_KEY must be at least 32 bytes, base64-encoded');
+  }
+  const auth: AuthConfig = {
+    oidc: oidcIssuer
+      ? {
+          issuer: url('AUTH_OIDC_ISSUER', oidcIssuer, ['https:', 'http:']),
+          audience: str('AUTH_OIDC_AUDIENCE'),
+          jwksUrl: url('AUTH_OIDC_JWKS_URL', str('AUTH_OIDC_JWKS_URL'), ['https:', 'http:']),
+        }
+      : null,
+    localSigningKey,
+    localIssuer: str('AUTH_LOCAL_ISSUER', 'tiltakstrappa-local'),
+    localAudience: str('AUTH_LOCAL_AUDIENCE', 'tiltakstrappa-api'),
+  };
+  if (needs.auth && !auth.oidc && !auth.localSigningKey) {
+    problems.push('AUTH_OIDC_ISSUER (with AUTH_OIDC_AUDIENCE, AUTH_OIDC_JWKS_URL) or AUTH_LOCAL_SIGNING_KEY is required');
+  }
+
+  const mail: MailConfig = {
+    smtpUrl: needs.mail ? url('SMTP_URL', str('SMTP_URL'), ['smtp:', 'smtps:']) : (optional('SMTP_URL') ?? ''),
+    from: str('MAIL_FROM', 'Tiltakstrappa <ikke-svar@tiltakstrappa.local>'),
+  };
+  if (needs.mail && mail.from && !/<?[^\s<>@]+@[^\s<>@]+>?$/.test(mail.from)) problems.push('MAIL_FROM must contain an email address');
+
+  const port = int('API_PORT', 3000, 1, 65535);
+  const publicBaseUrl = url('PUBLIC_BASE_URL', str('PUBLIC_BASE_URL', `http://localhost:${port}`), ['http:', 'https:']);
+  const codecCorsOrigins = (optional('CODEC_CORS_ORIGINS') ?? 'http://localhost:8233')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+  const logLevel = str('LOG_LEVEL', 'info') as AppConfig['logLevel'];
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push('LOG_LEVEL must be debug, info, warn or error');
+
+  let policyOverrides: unknown = null;
+  const policyRaw = optional('LADDER_POLICY_JSON');
+  if (policyRaw) {
+    try {
+      policyOverrides = JSON.parse(policyRaw);
+    } catch {
+      problems.push('LADDER_POLICY_JSON is not valid JSON');
+    }
+  }
+
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    databaseUrl,
+    temporal,
+    codec,
+    auth,
+    mail,
+    api: { port, publicBaseUrl: publicBaseUrl.replace(/\/$/, ''), codecCorsOrigins },
+    logLevel,
+    policyOverrides,
+    seedDemoData: bool('SEED_DEMO_DATA', false),
+  };
+}
+
+/** `PAYLOAD_CODEC_KEYS` = `keyId:base64key[,keyId:base64key…]`; each key 32 bytes (AES-256). */
+export function parseCodecKeys(raw: string, activeKeyId: string | null, problems: string[]): CodecConfig {
+  const keys = new Map<string, Buffer>();
+  for (const entry of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const sep = entry.indexOf(':');
+    const id = sep > 0 ? entry.slice(0, sep) : '';
+    const key = Buffer.from(sep > 0 ? entry.slice(sep + 1) : '', 'base64');
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id)) {
+      problems.push('PAYLOAD_CODEC_KEYS: each entry must be keyId:base64key with a short alphanumeric key id');
+      continue;
+    }
+    if (key.length !== 32) {
+      problems.push(`PAYLOAD_CODEC_KEYS: key "${id}" must be 32 bytes (AES-256), base64-encoded; got ${key.length}`);
+      continue;
+    }
+    keys.set(id, key);
+  }
+  if (raw && keys.size === 0 && problems.length === 0) problems.push('PAYLOAD_CODEC_KEYS holds no key');
+  // The last key listed is the active one unless named: rotation appends a key.
+  const active = activeKeyId ?? [...keys.keys()].pop() ?? '';
+  if (keys.size > 0 && !keys.has(active)) problems.push(`PAYLOAD_CODEC_ACTIVE_KEY_ID "${active}" is not in PAYLOAD_CODEC_KEYS`);
+  return { keys, activeKeyId: active };
+}

@@ -1,0 +1,328 @@
+// The vocabulary of a concern case (bekymringssak). Types only: the rules live beside them as pure
+// functions. Everything here is serialisable (plain JSON) because it travels through Temporal.
+
+/** An instant in UTC as an ISO-8601 string, e.g. `2026-11-26T14:00:00.000Z`. */
+export type Instant = string;
+/** A calendar date in Europe/Oslo, `YYYY-MM-DD`. */
+export type LocalDate = string;
+
+export const STEPS = [1, 2, 3, 4] as const;
+/** The four steps of the ladder (tiltakstrappa). */
+export type Step = (typeof STEPS)[number];
+
+export const CASE_STATUSES = ['open', 'paused', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const STAFF_ROLES = [
+  'contact-teacher', // kontaktlærer
+  'school-leadership', // skolens ledelse / rektor
+  'social-teacher', // sosiallærer
+  'competence-team', // kompetanseteam / ressursteam / nærværsteam
+  'ppt', // PP-tjenesten
+  'mobile-team', // Mobilt team
+  'health-nurse', // helsesykepleier
+] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Who takes part in a meeting: staff roles plus the student and guardians and outside partners. */
+export const PARTICIPANT_KINDS = [
+  ...STAFF_ROLES,
+  'student',
+  'guardians',
+  'gp', // fastlege
+  'bup', // (A)BUP
+  'municipal-psychologist',
+  'other-resource',
+] as const;
+export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
+
+/** The four concern triggers (bekymringsfullt fravær). */
+export const CONCERN_TRIGGERS = [
+  'absence-percentage', // 10 % or more, measured continuously
+  'lesson-absence', // timefravær: patterns by subject, lesson or teacher
+  'present-not-in-class',
+  'repeated-late-arrival', // gjentakende forsentkomming
+] as const;
+export type ConcernTrigger = (typeof CONCERN_TRIGGERS)[number];
+
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Areas of the simplified mapping and the analysis model. */
+export const MAPPING_AREAS = ['school', 'home', 'leisure', 'student'] as const;
+export type MappingArea = (typeof MAPPING_AREAS)[number];
+
+/** Typical risk factors from the guide's analysis model, as checkboxes (no free-text health data). */
+export const RISK_FACTORS = [
+  'few-or-no-friends',
+  'alone-at-breaks',
+  'too-much-work-pressure',
+  'mental-health',
+  'friends-not-at-school',
+  'contact-with-parent-during-school-day',
+  'poor-relation-to-teacher',
+  'screens',
+  'learning-difficulties',
+  'stomach-ache-or-nausea',
+  'bullying',
+  'drugs',
+  'events-in-family',
+  'difficulty-leaving-home',
+  'guardians-distrust-school',
+  'unsafe-route-to-school',
+  'diagnosis',
+  'medical-causes',
+] as const;
+export type RiskFactor = (typeof RISK_FACTORS)[number];
+
+/** The kinds of deadline the ladder sets. */
+export const DEADLINE_KINDS = [
+  'step1-contact', // talk with student and guardians: same day
+  'step2-meeting', // meeting within 1 week
+  'step2-evaluation', // measures run 3 weeks, then evaluation
+  'step3-referral', // report to the competence team within 1 week (after consent)
+  'step3-meeting', // collaboration meeting with the team around the student within 1 week
+  'step3-evaluation', // 3-week loop
+  'step4-meeting', // interdisciplinary collaboration within 3 weeks, then at least every 3 weeks
+  'step4-evaluation', // 3-week loop
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+export const DEADLINE_STATUSES = ['open', 'reminded', 'missed', 'escalated'] as const;
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
+
+export interface Deadline {
+  /** Deterministic within a case: `${kind}#${sequence}`. */
+  id: string;
+  kind: DeadlineKind;
+  step: Step;
+  dueAt: Instant;
+  remindAt: Instant;
+  escalateAt: Instant;
+  status: DeadlineStatus;
+}
+
+export interface Actor {
+  staffId: string;
+  role: StaffRole;
+}
+
+/** A short free text, bounded; never meant for health details (use the structured fields). */
+export type BoundedText = string;
+
+export interface AbsencePattern {
+  weekdays: Weekday[];
+  consecutiveDays: boolean;
+  singleDays: boolean;
+  lateArrivals: boolean;
+  leavingEarly: boolean;
+  appointmentsOrAssessmentDays: boolean;
+}
+
+export interface MeasureResponsible {
+  /** A staff member, or the student / guardians themselves. */
+  kind: 'staff' | 'student' | 'guardians';
+  staffId?: string;
+  role?: StaffRole;
+}
+
+export interface Measure {
+  measureId: string;
+  what: BoundedText;
+  responsible: MeasureResponsible;
+  how: BoundedText;
+  startsOn: LocalDate;
+  evaluateBy: LocalDate;
+  ifNotPossible: BoundedText;
+  step: Step;
+}
+
+// ---- Events people record -------------------------------------------------------------------------
+
+export interface Step1ContactPayload {
+  talkedWithStudent: boolean;
+  guardiansContacted: boolean;
+  pattern: AbsencePattern;
+  guardiansView: BoundedText;
+  /** explained (e.g. illness) closes the case at step 1; concern-remains moves it to step 2. */
+  conclusion: 'explained' | 'concern-remains';
+}
+
+export const MEETING_KINDS = ['step2-meeting', 'team-meeting', 'collaboration-meeting'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+export interface MeetingHeldPayload {
+  kind: MeetingKind;
+  heldOn: LocalDate;
+  participants: ParticipantKind[];
+  studentParticipation: 'attended' | 'view-given-beforehand' | 'informed-afterwards';
+  /** Every meeting ends by setting the date of the next one. */
+  nextMeetingOn: LocalDate;
+  summary: BoundedText;
+}
+
+export interface MappingAreaRecord {
+  riskFactors: RiskFactor[];
+  summary: BoundedText;
+}
+export interface MappingRecordedPayload {
+  areas: Record<MappingArea, MappingAreaRecord>;
+}
+
+export type MeasurePlannedPayload = Omit<Measure, 'step'>;
+
+export const EVALUATION_DECISIONS = ['close-resolved', 'continue-period', 'next-step'] as const;
+export type EvaluationDecision = (typeof EVALUATION_DECISIONS)[number];
+
+export interface EvaluationRecordedPayload {
+  absencePercent: number;
+  effect: 'improved' | 'unchanged' | 'worse';
+  studentVoice: BoundedText;
+  decision: EvaluationDecision;
+}
+
+export interface GuardianConsentPayload {
+  consentGiven: boolean;
+}
+export interface ReferralSentPayload {
+  to: 'competence-team';
+}
+export interface TeamAdvicePayload {
+  advice: BoundedText;
+}
+export interface NotePayload {
+  text: BoundedText;
+}
+export interface OwnerReassignedPayload {
+  newOwnerStaffId: string;
+}
+export interface CasePausedPayload {
+  reason: 'hospital-stay' | 'long-term-illness' | 'other';
+  explanation: BoundedText;
+}
+export type CaseResumedPayload = Record<string, never>;
+export interface CaseClosedPayload {
+  reason: 'resolved' | 'moved-school' | 'other';
+  explanation: BoundedText;
+}
+
+export interface CaseEventPayloads {
+  'step1-contact': Step1ContactPayload;
+  'meeting-held': MeetingHeldPayload;
+  'mapping-recorded': MappingRecordedPayload;
+  'measure-planned': MeasurePlannedPayload;
+  'evaluation-recorded': EvaluationRecordedPayload;
+  'guardian-consent-recorded': GuardianConsentPayload;
+  'referral-sent': ReferralSentPayload;
+  'team-advice-recorded': TeamAdvicePayload;
+  'note-added': NotePayload;
+  'owner-reassigned': OwnerReassignedPayload;
+  'case-paused': CasePausedPayload;
+  'case-resumed': CaseResumedPayload;
+  'case-closed': CaseClosedPayload;
+}
+export type CaseEventType = keyof CaseEventPayloads;
+export const CASE_EVENT_TYPES = [
+  'step1-contact',
+  'meeting-held',
+  'mapping-recorded',
+  'measure-planned',
+  'evaluation-recorded',
+  'guardian-consent-recorded',
+  'referral-sent',
+  'team-advice-recorded',
+  'note-added',
+  'owner-reassigned',
+  'case-paused',
+  'case-resumed',
+  'case-closed',
+] as const satisfies readonly CaseEventType[];
+
+/** An event a person records on a case. `eventId` is the idempotency key. */
+export type CaseEvent = {
+  [T in CaseEventType]: {
+    type: T;
+    eventId: string;
+    actor: Actor;
+    /** When it happened, as told by the person; never in the future. */
+    occurredAt: Instant;
+    payload: CaseEventPayloads[T];
+  };
+}[CaseEventType];
+
+// ---- Events the system records ----------------------------------------------------------------------
+
+export interface SystemEventPayloads {
+  'case-opened': { trigger: ConcernTrigger; absencePercent: number | null; ownerStaffId: string };
+  'step-entered': { step: Step };
+  'reminder-due': { deadlineId: string; kind: DeadlineKind; dueAt: Instant; notifyRoles: StaffRole[] };
+  'deadline-missed': { deadlineId: string; kind: DeadlineKind; dueAt: Instant; notifyRoles: StaffRole[] };
+  escalated: { deadlineId: string; kind: DeadlineKind; dueAt: Instant; escalateToRoles: StaffRole[] };
+}
+export type SystemEventType = keyof SystemEventPayloads;
+
+export type SystemEvent = {
+  [T in SystemEventType]: {
+    type: T;
+    /** Deterministic, e.g. `${caseId}:reminder-due:${deadlineId}`, so retries never double it. */
+    eventId: string;
+    occurredAt: Instant;
+    payload: SystemEventPayloads[T];
+  };
+}[SystemEventType];
+
+// ---- The case --------------------------------------------------------------------------------------
+
+export interface CaseState {
+  caseId: string;
+  studentId: string;
+  schoolId: string;
+  ownerStaffId: string;
+  trigger: ConcernTrigger;
+  step: Step;
+  status: CaseStatus;
+  openedAt: Instant;
+  closedAt: Instant | null;
+  closeReason: string | null;
+  pausedAt: Instant | null;
+  /** Open deadlines only; fulfilled ones are removed. */
+  deadlines: Deadline[];
+  measures: Measure[];
+  /** What the current step has seen so far (reset when the step changes). */
+  stepProgress: {
+    meetingHeld: boolean;
+    mappingRecorded: boolean;
+    consentGiven: boolean | null;
+    referralSent: boolean;
+    teamAdviceRecorded: boolean;
+    evaluations: number;
+  };
+  /** Per-kind counter so deadline ids stay unique and deterministic. */
+  deadlineSequence: number;
+  /** Count of accepted events, people's and the system's. */
+  eventCount: number;
+  lastEventAt: Instant;
+}
+
+export interface OpenCaseInput {
+  caseId: string;
+  studentId: string;
+  schoolId: string;
+  ownerStaffId: string;
+  trigger: ConcernTrigger;
+  absencePercent: number | null;
+  openedAt: Instant;
+}
+
+export const REJECTION_CODES = [
+  'CASE_CLOSED',
+  'CASE_PAUSED',
+  'CASE_NOT_PAUSED',
+  'EVENT_NOT_ALLOWED_AT_STEP',
+  'PREREQUISITE_MISSING',
+  'INVALID_EVENT',
+  'OCCURRED_IN_FUTURE',
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+export type Validation = { ok: true } | { ok: false; code: RejectionCode; message: string };

@@ -1,0 +1,91 @@
+// What the API, the worker and the workflow agree on. Workflow-safe: only @temporalio/workflow and
+// @tiltak/domain are imported here.
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type {
+  CaseEvent,
+  CaseState,
+  ConcernTrigger,
+  DeadlineKind,
+  Instant,
+  LadderPolicy,
+  SchoolCalendar,
+  StaffRole,
+  Step,
+  SystemEvent,
+} from '@tiltak/domain';
+
+/** Versioned: a breaking change to the workflow gets a new queue while old cases drain. */
+export const CASE_TASK_QUEUE_DEFAULT = 'cases-v1';
+export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
+
+/** Deterministic, carries no personal data: the case id is an opaque UUID. */
+export function caseWorkflowId(caseId: string): string {
+  return `case-${caseId}`;
+}
+export function caseIdFromWorkflowId(workflowId: string): string | null {
+  return workflowId.startsWith('case-') ? workflowId.slice('case-'.length) : null;
+}
+
+export interface CaseWorkflowInput {
+  open: {
+    caseId: string;
+    studentId: string;
+    schoolId: string;
+    ownerStaffId: string;
+    trigger: ConcernTrigger;
+    absencePercent: number | null;
+    openedAt: Instant;
+    openedBy: { staffId: string; role: StaffRole };
+  };
+  policy: LadderPolicy;
+  /** Set when continuing as new: the state carried over. */
+  carried?: { state: CaseState; calendars: SchoolCalendar[] };
+}
+
+/** The event as the workflow recorded it: with the step it happened at. */
+export type RecordedEvent = (CaseEvent | (SystemEvent & { actor?: undefined })) & {
+  caseId: string;
+  step: Step;
+  recordedAt: Instant;
+};
+
+export interface RecordEventResult {
+  event: RecordedEvent;
+  state: CaseState;
+}
+
+/** Person-recorded events go through this Update; its id is the request's idempotency key. */
+export const recordEventUpdate = defineUpdate<RecordEventResult, [CaseEvent]>('recordEvent');
+export const getStateQuery = defineQuery<CaseState>('getState');
+
+/** What the workflow asks the notifications side to send. Idempotent by `key`. */
+export interface NotificationRequest {
+  key: string;
+  caseId: string;
+  schoolId: string;
+  kind: 'case-opened' | 'reminder' | 'deadline-missed' | 'escalation' | 'evaluation-due' | 'referral';
+  roles: StaffRole[];
+  step: Step;
+  deadlineKind: DeadlineKind | null;
+  dueAt: Instant | null;
+  requestedAt: Instant;
+}
+
+/** Implemented by the worker; the workflow only knows this shape. */
+export interface CaseActivities {
+  /** Appends the events (append-only audit trail) and upserts the read model, in one transaction, idempotent by event id. */
+  persistCaseEvents(input: { state: CaseState; events: RecordedEvent[] }): Promise<void>;
+  /** Queues notices (outbox), idempotent by request key. */
+  requestNotifications(input: { requests: NotificationRequest[] }): Promise<void>;
+  /** The school's calendars (current and next school year); empty when none is configured. */
+  loadSchoolCalendars(input: { schoolId: string }): Promise<SchoolCalendar[]>;
+}
+
+/** Search attributes operations filter on in the Temporal UI; none holds personal data. */
+export const SEARCH_ATTRIBUTES = {
+  step: { name: 'CaseStep', type: 'INT' },
+  status: { name: 'CaseStatus', type: 'KEYWORD' },
+  schoolId: { name: 'CaseSchoolId', type: 'KEYWORD' },
+  nextDeadline: { name: 'CaseNextDeadline', type: 'DATETIME' },
+  overdue: { name: 'CaseOverdue', type: 'BOOL' },
+} as const;
