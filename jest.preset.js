@@ -13,7 +13,10 @@ module.exports = (testMatch, extra = {}) => ({
     '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.spec.json'), isolatedModules: true }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: { '^@tiltak/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts' },
+  moduleNameMapper: {
+    '^@tiltak/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@tiltak/([a-z-]+)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
+  },
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.data/', '<rootDir>/.test-data/'],
   ...extra,
 });

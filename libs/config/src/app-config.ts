@@ -36,7 +36,7 @@ export interface AppConfig {
   codec: CodecConfig;
   auth: AuthConfig;
   mail: MailConfig;
-  api: { port: number; publicBaseUrl: string; codecCorsOrigins: string[] };
+  api: { port: number; host: string; publicBaseUrl: string; codecCorsOrigins: string[] };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** JSON overrides of the ladder policy (see libs/domain parsePolicyOverrides), or null. */
   policyOverrides: unknown;
@@ -181,7 +181,7 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     codec,
     auth,
     mail,
-    api: { port, publicBaseUrl: publicBaseUrl.replace(/\/$/, ''), codecCorsOrigins },
+    api: { port, host: str('API_HOST', '127.0.0.1'), publicBaseUrl: publicBaseUrl.replace(/\/$/, ''), codecCorsOrigins },
     logLevel,
     policyOverrides,
     seedDemoData: bool('SEED_DEMO_DATA', false),

@@ -22,6 +22,11 @@ export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
 export function caseWorkflowId(caseId: string): string {
   return `case-${caseId}`;
 }
+/** One child workflow per notice request; the key is built from case and deadline ids only. */
+export function notificationWorkflowId(key: string): string {
+  return `notify-${key}`;
+}
+
 export function caseIdFromWorkflowId(workflowId: string): string | null {
   return workflowId.startsWith('case-') ? workflowId.slice('case-'.length) : null;
 }
@@ -89,3 +94,9 @@ export const SEARCH_ATTRIBUTES = {
   nextDeadline: { name: 'CaseNextDeadline', type: 'DATETIME' },
   overdue: { name: 'CaseOverdue', type: 'BOOL' },
 } as const;
+
+/** Implemented by libs/notifications; run by the notification workflow. */
+export interface NotificationActivities {
+  planNotificationDeliveries(input: { request: NotificationRequest }): Promise<{ outboxKeys: string[] }>;
+  deliverNotification(input: { outboxKey: string }): Promise<void>;
+}

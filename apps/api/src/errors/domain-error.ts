@@ -1,0 +1,31 @@
+/** Every error the API knows how to explain carries one of these codes. */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_KEY_MISSING',
+  'REQUEST_IN_PROGRESS',
+  'EVENT_REJECTED',
+  'UNPROCESSABLE',
+  'DEPENDENCY_UNAVAILABLE',
+  'PAYLOAD_TOO_LARGE',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: { fieldErrors?: FieldError[]; reason?: string; location?: string } = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

@@ -1,0 +1,30 @@
+import { HttpStatus } from '@nestjs/common';
+import type { ErrorCode } from './domain-error';
+
+/** Exhaustive: adding a code without a status fails the type-check. */
+export function statusForCode(code: ErrorCode): HttpStatus {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+      return HttpStatus.BAD_REQUEST;
+    case 'IDEMPOTENCY_KEY_MISSING':
+      return HttpStatus.BAD_REQUEST;
+    case 'UNAUTHENTICATED':
+      return HttpStatus.UNAUTHORIZED;
+    case 'NOT_FOUND':
+      return HttpStatus.NOT_FOUND;
+    case 'CONFLICT':
+      return HttpStatus.CONFLICT;
+    case 'IDEMPOTENCY_KEY_REUSED':
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case 'REQUEST_IN_PROGRESS':
+      return HttpStatus.CONFLICT;
+    case 'EVENT_REJECTED':
+      return HttpStatus.CONFLICT;
+    case 'UNPROCESSABLE':
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case 'DEPENDENCY_UNAVAILABLE':
+      return HttpStatus.SERVICE_UNAVAILABLE;
+    case 'PAYLOAD_TOO_LARGE':
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+  }
+}

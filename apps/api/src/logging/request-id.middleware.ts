@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger, type NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+
+const SAFE_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    requestId?: string;
+  }
+}
+
+/** Gives every request an id (kept from X-Request-Id when sane), echoes it, and logs one line per request. */
+@Injectable()
+export class RequestIdMiddleware implements NestMiddleware {
+  private readonly logger = new Logger('http');
+
+  use(req: Request, res: Response, next: NextFunction): void {
+    const incoming = req.header('x-request-id');
+    const requestId = incoming && SAFE_ID.test(incoming) ? incoming : randomUUID();
+    req.requestId = requestId;
+    res.setHeader('X-Request-Id', requestId);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      // Path only: query strings may carry filters but never bodies; bodies are never logged.
+      this.logger.log({
+        msg: 'request',
+        requestId,
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        durationMs: Number((process.hrtime.bigint() - started) / 1_000_000n),
+      });
+    });
+    next();
+  }
+}

@@ -1,0 +1,46 @@
+// Builds the worker that runs case and notification workflows. Used by main.ts and by the integration
+// tests, so tests exercise the same wiring production runs.
+import { existsSync } from 'node:fs';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { AppConfig } from '@tiltak/config';
+import {
+  connectionOptions,
+  prebuiltWorkflowBundlePath,
+  webpackConfigHook,
+  workerDataConverter,
+  workflowsSourcePath,
+} from '@tiltak/temporal';
+import type { CaseActivities, NotificationActivities } from '@tiltak/workflows';
+
+export interface CaseWorkerOptions {
+  config: Pick<AppConfig, 'temporal' | 'codec'>;
+  activities: CaseActivities & NotificationActivities;
+  /** Use the prebuilt bundle when present (production); tests bundle from source. */
+  preferPrebuiltBundle?: boolean;
+  connection?: NativeConnection;
+  identity?: string;
+}
+
+export async function createCaseWorker(options: CaseWorkerOptions): Promise<{ worker: Worker; connection: NativeConnection; ownsConnection: boolean }> {
+  const { config } = options;
+  const ownsConnection = !options.connection;
+  const connection = options.connection ?? (await NativeConnection.connect(connectionOptions(config.temporal)));
+  const dataConverter = workerDataConverter(config.codec);
+  const bundlePath = prebuiltWorkflowBundlePath();
+  const workflowSource: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> =
+    options.preferPrebuiltBundle && existsSync(bundlePath)
+      ? { workflowBundle: { codePath: bundlePath } }
+      : { workflowsPath: workflowsSourcePath(), bundlerOptions: { webpackConfigHook } };
+  const worker = await Worker.create({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    activities: options.activities,
+    dataConverter,
+    ...workflowSource,
+    ...(options.identity ? { identity: options.identity } : {}),
+    // Let in-flight activities finish on shutdown before Temporal hands them to another worker.
+    shutdownGraceTime: '10 seconds',
+  });
+  return { worker, connection, ownsConnection };
+}

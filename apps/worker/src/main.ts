@@ -1,0 +1,64 @@
+// Worker process: runs case and notification workflows and their activities until SIGINT/SIGTERM,
+// then drains (in-flight activities finish) and closes its connections once.
+import { Runtime, makeTelemetryFilterString } from '@temporalio/worker';
+import { ConfigError, loadConfig } from '@tiltak/config';
+import {
+  CaseEventStore,
+  DirectoryRepository,
+  NotificationRequestStore,
+  createDataSource,
+} from '@tiltak/persistence';
+import { MailSender, createNotificationActivities } from '@tiltak/notifications';
+import { createCaseActivities } from './case-activities';
+import { createCaseWorker } from './case-worker';
+import { jsonLogger } from './json-logger';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env, { mail: true, auth: false });
+  const logger = jsonLogger('worker', config.logLevel);
+  Runtime.install({
+    logger,
+    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
+  });
+  const dataSource = createDataSource(config.databaseUrl);
+  await dataSource.initialize();
+  const mailSender = new MailSender(config.mail);
+  const activities = {
+    ...createCaseActivities({
+      eventStore: new CaseEventStore(dataSource),
+      requestStore: new NotificationRequestStore(dataSource),
+      directory: new DirectoryRepository(dataSource),
+    }),
+    ...createNotificationActivities({ dataSource, mailSender, config }),
+  };
+  const { worker, connection } = await createCaseWorker({ config, activities, preferPrebuiltBundle: true });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('Shutting down: draining in-flight work', { signal });
+    worker.shutdown();
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+
+  logger.info('Worker started', { taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace });
+  try {
+    await worker.run();
+  } finally {
+    await connection.close();
+    await dataSource.destroy();
+    mailSender.close();
+    logger.info('Worker stopped');
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(78);
+  }
+  process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'Worker failed', error: String(err), stack: err instanceof Error ? err.stack : undefined })}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+export * from './encryption-codec';
+export * from './temporal-connection';
+export * from './workflow-bundle';

@@ -1,0 +1,3 @@
+export * from './case-workflow.contract';
+export type { CaseOutcome } from './case-workflow';
+export type { NotificationOutcome } from './notification-workflow';

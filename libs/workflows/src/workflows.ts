@@ -1,0 +1,3 @@
+// The workflow bundle's entry: every workflow type the worker registers.
+export { caseWorkflow } from './case-workflow';
+export { notificationWorkflow } from './notification-workflow';

@@ -1,0 +1,169 @@
+// `npm start`: the whole system on one machine, nothing pre-installed but Node, npm and Go.
+// Embedded PostgreSQL, the Temporal dev server (with Web UI) and an SMTP catcher start unless their
+// variables point elsewhere; then migrations, worker and API (which seeds synthetic demo data).
+// Ctrl-C stops every child; data stays in .data/ for the next start.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, openSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { ensureInstalled, build } from './lib/install.mjs';
+import { localSecrets } from './lib/secrets.mjs';
+import { waitForPort } from './lib/ports.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = path.join(root, '.data');
+const logDir = path.join(dataDir, 'logs');
+const require = createRequire(import.meta.url);
+const children = [];
+let shuttingDown = false;
+
+function log(msg) {
+  console.log(`[start] ${msg}`);
+}
+
+async function main() {
+  ensureInstalled(root);
+  build(root);
+  mkdirSync(logDir, { recursive: true });
+  const env = { ...process.env };
+  const secrets = localSecrets(dataDir);
+  env.PAYLOAD_CODEC_KEYS ??= secrets.PAYLOAD_CODEC_KEYS;
+  if (!env.AUTH_OIDC_ISSUER) env.AUTH_LOCAL_SIGNING_KEY ??= secrets.AUTH_LOCAL_SIGNING_KEY;
+  env.API_PORT ??= '3000';
+  env.PUBLIC_BASE_URL ??= `http://localhost:${env.API_PORT}`;
+  env.SEED_DEMO_DATA ??= 'true';
+  const urls = [];
+
+  // PostgreSQL
+  const { startEmbeddedPostgres, ensureDatabase } = await import('./lib/embedded-postgres.mjs');
+  if (!env.DATABASE_URL) {
+    log('Starting embedded PostgreSQL (data in .data/postgres)…');
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: Number(env.EMBEDDED_PG_PORT) || undefined });
+    children.push({ name: 'postgres', stop: () => pg.stop() });
+    await ensureDatabase(pg.url('postgres'), 'tiltakstrappa');
+    env.DATABASE_URL = pg.url('tiltakstrappa');
+  }
+
+  // SMTP catcher with a web inbox
+  if (!env.SMTP_URL) {
+    const smtpPort = 1025;
+    const webPort = 1080;
+    log(`Starting the SMTP catcher (MailDev) on ${smtpPort}, inbox on http://localhost:${webPort}…`);
+    const maildevBin = path.join(path.dirname(require.resolve('maildev/package.json')), 'bin', 'maildev');
+    startChild('maildev', process.execPath, [maildevBin, '--smtp', String(smtpPort), '--web', String(webPort), '--ip', '127.0.0.1', '--mail-directory', path.join(dataDir, 'mail')], env);
+    await waitForPort(smtpPort);
+    await waitForPort(webPort);
+    env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
+    urls.push(['Mail inbox', `http://localhost:${webPort}`]);
+  }
+
+  // Temporal dev server (SQLite file, Web UI)
+  if (!env.TEMPORAL_ADDRESS) {
+    const { ensureTemporalCli } = await import('./lib/temporal-cli.mjs');
+    const { startTemporalDevServer } = await import('./lib/temporal-dev-server.mjs');
+    const cli = ensureTemporalCli({ log });
+    log('Starting the Temporal dev server (data in .data/temporal.db), UI on http://localhost:8233…');
+    const server = await startTemporalDevServer({
+      cli,
+      port: 7233,
+      uiPort: 8233,
+      dbFile: path.join(dataDir, 'temporal.db'),
+      codecEndpoint: `${env.PUBLIC_BASE_URL}/codec`,
+      logFile: openSync(path.join(logDir, 'temporal.log'), 'a'),
+    });
+    children.push({ name: 'temporal', child: server.child, exited: server.exited });
+    env.TEMPORAL_ADDRESS = server.address;
+    urls.push(['Temporal UI', 'http://localhost:8233']);
+  }
+
+  // Configuration is checked before anything of ours starts, naming any bad variable.
+  const { loadConfig, ConfigError } = require('@tiltak/config');
+  try {
+    loadConfig(env, { mail: true, auth: true });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      await shutdown(78);
+    }
+    throw err;
+  }
+
+  log('Running database migrations…');
+  const migrate = spawnSync(process.execPath, [path.join(root, 'tools', 'migrate.mjs')], { env, stdio: 'inherit' });
+  if (migrate.status !== 0) throw new Error('Migrations failed');
+
+  startChild('worker', process.execPath, [path.join(root, 'apps', 'worker', 'dist', 'main.js')], env);
+  startChild('api', process.execPath, [path.join(root, 'apps', 'api', 'dist', 'main.js')], env);
+  await waitForReady(`http://127.0.0.1:${env.API_PORT}/health/ready`);
+
+  console.log('\nTiltakstrappa is running:');
+  for (const [name, url] of [
+    ['API', env.PUBLIC_BASE_URL],
+    ['OpenAPI docs', `${env.PUBLIC_BASE_URL}/docs`],
+    ...urls,
+  ]) {
+    console.log(`  ${name.padEnd(14)} ${url}`);
+  }
+  console.log('\nA demo bearer token (synthetic staff): npm run demo-token -- --list');
+  console.log('Logs: .data/logs/   Stop: Ctrl-C (data is kept in .data/)\n');
+}
+
+function startChild(name, cmd, args, env) {
+  const out = openSync(path.join(logDir, `${name}.log`), 'a');
+  // Own process group: the terminal's Ctrl-C reaches us only, and we stop children in order.
+  const child = spawn(cmd, args, { env, cwd: root, stdio: ['ignore', out, out], detached: true });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  exited.then(({ code, signal }) => {
+    if (!shuttingDown) {
+      console.error(`[start] ${name} exited unexpectedly (code ${code}, signal ${signal}); see .data/logs/${name}.log`);
+      void shutdown(1);
+    }
+  });
+  children.push({ name, child, exited });
+  return child;
+}
+
+async function waitForReady(url, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+      last = await res.text();
+    } catch (err) {
+      last = err.message;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`API not ready after ${timeoutMs / 1000}s: ${last}`);
+}
+
+async function shutdown(code = 0) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  log('Stopping…');
+  for (const c of [...children].reverse()) {
+    try {
+      if (c.stop) await c.stop();
+      else if (c.child.exitCode === null && c.child.signalCode === null) {
+        c.child.kill('SIGTERM');
+        const timer = setTimeout(() => c.child.kill('SIGKILL'), 20_000);
+        await c.exited;
+        clearTimeout(timer);
+      }
+      log(`${c.name} stopped`);
+    } catch (err) {
+      console.error(`[start] stopping ${c.name}: ${err.message}`);
+    }
+  }
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+main().catch(async (err) => {
+  console.error(`[start] ${err.message}`);
+  await shutdown(1);
+});
