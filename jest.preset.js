@@ -10,8 +10,11 @@ module.exports = (testMatch, extra = {}) => ({
     require('node:fs').existsSync(r.replace('<rootDir>', __dirname)),
   ),
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.spec.json'), isolatedModules: true }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.spec.json') }],
+    // ESM-only packages (see tools/test-env/esm-to-cjs.js).
+    '/node_modules/jose/.+\\.js$': '<rootDir>/tools/test-env/esm-to-cjs.js',
   },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@tiltak/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',

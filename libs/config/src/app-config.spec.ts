@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { ConfigError, loadConfig } from './app-config';
+
+const key = () => randomBytes(32).toString('base64');
+const valid = {
+  DATABASE_URL: 'postgres://u:p@localhost:5432/db',
+  PAYLOAD_CODEC_KEYS: `k1:${key()}`,
+  SMTP_URL: 'smtp://localhost:1025',
+  AUTH_LOCAL_SIGNING_KEY: randomBytes(48).toString('base64'),
+};
+
+function problems(env: Record<string, string>, needs?: Parameters<typeof loadConfig>[1]): string[] {
+  try {
+    loadConfig(env, needs);
+    return [];
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+}
+
+describe('loadConfig', () => {
+  it('accepts a complete configuration and applies the defaults', () => {
+    const config = loadConfig(valid);
+    expect(config.temporal).toMatchObject({ address: 'localhost:7233', namespace: 'default', taskQueue: 'cases-v1', tls: null });
+    expect(config.codec.activeKeyId).toBe('k1');
+    expect(config.api).toMatchObject({ port: 3000, host: '127.0.0.1', publicBaseUrl: 'http://localhost:3000' });
+  });
+
+  it.each([
+    ['DATABASE_URL', { DATABASE_URL: '' }, /DATABASE_URL is required/],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }, /DATABASE_URL must use postgres/],
+    ['PAYLOAD_CODEC_KEYS', { PAYLOAD_CODEC_KEYS: 'k1:short' }, /PAYLOAD_CODEC_KEYS: key "k1" must be 32 bytes/],
+    ['PAYLOAD_CODEC_ACTIVE_KEY_ID', { PAYLOAD_CODEC_ACTIVE_KEY_ID: 'nope' }, /PAYLOAD_CODEC_ACTIVE_KEY_ID "nope"/],
+    ['SMTP_URL', { SMTP_URL: 'http://mail' }, /SMTP_URL must use smtp: or smtps:/],
+    ['API_PORT', { API_PORT: '70000' }, /API_PORT must be an integer/],
+    ['TEMPORAL_TLS', { TEMPORAL_TLS: 'maybe' }, /TEMPORAL_TLS must be true or false/],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, /LOG_LEVEL must be/],
+    ['LADDER_POLICY_JSON', { LADDER_POLICY_JSON: '{nope' }, /LADDER_POLICY_JSON is not valid JSON/],
+    ['AUTH_LOCAL_SIGNING_KEY', { AUTH_LOCAL_SIGNING_KEY: 'c2hvcnQ=' }, /AUTH_LOCAL_SIGNING_KEY must be at least 32 bytes/],
+  ])('names %s when it is wrong', (_name, override, message) => {
+    expect(problems({ ...valid, ...override }).join('\n')).toMatch(message);
+  });
+
+  it('requires some way to verify tokens for the API, but not for the worker', () => {
+    const { AUTH_LOCAL_SIGNING_KEY: _omit, ...env } = valid;
+    expect(problems(env, { auth: true, mail: true }).join('\n')).toMatch(/AUTH_OIDC_ISSUER .* or AUTH_LOCAL_SIGNING_KEY is required/);
+    expect(problems(env, { auth: false, mail: true })).toEqual([]);
+  });
+
+  it('requires the whole OIDC trio when an issuer is set', () => {
+    expect(problems({ ...valid, AUTH_OIDC_ISSUER: 'https://auth.example.no' }).join('\n')).toMatch(
+      /AUTH_OIDC_AUDIENCE is required[\s\S]*AUTH_OIDC_JWKS_URL is required/,
+    );
+  });
+
+  it('turns on TLS for Temporal Cloud API keys', () => {
+    const config = loadConfig({ ...valid, TEMPORAL_API_KEY: 'secret', TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233' });
+    expect(config.temporal.tls).toEqual({});
+    expect(config.temporal.apiKey).toBe('secret');
+  });
+
+  it('makes the last listed codec key the active one, for rotation', () => {
+    const config = loadConfig({ ...valid, PAYLOAD_CODEC_KEYS: `old:${key()},new:${key()}` });
+    expect(config.codec.activeKeyId).toBe('new');
+    expect([...config.codec.keys.keys()]).toEqual(['old', 'new']);
+  });
+
+  it('reports every problem at once', () => {
+    expect(problems({}).length).toBeGreaterThanOrEqual(3);
+  });
+});
