@@ -2,14 +2,9 @@
 // then drains (in-flight activities finish) and closes its connections once.
 import { Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import { ConfigError, loadConfig } from '@tiltak/config';
-import {
-  CaseEventStore,
-  DirectoryRepository,
-  NotificationRequestStore,
-  createDataSource,
-} from '@tiltak/persistence';
-import { MailSender, createNotificationActivities } from '@tiltak/notifications';
-import { createCaseActivities } from './case-activities';
+import { createDataSource } from '@tiltak/persistence';
+import { MailSender } from '@tiltak/notifications';
+import { createWorkerActivities } from './worker-activities';
 import { createCaseWorker } from './case-worker';
 import { jsonLogger } from './json-logger';
 
@@ -23,14 +18,7 @@ async function main(): Promise<void> {
   const dataSource = createDataSource(config.databaseUrl);
   await dataSource.initialize();
   const mailSender = new MailSender(config.mail);
-  const activities = {
-    ...createCaseActivities({
-      eventStore: new CaseEventStore(dataSource),
-      requestStore: new NotificationRequestStore(dataSource),
-      directory: new DirectoryRepository(dataSource),
-    }),
-    ...createNotificationActivities({ dataSource, mailSender, config }),
-  };
+  const activities = createWorkerActivities({ dataSource, mailSender, config, logger });
   const { worker, connection } = await createCaseWorker({ config, activities, preferPrebuiltBundle: true });
 
   let stopping = false;

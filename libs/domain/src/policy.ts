@@ -12,7 +12,10 @@ export type DeadlineSpan =
   | { unit: 'seconds'; count: number };
 
 /** An offset measured from a deadline (reminder before it, escalation after it). */
-export type Offset = { unit: 'hours'; count: number } | { unit: 'school-days'; count: number } | { unit: 'seconds'; count: number };
+export type Offset =
+  | { unit: 'hours'; count: number }
+  | { unit: 'school-days'; count: number }
+  | { unit: 'seconds'; count: number };
 
 export interface DeadlineRule {
   span: DeadlineSpan;

@@ -61,50 +61,32 @@ const now = (): string => new Date(Date.now()).toISOString();
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcome> {
   const { policy } = input;
   const mutex = new Mutex();
-  let calendars: SchoolCalendar[];
-  let state: CaseState;
+  let calendars: SchoolCalendar[] = [];
+  // Undefined only while a new case is opening (first activities); handlers wait for it.
+  let state: CaseState | undefined = input.carried?.state;
   let wake = false;
 
-  if (input.carried) {
-    ({ state, calendars } = input.carried);
-  } else {
-    calendars = await activities.loadSchoolCalendars({ schoolId: input.open.schoolId });
-    state = openCase(input.open, policy, calendars);
-    const opened: SystemEvent[] = [
-      {
-        type: 'case-opened',
-        eventId: `${state.caseId}:case-opened`,
-        occurredAt: input.open.openedAt,
-        payload: {
-          trigger: input.open.trigger,
-          absencePercent: input.open.absencePercent,
-          ownerStaffId: input.open.ownerStaffId,
-        },
-      },
-    ];
-    await activities.persistCaseEvents({ state, events: opened.map((e) => recorded(state, e)) });
-    await requestNotifications([
-      notificationRequest(state, 'case-opened', `${state.caseId}:case-opened`, ['contact-teacher'], null),
-    ]);
-  }
-  publishSearchAttributes(state);
-
-  setHandler(getStateQuery, () => state);
+  // Handlers are registered before the first await, so an Update sent right after start is never lost.
+  setHandler(getStateQuery, () => {
+    if (!state) throw ApplicationFailure.nonRetryable('The case is still opening; try again shortly', 'CASE_OPENING');
+    return state;
+  });
 
   setHandler(
     recordEventUpdate,
     async (event: CaseEvent): Promise<RecordEventResult> =>
       mutex.run(async () => {
+        await condition(() => state !== undefined);
         // Re-check under the lock: another update may have changed the step since validation.
-        rejectIfInvalid(state, event);
-        const before = state;
-        const next = applyEvent(state, event, policy, calendars);
+        rejectIfInvalid(state!, event);
+        const before = state!;
+        const next = applyEvent(before, event, policy, calendars);
         const events: RecordedEvent[] = [recorded(before, event)];
         if (next.step !== before.step && next.status !== 'closed') {
           events.push(
             recorded(next, {
               type: 'step-entered',
-              eventId: `${state.caseId}:step-entered:${next.step}:${event.eventId}`,
+              eventId: `${next.caseId}:step-entered:${next.step}:${event.eventId}`,
               occurredAt: now(),
               payload: { step: next.step },
             }),
@@ -118,39 +100,66 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
         wake = true;
         return { event: events[0]!, state };
       }),
-    { validator: (event: CaseEvent) => rejectIfInvalid(state, event) },
+    // Until the case has opened there is nothing to validate against; the handler validates then.
+    { validator: (event: CaseEvent) => state && rejectIfInvalid(state, event) },
   );
 
+  if (input.carried) {
+    calendars = input.carried.calendars;
+  } else {
+    calendars = await activities.loadSchoolCalendars({ schoolId: input.open.schoolId });
+    const opening = openCase(input.open, policy, calendars);
+    const opened: SystemEvent[] = [
+      {
+        type: 'case-opened',
+        eventId: `${opening.caseId}:case-opened`,
+        occurredAt: input.open.openedAt,
+        payload: {
+          trigger: input.open.trigger,
+          absencePercent: input.open.absencePercent,
+          ownerStaffId: input.open.ownerStaffId,
+        },
+      },
+    ];
+    await activities.persistCaseEvents({ state: opening, events: opened.map((e) => recorded(opening, e)) });
+    state = opening;
+    await requestNotifications([
+      notificationRequest(opening, 'case-opened', `${opening.caseId}:case-opened`, ['contact-teacher'], null),
+    ]);
+  }
+  publishSearchAttributes(current());
+
   for (;;) {
-    if (state.status === 'closed') break;
-    const due = dueTimerActions(state, now(), policy);
+    if (current().status === 'closed') break;
+    const due = dueTimerActions(current(), now(), policy);
     if (due.length) {
       await mutex.run(() => fireTimers(due));
       continue;
     }
-    const nextAt = nextWakeUp(state);
+    const nextAt = nextWakeUp(current());
     const timeoutMs = nextAt ? Math.max(1, Date.parse(nextAt) - Date.now()) : undefined;
     if (timeoutMs === undefined) await condition(() => wake || continueAsNewDue());
     else await condition(() => wake || continueAsNewDue(), timeoutMs);
     wake = false;
     if (continueAsNewDue()) {
-      await condition(allHandlersFinished);
-      log.info('Continuing as new', { caseId: state.caseId, events: state.eventCount });
       // Calendars are reloaded so a case that outlives a school year sees the next year's calendar.
-      const fresh = await activities.loadSchoolCalendars({ schoolId: state.schoolId });
-      await continueAsNew<typeof caseWorkflow>({ ...input, carried: { state, calendars: fresh } });
+      const fresh = await activities.loadSchoolCalendars({ schoolId: current().schoolId });
+      // No await between this and continueAsNew: an Update accepted in between would be lost to this run.
+      await condition(allHandlersFinished);
+      log.info('Continuing as new', { caseId: current().caseId, events: current().eventCount });
+      await continueAsNew<typeof caseWorkflow>({ ...input, carried: { state: current(), calendars: fresh } });
     }
   }
 
   await condition(allHandlersFinished);
-  return { caseId: state.caseId, status: 'closed', closedAt: state.closedAt, closeReason: state.closeReason };
+  return { caseId: current().caseId, status: 'closed', closedAt: current().closedAt, closeReason: current().closeReason };
 
   async function fireTimers(actions: TimerAction[]): Promise<void> {
-    let next = state;
+    let next = current();
     const events: RecordedEvent[] = [];
     const requests: NotificationRequest[] = [];
     for (const action of actions) {
-      const system = systemEventFor(state.caseId, action, now());
+      const system = systemEventFor(next.caseId, action, now());
       events.push(recorded(next, system));
       next = applyTimerAction(next, action);
       requests.push(
@@ -172,7 +181,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     await activities.persistCaseEvents({ state: next, events });
     state = next;
     await requestNotifications(requests);
-    publishSearchAttributes(state);
+    publishSearchAttributes(next);
   }
 
   async function requestNotifications(requests: NotificationRequest[]): Promise<void> {
@@ -191,6 +200,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
         if (!(err instanceof Error && err.name === 'WorkflowExecutionAlreadyStartedError')) throw err;
       }
     }
+  }
+
+  function current(): CaseState {
+    if (!state) throw new Error('Case state read before the case opened');
+    return state;
   }
 
   function continueAsNewDue(): boolean {

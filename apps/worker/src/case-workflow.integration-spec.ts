@@ -1,0 +1,154 @@
+// The ladder as a running workflow on the real Temporal dev server, persisting to a real PostgreSQL
+// and mailing through a real SMTP server. Durations come from short policies (seconds): there is no
+// time-skipping server here; the real durations are tested as pure functions in libs/domain.
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { shortTestPolicy, type CaseEvent, type DeadlineKind } from '@tiltak/domain';
+import { buildCaseEvent, evaluationRecorded, measurePlanned, meetingHeld, step1Contact } from '@tiltak/domain/testing';
+import { getStateQuery } from '@tiltak/workflows';
+import type { WorkflowHandle } from '@temporalio/client';
+import { startCaseTestEnv, type CaseTestEnv } from './testing/case-test-env';
+
+jest.setTimeout(120_000);
+
+let t: CaseTestEnv;
+beforeAll(async () => {
+  t = await startCaseTestEnv();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const now = () => new Date().toISOString();
+/** Long enough that no timer fires while a test drives the case. */
+const calm = () => shortTestPolicy(300, { remindBeforeSeconds: 100, escalateAfterSeconds: 100 });
+
+async function reachStep(handle: WorkflowHandle, step: 2 | 3 | 4): Promise<void> {
+  await t.record(handle, step1Contact('concern-remains', now()));
+  if (step === 2) return;
+  await t.record(handle, meetingHeld('step2-meeting', now()));
+  await t.record(handle, measurePlanned('m-1', now()));
+  await t.record(handle, evaluationRecorded('next-step', now()));
+  if (step === 3) return;
+  await t.record(handle, buildCaseEvent('guardian-consent-recorded', { payload: { consentGiven: true } }));
+  await t.record(handle, buildCaseEvent('referral-sent', { payload: { to: 'competence-team' } }));
+  await t.record(handle, meetingHeld('team-meeting', now()));
+  await t.record(handle, buildCaseEvent('team-advice-recorded', {}), 'competence-team');
+  await t.record(handle, evaluationRecorded('next-step', now()));
+}
+
+function caseIdOf(handle: WorkflowHandle): string {
+  return handle.workflowId.replace(/^case-/, '');
+}
+
+describe('case workflow', () => {
+  it('walks all four steps to closure, keeping the audit trail and read model in step', async () => {
+    const handle = await t.openCase(calm());
+    const caseId = caseIdOf(handle);
+    await reachStep(handle, 4);
+    expect((await handle.query(getStateQuery)).step).toBe(4);
+    await t.record(handle, meetingHeld('collaboration-meeting', now()));
+    const continued = await t.record(handle, evaluationRecorded('continue-period', now()));
+    expect(continued.state.step).toBe(4);
+    await t.record(handle, meetingHeld('collaboration-meeting', now()));
+    const closed = await t.record(handle, evaluationRecorded('close-resolved', now()));
+    expect(closed.state.status).toBe('closed');
+    await expect(handle.result()).resolves.toMatchObject({ caseId, status: 'closed' });
+
+    const trail = await t.timeline(caseId);
+    const types = trail.map((e) => e.type);
+    expect(types[0]).toBe('case-opened');
+    expect(types.filter((x) => x === 'step-entered')).toHaveLength(3);
+    expect(trail.filter((e) => e.origin === 'person')).toHaveLength(13);
+    expect(trail.find((e) => e.type === 'step1-contact')?.step).toBe(1);
+    expect(trail.find((e) => e.type === 'referral-sent')?.step).toBe(3);
+    expect(new Set(trail.map((e) => e.eventId)).size).toBe(trail.length);
+    const [row] = await t.dataSource.query('SELECT step, status FROM cases WHERE case_id = $1', [caseId]);
+    expect(row).toEqual({ step: 4, status: 'closed' });
+  });
+
+  it('closes at step 1 when the absence is explained', async () => {
+    const handle = await t.openCase(calm());
+    const result = await t.record(handle, step1Contact('explained', now()));
+    expect(result.state).toMatchObject({ status: 'closed', step: 1, deadlines: [] });
+    await expect(handle.result()).resolves.toMatchObject({ status: 'closed' });
+  });
+
+  it('rejects an event the step does not allow, and changes nothing', async () => {
+    const handle = await t.openCase(calm());
+    const caseId = caseIdOf(handle);
+    await t.waitFor(async () => (await t.timeline(caseId)).length > 0, 'case-opened in the audit trail');
+    const before = await handle.query(getStateQuery);
+    const trailBefore = await t.timeline(caseId);
+    const error = await t.record(handle, evaluationRecorded('next-step', now())).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    const cause = (error as WorkflowUpdateFailedError).cause;
+    expect(cause).toBeInstanceOf(ApplicationFailure);
+    expect((cause as ApplicationFailure).type).toBe('EVENT_NOT_ALLOWED_AT_STEP');
+    expect(await handle.query(getStateQuery)).toEqual(before);
+    expect(await t.timeline(caseId)).toEqual(trailBefore);
+    await handle.terminate('test done');
+  });
+
+  it.each<[DeadlineKind, 1 | 3 | 4, string[], string[]]>([
+    ['step1-contact', 1, ['contact-teacher', 'school-leadership'], ['school-leadership']],
+    ['step3-referral', 3, ['school-leadership', 'ppt'], ['school-leadership', 'ppt']],
+    ['step4-meeting', 4, ['ppt', 'mobile-team'], ['ppt', 'mobile-team']],
+  ])(
+    'a missed %s deadline gives a reminder, a missed notice and an escalation, in order, once',
+    async (kind, step, missedRoles, escalatedRoles) => {
+      const policy = shortTestPolicy(300, {
+        remindBeforeSeconds: 2,
+        escalateAfterSeconds: 2,
+        dueSeconds: { [kind]: 4 },
+      });
+      const handle = await t.openCase(policy);
+      const caseId = caseIdOf(handle);
+      if (step > 1) await reachStep(handle, step as 3 | 4);
+      const systemOf = async () =>
+        (await t.timeline(caseId)).filter(
+          (e) => ['reminder-due', 'deadline-missed', 'escalated'].includes(e.type) && (e.payload as { kind: DeadlineKind }).kind === kind,
+        );
+      const fired = await t.waitFor(async () => {
+        const events = await systemOf();
+        return events.some((e) => e.type === 'escalated') && events;
+      }, `escalation of ${kind}`);
+      // Give any duplicate a chance to show up before asserting "once".
+      await new Promise((r) => setTimeout(r, 1500));
+      const events = await systemOf();
+      expect(events.map((e) => e.type)).toEqual(['reminder-due', 'deadline-missed', 'escalated']);
+      expect(events).toEqual(fired);
+      expect((events[1]!.payload as { notifyRoles: string[] }).notifyRoles).toEqual(missedRoles);
+      expect((events[2]!.payload as { escalateToRoles: string[] }).escalateToRoles).toEqual(escalatedRoles);
+      const state = await handle.query(getStateQuery);
+      expect(state.deadlines.find((d) => d.kind === kind)?.status).toBe('escalated');
+      const [row] = await t.dataSource.query('SELECT overdue FROM cases WHERE case_id = $1', [caseId]);
+      expect(row.overdue).toBe(true);
+      await handle.terminate('test done');
+    },
+  );
+
+  it('continues as new before the history grows large, keeping the state', async () => {
+    const policy = { ...calm(), continueAsNewAfterEvents: 40 };
+    const handle = await t.openCase(policy);
+    const firstRunId = (await handle.describe()).runId;
+    await reachStep(handle, 2);
+    for (let i = 0; i < 12; i++) {
+      await t.record(handle, buildCaseEvent('note-added', { payload: { text: `Notat ${i}` } }));
+    }
+    const runId = await t.waitFor(async () => {
+      const d = await handle.describe();
+      return d.runId !== firstRunId && d.status.name === 'RUNNING' && d.runId;
+    }, 'a new run after continue-as-new');
+    expect(runId).not.toBe(firstRunId);
+    const state = await handle.query(getStateQuery);
+    expect(state.step).toBe(2);
+    expect(state.eventCount).toBeGreaterThanOrEqual(14);
+    const after = await t.record(handle, meetingHeld('step2-meeting', now()));
+    expect(after.state.stepProgress.meetingHeld).toBe(true);
+    expect(after.state.eventCount).toBe(state.eventCount + 1);
+    await handle.terminate('test done');
+  });
+});
+
+export type { CaseEvent };

@@ -1,0 +1,163 @@
+// A real environment for case-workflow tests: a fresh PostgreSQL database with migrations and a
+// synthetic school, the Temporal dev server, an in-process SMTP server, and the production worker
+// wiring on a task queue of its own.
+import { randomUUID } from 'node:crypto';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import type { NativeConnection, Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { loadConfig, type AppConfig } from '@tiltak/config';
+import type { CaseEvent, LadderPolicy, StaffRole } from '@tiltak/domain';
+import { MailSender } from '@tiltak/notifications';
+import { CaseEventStore, DirectoryRepository, createDataSource, runMigrations, type AuditTrailEntry } from '@tiltak/persistence';
+import { clientDataConverter, connectionOptions } from '@tiltak/temporal';
+import { createTestDatabase, startTestSmtpServer, testCodecKeys, testTemporalAddress, type TestSmtpServer } from '@tiltak/testing';
+import {
+  CASE_WORKFLOW_TYPE,
+  caseWorkflowId,
+  recordEventUpdate,
+  type CaseWorkflowInput,
+  type RecordEventResult,
+} from '@tiltak/workflows';
+import { createCaseWorker } from '../case-worker';
+import { createWorkerActivities } from '../worker-activities';
+
+export type SyntheticStaff = Record<StaffRole, { id: string; email: string }>;
+
+export interface CaseTestEnv {
+  config: AppConfig;
+  env: Record<string, string>;
+  client: Client;
+  dataSource: DataSource;
+  smtp: TestSmtpServer;
+  schoolId: string;
+  /** The student of the most recently opened case. */
+  studentId: string;
+  staff: SyntheticStaff;
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  openCase(policy: LadderPolicy, overrides?: Partial<CaseWorkflowInput['open']>): Promise<WorkflowHandle>;
+  /** Records the event now, as the given role's synthetic staff member, with a fresh event id. */
+  record(handle: WorkflowHandle, event: CaseEvent, role?: StaffRole): Promise<RecordEventResult>;
+  timeline(caseId: string): Promise<AuditTrailEntry[]>;
+  waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs?: number): Promise<T>;
+  close(): Promise<void>;
+}
+
+const ROLES: StaffRole[] = ['contact-teacher', 'school-leadership', 'social-teacher', 'competence-team', 'ppt', 'mobile-team', 'health-nurse'];
+const MUNICIPALITY_WIDE: StaffRole[] = ['ppt', 'mobile-team', 'health-nurse'];
+
+export async function startCaseTestEnv(options: { startWorker?: boolean; codecKeys?: string } = {}): Promise<CaseTestEnv> {
+  const databaseUrl = await createTestDatabase('wf');
+  await runMigrations(databaseUrl);
+  const smtp = await startTestSmtpServer();
+  const env = {
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: testTemporalAddress(),
+    TEMPORAL_TASK_QUEUE: `test-cases-${randomUUID().slice(0, 8)}`,
+    PAYLOAD_CODEC_KEYS: options.codecKeys ?? testCodecKeys(),
+    SMTP_URL: smtp.url,
+    PUBLIC_BASE_URL: 'http://localhost:3999',
+  };
+  const config = loadConfig(env, { mail: true, auth: false });
+  const dataSource = createDataSource(databaseUrl);
+  await dataSource.initialize();
+  const directory = new DirectoryRepository(dataSource);
+  const school = await directory.upsertSchool({ name: 'Testlia skole', municipality: 'Testkommune' });
+  const staff = {} as SyntheticStaff;
+  for (const role of ROLES) {
+    const email = `${role}@testlia.example.no`;
+    const member = await directory.upsertStaff({
+      displayName: `Syntetisk ${role}`,
+      email,
+      role,
+      schoolId: MUNICIPALITY_WIDE.includes(role) ? null : school.id,
+    });
+    staff[role] = { id: member.id, email };
+  }
+  const connection = await Connection.connect(connectionOptions(config.temporal));
+  const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: clientDataConverter(config.codec) });
+  const mailSender = new MailSender(config.mail);
+  let running: { worker: Worker; connection: NativeConnection; done: Promise<void> } | null = null;
+
+  const self: CaseTestEnv = {
+    config,
+    env,
+    client,
+    dataSource,
+    smtp,
+    schoolId: school.id,
+    studentId: '',
+    staff,
+    async startWorker() {
+      if (running) return;
+      const { worker, connection: nc } = await createCaseWorker({
+        config,
+        activities: createWorkerActivities({ dataSource, mailSender, config }),
+      });
+      running = { worker, connection: nc, done: worker.run() };
+    },
+    async stopWorker() {
+      if (!running) return;
+      const r = running;
+      running = null;
+      r.worker.shutdown();
+      await r.done;
+      await r.connection.close();
+    },
+    async openCase(policy, overrides = {}) {
+      const caseId = randomUUID();
+      // One open case per student: each case gets a synthetic student of its own.
+      const student = await directory.createStudent({
+        schoolId: school.id,
+        className: '7B',
+        contactTeacherId: staff['contact-teacher'].id,
+        givenName: 'Synnøve',
+        familyName: 'Testesen',
+      });
+      self.studentId = student.id;
+      const input: CaseWorkflowInput = {
+        open: {
+          caseId,
+          studentId: student.id,
+          schoolId: school.id,
+          ownerStaffId: staff['contact-teacher'].id,
+          trigger: 'absence-percentage',
+          absencePercent: 12.5,
+          openedAt: new Date().toISOString(),
+          openedBy: { staffId: staff['contact-teacher'].id, role: 'contact-teacher' },
+          ...overrides,
+        },
+        policy,
+      };
+      return client.workflow.start(CASE_WORKFLOW_TYPE, {
+        taskQueue: config.temporal.taskQueue,
+        workflowId: caseWorkflowId(caseId),
+        args: [input],
+      });
+    },
+    async record(handle, event, role = 'contact-teacher') {
+      const now = new Date().toISOString();
+      const sent = { ...event, eventId: randomUUID(), occurredAt: now, actor: { staffId: staff[role].id, role } } as CaseEvent;
+      return handle.executeUpdate(recordEventUpdate, { args: [sent], updateId: sent.eventId });
+    },
+    timeline: (caseId) => new CaseEventStore(dataSource).timeline(caseId),
+    async waitFor(probe, what, timeoutMs = 60_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const value = await probe();
+        if (value) return value;
+        if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    },
+    async close() {
+      await self.stopWorker();
+      await connection.close();
+      mailSender.close();
+      await smtp.stop();
+      await dataSource.destroy();
+    },
+  };
+  if (options.startWorker !== false) await self.startWorker();
+  return self;
+}

@@ -1,0 +1,13 @@
+// The public API of @tiltak/domain. Test factories live in ./testing, a separate entry point.
+export * from './model';
+export * from './policy';
+export * from './oslo-time';
+export * from './school-calendar';
+export * from './deadlines';
+export * from './default-policy';
+export * from './policy-config';
+export * from './case-event-validation';
+export * from './case-rules';
+export * from './timers';
+export * from './system-events';
+export * from './case-summary';

@@ -1,0 +1,22 @@
+import { buildOpenCaseInput } from './testing';
+import { caseOpenedEvent, stepEnteredEvent } from './system-events';
+
+describe('system events', () => {
+  it('records the opening with the trigger and owner, keyed by case', () => {
+    expect(caseOpenedEvent(buildOpenCaseInput())).toEqual({
+      type: 'case-opened',
+      eventId: 'case-test-1:case-opened',
+      occurredAt: '2026-11-23T09:00:00.000Z',
+      payload: { trigger: 'absence-percentage', absencePercent: 12.5, ownerStaffId: 'staff-kt-1' },
+    });
+  });
+
+  it('keys a step change by case and step, since the ladder only climbs', () => {
+    expect(stepEnteredEvent('case-test-1', 3, '2026-12-17T11:00:00.000Z')).toEqual({
+      type: 'step-entered',
+      eventId: 'case-test-1:step-entered:3',
+      occurredAt: '2026-12-17T11:00:00.000Z',
+      payload: { step: 3 },
+    });
+  });
+});

@@ -1,0 +1,87 @@
+import type {
+  CaseState,
+  CaseStatus,
+  ConcernTrigger,
+  Deadline,
+  DeadlineKind,
+  Measure,
+  Step,
+} from '@tiltak/domain';
+import { instantOf, instantOrNull } from '../sql-values';
+import type { CaseEntity } from './case.entity';
+import type { CaseDetail, CaseListItem, CaseRowValues } from './case.types';
+
+/** The open deadline that falls due first. Instants are compared as times, not as strings. */
+export function earliestDeadline(deadlines: readonly Deadline[]): Deadline | null {
+  let earliest: Deadline | null = null;
+  for (const deadline of deadlines) {
+    if (earliest === null || Date.parse(deadline.dueAt) < Date.parse(earliest.dueAt)) earliest = deadline;
+  }
+  return earliest;
+}
+
+/** Overdue: some open deadline has been missed or escalated. */
+export function hasOverdueDeadline(deadlines: readonly Deadline[]): boolean {
+  return deadlines.some((d) => d.status === 'missed' || d.status === 'escalated');
+}
+
+/**
+ * The read-model row for a case, derived from the workflow's state. A closed case has nothing due;
+ * a paused case keeps its deadlines (they move on resume) but is not overdue while its clock is stopped.
+ */
+export function caseRowFromState(state: CaseState): CaseRowValues {
+  const deadlines = state.status === 'closed' ? [] : state.deadlines;
+  const next = earliestDeadline(deadlines);
+  return {
+    caseId: state.caseId,
+    studentId: state.studentId,
+    schoolId: state.schoolId,
+    ownerStaffId: state.ownerStaffId,
+    trigger: state.trigger,
+    step: state.step,
+    status: state.status,
+    openedAt: state.openedAt,
+    closedAt: state.closedAt,
+    closeReason: state.closeReason,
+    pausedAt: state.pausedAt,
+    nextDeadlineAt: next?.dueAt ?? null,
+    nextDeadlineKind: next?.kind ?? null,
+    overdue: state.status === 'open' && hasOverdueDeadline(deadlines),
+    deadlines,
+    measures: state.measures,
+    state,
+    eventCount: state.eventCount,
+    lastEventAt: state.lastEventAt,
+  };
+}
+
+export function caseListItemFromEntity(row: CaseEntity): CaseListItem {
+  return {
+    caseId: row.caseId,
+    studentId: row.studentId,
+    schoolId: row.schoolId,
+    ownerStaffId: row.ownerStaffId,
+    trigger: row.trigger as ConcernTrigger,
+    step: row.step as Step,
+    status: row.status as CaseStatus,
+    openedAt: instantOf(row.openedAt),
+    closedAt: instantOrNull(row.closedAt),
+    closeReason: row.closeReason,
+    pausedAt: instantOrNull(row.pausedAt),
+    nextDeadlineAt: instantOrNull(row.nextDeadlineAt),
+    nextDeadlineKind: row.nextDeadlineKind as DeadlineKind | null,
+    overdue: row.overdue,
+    deadlines: (row.deadlines ?? []) as Deadline[],
+    measures: (row.measures ?? []) as Measure[],
+    eventCount: row.eventCount,
+    lastEventAt: instantOf(row.lastEventAt),
+    updatedAt: instantOf(row.updatedAt),
+  };
+}
+
+/** `row.state` must have been selected (it is not by default). */
+export function caseDetailFromEntity(row: CaseEntity): CaseDetail {
+  if (row.state === undefined || row.state === null)
+    throw new Error(`Case ${row.caseId}: state was not selected`);
+  return { ...caseListItemFromEntity(row), state: row.state as CaseState };
+}

@@ -1,0 +1,117 @@
+import type {
+  Actor,
+  CaseState,
+  CaseStatus,
+  ConcernTrigger,
+  Deadline,
+  DeadlineKind,
+  Instant,
+  Measure,
+  Step,
+} from '@tiltak/domain';
+
+/** A case as lists show it: the read model without the full state. */
+export interface CaseListItem {
+  caseId: string;
+  studentId: string;
+  schoolId: string;
+  ownerStaffId: string;
+  trigger: ConcernTrigger;
+  step: Step;
+  status: CaseStatus;
+  openedAt: Instant;
+  closedAt: Instant | null;
+  closeReason: string | null;
+  pausedAt: Instant | null;
+  /** The earliest dueAt among the open deadlines; null when none (or the case is closed). */
+  nextDeadlineAt: Instant | null;
+  nextDeadlineKind: DeadlineKind | null;
+  /** Some open deadline was missed or escalated. */
+  overdue: boolean;
+  deadlines: Deadline[];
+  measures: Measure[];
+  eventCount: number;
+  lastEventAt: Instant;
+  updatedAt: Instant;
+}
+
+/** One case from the read model, with the workflow's full state as last persisted. */
+export interface CaseDetail extends CaseListItem {
+  state: CaseState;
+}
+
+/** The columns of `cases` that CaseEventStore derives from a CaseState. */
+export interface CaseRowValues {
+  caseId: string;
+  studentId: string;
+  schoolId: string;
+  ownerStaffId: string;
+  trigger: ConcernTrigger;
+  step: Step;
+  status: CaseStatus;
+  openedAt: Instant;
+  closedAt: Instant | null;
+  closeReason: string | null;
+  pausedAt: Instant | null;
+  nextDeadlineAt: Instant | null;
+  nextDeadlineKind: DeadlineKind | null;
+  overdue: boolean;
+  deadlines: Deadline[];
+  measures: Measure[];
+  state: CaseState;
+  eventCount: number;
+  lastEventAt: Instant;
+}
+
+export type EventOrigin = 'person' | 'system';
+
+/** One entry of a case's audit trail, in the order it was recorded. */
+export interface AuditTrailEntry {
+  /** Position in the trail (bigint, as a string). */
+  seq: string;
+  eventId: string;
+  caseId: string;
+  /** A CaseEventType, SystemEventType, or a type recorded outside the workflow (e.g. 'notification-sent'). */
+  type: string;
+  origin: EventOrigin;
+  step: Step;
+  /** Who recorded it; null for the system. */
+  actor: Actor | null;
+  occurredAt: Instant;
+  recordedAt: Instant;
+  payload: unknown;
+}
+
+/** An event the system records outside the workflow (e.g. a notice was sent). Never touches the read model. */
+export interface ExternalSystemEvent {
+  /** Deterministic, so a retry never doubles it, e.g. `${outboxKey}:sent`. */
+  eventId: string;
+  type: string;
+  step: Step;
+  occurredAt: Instant;
+  /** Defaults to now. */
+  recordedAt?: Instant;
+  /** No personal data: ids, kinds, roles, times. */
+  payload: Record<string, unknown>;
+}
+
+/** The columns of `case_events` for one event. */
+export interface CaseEventRowValues {
+  eventId: string;
+  caseId: string;
+  type: string;
+  origin: EventOrigin;
+  step: Step;
+  actorStaffId: string | null;
+  actorRole: string | null;
+  occurredAt: Instant;
+  recordedAt: Instant;
+  payload: unknown;
+}
+
+export interface AppendResult {
+  /** Events new to the trail (0 when all were already there). */
+  insertedEvents: number;
+  /** Whether the read model row was written (false when the stored one was newer or identical). */
+  readModelUpdated: boolean;
+}

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import type { SchoolCalendar } from '@tiltak/domain';
+import type { DataSource } from 'typeorm';
+import { migratedTestDatabase } from '../testing/test-database';
+import { DirectoryRepository } from './directory.repository';
+
+function calendar(schoolYear: string): SchoolCalendar {
+  const [from, to] = schoolYear.split('-');
+  return {
+    schoolYear,
+    firstDay: `${from}-08-17`,
+    lastDay: `${to}-06-18`,
+    closedPeriods: [{ from: `${from}-10-05`, to: `${from}-10-09`, kind: 'holiday', name: 'Høstferie' }],
+  };
+}
+
+describe('DirectoryRepository', () => {
+  let dataSource: DataSource;
+  let directory: DirectoryRepository;
+
+  beforeAll(async () => {
+    ({ dataSource } = await migratedTestDatabase());
+    directory = new DirectoryRepository(dataSource);
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+  });
+
+  it('creates a school and renames it by id', async () => {
+    const school = await directory.upsertSchool({ name: 'Eksempel skole', municipality: 'Testkommune' });
+    const renamed = await directory.upsertSchool({
+      id: school.id,
+      name: 'Eksempel barneskole',
+      municipality: 'Testkommune',
+    });
+    expect(renamed).toEqual({ ...school, name: 'Eksempel barneskole' });
+    expect(await directory.getSchool(school.id)).toEqual(renamed);
+    expect((await directory.listSchools()).map((s) => s.id)).toContain(school.id);
+  });
+
+  it('keeps one calendar per school year, returned oldest first, a new version replacing the old', async () => {
+    const school = await directory.upsertSchool({ name: 'Kalenderskole', municipality: 'Testkommune' });
+    expect(await directory.getCalendars(school.id)).toEqual([]);
+
+    await directory.putCalendar(school.id, calendar('2026-2027'));
+    await directory.putCalendar(school.id, calendar('2025-2026'));
+    const revised = { ...calendar('2026-2027'), lastDay: '2027-06-17' };
+    await directory.putCalendar(school.id, revised);
+
+    expect(await directory.getCalendars(school.id)).toEqual([
+      { ...calendar('2025-2026'), schoolId: school.id },
+      { ...revised, schoolId: school.id },
+    ]);
+  });
+
+  it('finds active staff of the roles at the school or municipality-wide, and nobody else', async () => {
+    const school = await directory.upsertSchool({ name: 'Rolleskole', municipality: 'Testkommune' });
+    const other = await directory.upsertSchool({ name: 'Annen skole', municipality: 'Testkommune' });
+    const leader = await directory.upsertStaff({
+      displayName: 'Rektor',
+      email: 'rektor@rolle.test',
+      role: 'school-leadership',
+      schoolId: school.id,
+    });
+    const ppt = await directory.upsertStaff({
+      displayName: 'PPT',
+      email: 'ppt@kommune.test',
+      role: 'ppt',
+      schoolId: null,
+    });
+    await directory.upsertStaff({
+      displayName: 'Annen rektor',
+      email: 'r@annen.test',
+      role: 'school-leadership',
+      schoolId: other.id,
+    });
+    await directory.upsertStaff({
+      displayName: 'Tidligere rektor',
+      email: 'old@rolle.test',
+      role: 'school-leadership',
+      schoolId: school.id,
+      active: false,
+    });
+    await directory.upsertStaff({
+      displayName: 'Lærer',
+      email: 'kt@rolle.test',
+      role: 'contact-teacher',
+      schoolId: school.id,
+    });
+
+    const found = await directory.findByRoles(['school-leadership', 'ppt'], school.id);
+    expect(found.map((s) => s.id).sort()).toEqual([leader.id, ppt.id].sort());
+    expect(found.find((s) => s.id === ppt.id)).toMatchObject({ schoolId: null, role: 'ppt', active: true });
+    expect(await directory.findByRoles([], school.id)).toEqual([]);
+  });
+
+  it('refuses a second staff row with the same e-mail (any case), role and school, municipality-wide included', async () => {
+    await directory.upsertStaff({
+      displayName: 'MT',
+      email: 'mobilt@kommune.test',
+      role: 'mobile-team',
+      schoolId: null,
+    });
+    await expect(
+      directory.upsertStaff({
+        displayName: 'MT 2',
+        email: 'Mobilt@Kommune.test',
+        role: 'mobile-team',
+        schoolId: null,
+      }),
+    ).rejects.toThrow(/staff_email_role_school_key/);
+    // The same person in another role is fine.
+    const nurse = await directory.upsertStaff({
+      displayName: 'MT',
+      email: 'mobilt@kommune.test',
+      role: 'health-nurse',
+      schoolId: null,
+    });
+    expect((await directory.findStaffByEmail('MOBILT@kommune.test')).map((s) => s.role)).toEqual([
+      'health-nurse',
+      'mobile-team',
+    ]);
+    expect(await directory.getStaff(nurse.id)).toEqual(nurse);
+  });
+
+  it('refuses a role outside the known list', async () => {
+    await expect(
+      dataSource.query(
+        `INSERT INTO staff (id, display_name, email, role) VALUES ($1, 'X', 'x@x.test', 'janitor')`,
+        [randomUUID()],
+      ),
+    ).rejects.toThrow(/check constraint/);
+  });
+
+  it('creates, reads and updates a student, changing only the given fields', async () => {
+    const school = await directory.upsertSchool({ name: 'Elevskole', municipality: 'Testkommune' });
+    const teacher = await directory.upsertStaff({
+      displayName: 'Kontaktlærer',
+      email: 'kt@elev.test',
+      role: 'contact-teacher',
+      schoolId: school.id,
+    });
+    const student = await directory.createStudent({
+      schoolId: school.id,
+      className: '6A',
+      contactTeacherId: teacher.id,
+      givenName: 'Testelev',
+      familyName: 'Eksempel',
+    });
+    expect(student).toMatchObject({ className: '6A', concernProfile: null, givenName: 'Testelev' });
+    expect(await directory.getStudent(student.id)).toEqual(student);
+
+    const profile = { lowerThresholdPercent: 5, reason: 'family-situation', reviewOn: '2027-01-15' };
+    const updated = await directory.updateStudent(student.id, { className: '7A', concernProfile: profile });
+    expect(updated).toMatchObject({ className: '7A', familyName: 'Eksempel', concernProfile: profile });
+    expect(Date.parse(updated?.updatedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(student.updatedAt));
+
+    expect((await directory.updateStudent(student.id, { concernProfile: null }))?.concernProfile).toBeNull();
+    expect(await directory.updateStudent(randomUUID(), { className: '1A' })).toBeNull();
+    expect((await directory.listStudents(school.id)).map((s) => s.id)).toEqual([student.id]);
+  });
+
+  it('refuses a student at a school that does not exist', async () => {
+    const school = await directory.upsertSchool({ name: 'FK-skole', municipality: 'Testkommune' });
+    const teacher = await directory.upsertStaff({
+      displayName: 'KT',
+      email: 'kt@fk.test',
+      role: 'contact-teacher',
+      schoolId: school.id,
+    });
+    await expect(
+      directory.createStudent({
+        schoolId: randomUUID(),
+        className: '1A',
+        contactTeacherId: teacher.id,
+        givenName: 'A',
+        familyName: 'B',
+      }),
+    ).rejects.toThrow(/foreign key/);
+  });
+});

@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import type { SchoolCalendar, StaffRole } from '@tiltak/domain';
+import { In, IsNull, type DataSource, type Repository } from 'typeorm';
+import { jsonb } from '../sql-values';
+import {
+  schoolCalendarFromEntity,
+  schoolFromEntity,
+  staffMemberFromEntity,
+  studentFromEntity,
+} from './directory.mapper';
+import type {
+  NewStudent,
+  School,
+  SchoolInput,
+  StaffMember,
+  StaffMemberInput,
+  Student,
+  StudentUpdate,
+} from './directory.types';
+import { SchoolCalendarEntity } from './school-calendar.entity';
+import { SchoolEntity } from './school.entity';
+import { StaffMemberEntity } from './staff-member.entity';
+import { StudentEntity } from './student.entity';
+
+/** Schools, their calendars, staff and students: who is who, and which days are school days. */
+export class DirectoryRepository {
+  private readonly schools: Repository<SchoolEntity>;
+  private readonly calendars: Repository<SchoolCalendarEntity>;
+  private readonly staff: Repository<StaffMemberEntity>;
+  private readonly students: Repository<StudentEntity>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.schools = dataSource.getRepository(SchoolEntity);
+    this.calendars = dataSource.getRepository(SchoolCalendarEntity);
+    this.staff = dataSource.getRepository(StaffMemberEntity);
+    this.students = dataSource.getRepository(StudentEntity);
+  }
+
+  // ---- Schools ------------------------------------------------------------------------------------
+
+  /** Creates the school, or renames it when the id exists. */
+  async upsertSchool(input: SchoolInput): Promise<School> {
+    const id = input.id ?? randomUUID();
+    await this.dataSource.query(
+      `INSERT INTO schools (id, name, municipality) VALUES ($1, $2, $3)
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, municipality = EXCLUDED.municipality`,
+      [id, input.name, input.municipality],
+    );
+    return schoolFromEntity(await this.schools.findOneByOrFail({ id }));
+  }
+
+  async getSchool(id: string): Promise<School | null> {
+    const row = await this.schools.findOneBy({ id });
+    return row ? schoolFromEntity(row) : null;
+  }
+
+  async listSchools(): Promise<School[]> {
+    const rows = await this.schools.find({ order: { name: 'ASC', id: 'ASC' } });
+    return rows.map(schoolFromEntity);
+  }
+
+  // ---- Calendars ----------------------------------------------------------------------------------
+
+  /** Every school year's calendar for the school, oldest first; empty when none is configured. */
+  async getCalendars(schoolId: string): Promise<SchoolCalendar[]> {
+    const rows = await this.calendars.find({ where: { schoolId }, order: { schoolYear: 'ASC' } });
+    return rows.map(schoolCalendarFromEntity);
+  }
+
+  /** Stores the calendar for its school year, replacing an earlier version of that year. */
+  async putCalendar(schoolId: string, calendar: SchoolCalendar): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO school_calendars (school_id, school_year, calendar, updated_at)
+       VALUES ($1, $2, $3::jsonb, now())
+       ON CONFLICT (school_id, school_year) DO UPDATE SET calendar = EXCLUDED.calendar, updated_at = now()`,
+      [schoolId, calendar.schoolYear, jsonb({ ...calendar, schoolId })],
+    );
+  }
+
+  // ---- Staff --------------------------------------------------------------------------------------
+
+  /** Creates the staff member, or updates them when the id exists. */
+  async upsertStaff(input: StaffMemberInput): Promise<StaffMember> {
+    const id = input.id ?? randomUUID();
+    await this.dataSource.query(
+      `INSERT INTO staff (id, display_name, email, role, school_id, active) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, email = EXCLUDED.email,
+         role = EXCLUDED.role, school_id = EXCLUDED.school_id, active = EXCLUDED.active`,
+      [id, input.displayName, input.email, input.role, input.schoolId, input.active ?? true],
+    );
+    return staffMemberFromEntity(await this.staff.findOneByOrFail({ id }));
+  }
+
+  async getStaff(id: string): Promise<StaffMember | null> {
+    const row = await this.staff.findOneBy({ id });
+    return row ? staffMemberFromEntity(row) : null;
+  }
+
+  /** Every role the person (by e-mail, case-insensitive) holds, active or not. */
+  async findStaffByEmail(email: string): Promise<StaffMember[]> {
+    const rows = await this.staff
+      .createQueryBuilder('s')
+      .where('lower(s.email) = lower(:email)', { email })
+      .orderBy('s.role', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .getMany();
+    return rows.map(staffMemberFromEntity);
+  }
+
+  /** Active staff holding one of the roles at this school, or municipality-wide (school_id NULL). */
+  async findByRoles(roles: readonly StaffRole[], schoolId: string): Promise<StaffMember[]> {
+    if (roles.length === 0) return [];
+    const role = In([...roles]);
+    const rows = await this.staff.find({
+      where: [
+        { active: true, role, schoolId },
+        { active: true, role, schoolId: IsNull() },
+      ],
+      order: { role: 'ASC', displayName: 'ASC', id: 'ASC' },
+    });
+    return rows.map(staffMemberFromEntity);
+  }
+
+  // ---- Students -----------------------------------------------------------------------------------
+
+  async getStudent(id: string): Promise<Student | null> {
+    const row = await this.students.findOneBy({ id });
+    return row ? studentFromEntity(row) : null;
+  }
+
+  async listStudents(schoolId: string): Promise<Student[]> {
+    const rows = await this.students.find({
+      where: { schoolId },
+      order: { className: 'ASC', familyName: 'ASC', givenName: 'ASC', id: 'ASC' },
+    });
+    return rows.map(studentFromEntity);
+  }
+
+  async createStudent(input: NewStudent): Promise<Student> {
+    const id = input.id ?? randomUUID();
+    await this.dataSource.query(
+      `INSERT INTO students (id, school_id, class_name, contact_teacher_id, given_name, family_name, concern_profile)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
+      [
+        id,
+        input.schoolId,
+        input.className,
+        input.contactTeacherId,
+        input.givenName,
+        input.familyName,
+        jsonb(input.concernProfile),
+      ],
+    );
+    return studentFromEntity(await this.students.findOneByOrFail({ id }));
+  }
+
+  /** Changes the given fields; null when there is no such student. */
+  async updateStudent(id: string, patch: StudentUpdate): Promise<Student | null> {
+    const columns: Record<keyof StudentUpdate, string> = {
+      schoolId: 'school_id',
+      className: 'class_name',
+      contactTeacherId: 'contact_teacher_id',
+      givenName: 'given_name',
+      familyName: 'family_name',
+      concernProfile: 'concern_profile',
+    };
+    const sets: string[] = [];
+    const params: unknown[] = [id];
+    for (const field of Object.keys(columns) as (keyof StudentUpdate)[]) {
+      const value = patch[field];
+      if (value === undefined) continue;
+      params.push(field === 'concernProfile' ? jsonb(value) : value);
+      sets.push(`${columns[field]} = $${params.length}${field === 'concernProfile' ? '::jsonb' : ''}`);
+    }
+    if (sets.length > 0) {
+      await this.dataSource.query(
+        `UPDATE students SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`,
+        params,
+      );
+    }
+    return this.getStudent(id);
+  }
+}

@@ -1,0 +1,67 @@
+// The public API of @tiltak/persistence: the data source and migrations, and one small class per
+// store. Entities are exported for callers that add their own (extraEntities) or join against them.
+export {
+  createDataSource,
+  runMigrations,
+  revertAllMigrations,
+  PERSISTENCE_ENTITIES,
+  PERSISTENCE_MIGRATIONS,
+  MIGRATIONS_TABLE,
+} from './data-source';
+export type { EntityClass, MigrationClass, PersistenceOptions } from './data-source';
+export {
+  EventIdConflictError,
+  InvalidPageError,
+  OpenCaseExistsError,
+  postgresErrorOf,
+  PG_UNIQUE_VIOLATION,
+} from './errors';
+
+export { CaseEventStore } from './cases/case-event.store';
+export { CaseReadModel, CASE_LIST_MAX_LIMIT } from './cases/case.read-model';
+export type { CaseListFilter, CaseListPage, CaseListResult } from './cases/case.read-model';
+export type {
+  AppendResult,
+  AuditTrailEntry,
+  CaseDetail,
+  CaseListItem,
+  EventOrigin,
+  ExternalSystemEvent,
+} from './cases/case.types';
+export { caseRowFromState, earliestDeadline, hasOverdueDeadline } from './cases/case.mapper';
+
+export { DirectoryRepository } from './directory/directory.repository';
+export type {
+  NewStudent,
+  School,
+  SchoolInput,
+  StaffMember,
+  StaffMemberInput,
+  Student,
+  StudentConcernProfile,
+  StudentUpdate,
+} from './directory/directory.types';
+
+export { NotificationRequestStore } from './notifications/notification-request.store';
+
+export { IdempotencyStore } from './idempotency/idempotency.store';
+export type { IdempotencyStoreOptions } from './idempotency/idempotency.store';
+export type { IdempotencyBeginResult } from './idempotency/idempotency.types';
+
+export { AccessLog } from './access-log/access-log.store';
+export type {
+  AccessLogEntry,
+  AccessLogFilter,
+  AccessLogInput,
+  AccessOutcome,
+} from './access-log/access-log.types';
+
+export { AccessLogEntryEntity } from './access-log/access-log-entry.entity';
+export { CaseEventEntity } from './cases/case-event.entity';
+export { CaseEntity } from './cases/case.entity';
+export { SchoolCalendarEntity } from './directory/school-calendar.entity';
+export { SchoolEntity } from './directory/school.entity';
+export { StaffMemberEntity } from './directory/staff-member.entity';
+export { StudentEntity } from './directory/student.entity';
+export { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
+export { NotificationRequestEntity } from './notifications/notification-request.entity';
