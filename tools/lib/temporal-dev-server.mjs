@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { SEARCH_ATTRIBUTES } from './search-attributes.mjs';
 import { freePort, waitForPort } from './ports.mjs';
 
-export async function startTemporalDevServer({ cli, port, uiPort, dbFile, headless = false, codecEndpoint, logFile }) {
+export async function startTemporalDevServer({ cli, port, uiPort, dbFile, headless = false, codecEndpoint, logFile, detached = false }) {
   port = port ?? (await freePort());
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn'];
   // Other ports the dev server opens by default (HTTP API, metrics) must not clash with a running stack.
@@ -15,7 +15,8 @@ export async function startTemporalDevServer({ cli, port, uiPort, dbFile, headle
   if (codecEndpoint) args.push('--ui-codec-endpoint', codecEndpoint);
   for (const sa of SEARCH_ATTRIBUTES) args.push('--search-attribute', `${sa.name}=${sa.type}`);
   // Workflows continue-as-new when history grows; keep the server's own limit default.
-  const child = spawn(cli, args, { stdio: ['ignore', logFile ?? 'ignore', logFile ?? 'ignore'], detached: false });
+  // Detached (own process group) when the caller stops it in order itself, rather than on the terminal's Ctrl-C.
+  const child = spawn(cli, args, { stdio: ['ignore', logFile ?? 'ignore', logFile ?? 'ignore'], detached });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   await Promise.race([
     waitForPort(port, '127.0.0.1', 90_000),
