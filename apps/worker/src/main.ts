@@ -6,6 +6,7 @@ import { createDataSource } from '@tiltak/persistence';
 import { MailSender } from '@tiltak/notifications';
 import { createWorkerActivities } from './worker-activities';
 import { createCaseWorker } from './case-worker';
+import { ensureDigestSchedule } from './digest-schedule';
 import { jsonLogger } from './json-logger';
 
 async function main(): Promise<void> {
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   const mailSender = new MailSender(config.mail);
   const activities = createWorkerActivities({ dataSource, mailSender, config, logger });
   const { worker, connection } = await createCaseWorker({ config, activities, preferPrebuiltBundle: true });
+
+  logger.info('Weekly digest schedule', { schedule: await ensureDigestSchedule(config) });
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -100,3 +100,12 @@ export interface NotificationActivities {
   planNotificationDeliveries(input: { request: NotificationRequest }): Promise<{ outboxKeys: string[] }>;
   deliverNotification(input: { outboxKey: string }): Promise<void>;
 }
+
+/** The weekly digest for school leadership (started by a Temporal Schedule). */
+export const WEEKLY_DIGEST_WORKFLOW_TYPE = 'weeklyDigestWorkflow';
+export const WEEKLY_DIGEST_SCHEDULE_ID = 'weekly-school-digest';
+
+export interface DigestActivities {
+  /** Plans this ISO week's digest for every school (idempotent per school and week). */
+  planSchoolDigests(input: { now?: Instant }): Promise<{ outboxKeys: string[] }>;
+}

@@ -1,3 +1,4 @@
 // The workflow bundle's entry: every workflow type the worker registers.
 export { caseWorkflow } from './case-workflow';
 export { notificationWorkflow } from './notification-workflow';
+export { weeklyDigestWorkflow } from './digest-workflow';
