@@ -4,7 +4,7 @@ import type { LogLevel, LogMetadata, Logger } from '@temporalio/worker';
 const ORDER: Record<string, number> = { TRACE: 0, DEBUG: 1, INFO: 2, WARN: 3, ERROR: 4 };
 
 export function jsonLogger(service: string, level: string): Logger {
-  const min = ORDER[level.toUpperCase()] ?? ORDER['INFO']!;
+  const min = ORDER[level.toUpperCase()] ?? 2;
   const log = (lvl: LogLevel, message: string, meta?: LogMetadata) => {
     if ((ORDER[lvl] ?? 0) < min) return;
     process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: lvl.toLowerCase(), service, msg: message, ...meta })}\n`);

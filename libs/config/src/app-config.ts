@@ -101,21 +101,25 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
   const databaseUrl = url('DATABASE_URL', str('DATABASE_URL'), ['postgres:', 'postgresql:']);
 
   const tlsEnabled = bool('TEMPORAL_TLS', false);
+  const tlsSettings = (): NonNullable<TemporalConfig['tls']> => {
+    const settings: NonNullable<TemporalConfig['tls']> = {};
+    const serverName = optional('TEMPORAL_TLS_SERVER_NAME');
+    const ca = optional('TEMPORAL_TLS_CA_PATH');
+    const cert = optional('TEMPORAL_TLS_CERT_PATH');
+    const key = optional('TEMPORAL_TLS_KEY_PATH');
+    if (serverName) settings.serverNameOverride = serverName;
+    if (ca) settings.serverRootCaPath = ca;
+    if (cert) settings.clientCertPath = cert;
+    if (key) settings.clientKeyPath = key;
+    return settings;
+  };
   const apiKey = optional('TEMPORAL_API_KEY');
   const temporal: TemporalConfig = {
     address: str('TEMPORAL_ADDRESS', 'localhost:7233'),
     namespace: str('TEMPORAL_NAMESPACE', 'default'),
     taskQueue: str('TEMPORAL_TASK_QUEUE', 'cases-v1'),
     // An API key (Temporal Cloud) implies TLS.
-    tls:
-      tlsEnabled || apiKey
-        ? {
-            ...(optional('TEMPORAL_TLS_SERVER_NAME') ? { serverNameOverride: optional('TEMPORAL_TLS_SERVER_NAME')! } : {}),
-            ...(optional('TEMPORAL_TLS_CA_PATH') ? { serverRootCaPath: optional('TEMPORAL_TLS_CA_PATH')! } : {}),
-            ...(optional('TEMPORAL_TLS_CERT_PATH') ? { clientCertPath: optional('TEMPORAL_TLS_CERT_PATH')! } : {}),
-            ...(optional('TEMPORAL_TLS_KEY_PATH') ? { clientKeyPath: optional('TEMPORAL_TLS_KEY_PATH')! } : {}),
-          }
-        : null,
+    tls: tlsEnabled || apiKey ? tlsSettings() : null,
     apiKey,
   };
   if (temporal.tls && Boolean(temporal.tls.clientCertPath) !== Boolean(temporal.tls.clientKeyPath)) {

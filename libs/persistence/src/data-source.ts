@@ -17,6 +17,8 @@ import { CreateAccessLog1764000004000 } from './migrations/1764000004000-CreateA
 import { NotificationRequestEntity } from './notifications/notification-request.entity';
 import { NotificationOutboxEntity } from './notifications/notification-outbox.entity';
 import { CreateNotificationOutbox1764000900000 } from './migrations/1764000900000-CreateNotificationOutbox';
+import { CreateInstallation1764001000000 } from './migrations/1764001000000-CreateInstallation';
+import { InstallationEntity } from './installation/installation.entity';
 
 /** A class TypeORM maps to a table. */
 export type EntityClass = new () => object;
@@ -34,6 +36,7 @@ export const PERSISTENCE_ENTITIES: readonly EntityClass[] = [
   NotificationOutboxEntity,
   IdempotencyKeyEntity,
   AccessLogEntryEntity,
+  InstallationEntity,
 ];
 
 export const PERSISTENCE_MIGRATIONS: readonly MigrationClass[] = [
@@ -43,6 +46,7 @@ export const PERSISTENCE_MIGRATIONS: readonly MigrationClass[] = [
   CreateIdempotencyKeys1764000003000,
   CreateAccessLog1764000004000,
   CreateNotificationOutbox1764000900000,
+  CreateInstallation1764001000000,
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';

@@ -45,6 +45,7 @@ export type {
 export { NotificationRequestStore } from './notifications/notification-request.store';
 
 export { IdempotencyStore } from './idempotency/idempotency.store';
+export { InstallationStore } from './installation/installation.store';
 export type { IdempotencyStoreOptions } from './idempotency/idempotency.store';
 export type { IdempotencyBeginResult } from './idempotency/idempotency.types';
 
@@ -64,4 +65,5 @@ export { SchoolEntity } from './directory/school.entity';
 export { StaffMemberEntity } from './directory/staff-member.entity';
 export { StudentEntity } from './directory/student.entity';
 export { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
+export { InstallationEntity } from './installation/installation.entity';
 export { NotificationRequestEntity } from './notifications/notification-request.entity';

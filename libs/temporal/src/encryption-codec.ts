@@ -30,7 +30,8 @@ export class EncryptionCodec implements PayloadCodec {
   }
 
   private encrypt(payload: Payload): Payload {
-    const key = this.config.keys.get(this.config.activeKeyId)!;
+    const key = this.config.keys.get(this.config.activeKeyId);
+    if (!key) throw new ValueError(`Active codec key ${this.config.activeKeyId} missing`);
     const iv = randomBytes(IV_LENGTH);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     const plain = temporal.api.common.v1.Payload.encode(payload).finish();

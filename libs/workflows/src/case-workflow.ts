@@ -77,11 +77,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     async (event: CaseEvent): Promise<RecordEventResult> =>
       mutex.run(async () => {
         await condition(() => state !== undefined);
+        const before = current();
         // Re-check under the lock: another update may have changed the step since validation.
-        rejectIfInvalid(state!, event);
-        const before = state!;
+        rejectIfInvalid(before, event);
         const next = applyEvent(before, event, policy, calendars);
-        const events: RecordedEvent[] = [recorded(before, event)];
+        const accepted = recorded(before, event);
+        const events: RecordedEvent[] = [accepted];
         if (next.step !== before.step && next.status !== 'closed') {
           events.push(
             recorded(next, {
@@ -98,7 +99,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
         if (followUps.length) await requestNotifications(followUps);
         publishSearchAttributes(state);
         wake = true;
-        return { event: events[0]!, state };
+        return { event: accepted, state: next };
       }),
     // Until the case has opened there is nothing to validate against; the handler validates then.
     { validator: (event: CaseEvent) => state && rejectIfInvalid(state, event) },
@@ -141,10 +142,13 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     if (timeoutMs === undefined) await condition(() => wake || continueAsNewDue());
     else await condition(() => wake || continueAsNewDue(), timeoutMs);
     wake = false;
+    // A closing event ends the case here; it never continues as new.
+    if (current().status === 'closed') break;
     if (continueAsNewDue()) {
       // Calendars are reloaded so a case that outlives a school year sees the next year's calendar.
       const fresh = await activities.loadSchoolCalendars({ schoolId: current().schoolId });
-      // No await between this and continueAsNew: an Update accepted in between would be lost to this run.
+      // Nothing but the handlers' drain between this and continueAsNew: an Update accepted during an
+      // activity here would be cut off with this run.
       await condition(allHandlersFinished);
       log.info('Continuing as new', { caseId: current().caseId, events: current().eventCount });
       await continueAsNew<typeof caseWorkflow>({ ...input, carried: { state: current(), calendars: fresh } });

@@ -23,6 +23,11 @@ import { createWorkerActivities } from '../worker-activities';
 
 export type SyntheticStaff = Record<StaffRole, { id: string; email: string }>;
 
+export interface OpenCaseOptions {
+  /** The synthetic student's name; 'Synnøve Testesen' unless told. */
+  student?: { givenName: string; familyName: string };
+}
+
 export interface CaseTestEnv {
   config: AppConfig;
   env: Record<string, string>;
@@ -35,7 +40,9 @@ export interface CaseTestEnv {
   staff: SyntheticStaff;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
-  openCase(policy: LadderPolicy, overrides?: Partial<CaseWorkflowInput['open']>): Promise<WorkflowHandle>;
+  openCase(policy: LadderPolicy, overrides?: Partial<CaseWorkflowInput['open']>, options?: OpenCaseOptions): Promise<WorkflowHandle>;
+  /** What openCase starts the workflow with (a new synthetic student included), for tests that start it another way. */
+  caseInput(policy: LadderPolicy, overrides?: Partial<CaseWorkflowInput['open']>, options?: OpenCaseOptions): Promise<CaseWorkflowInput>;
   /** Records the event now, as the given role's synthetic staff member, with a fresh event id. */
   record(handle: WorkflowHandle, event: CaseEvent, role?: StaffRole): Promise<RecordEventResult>;
   timeline(caseId: string): Promise<AuditTrailEntry[]>;
@@ -104,18 +111,26 @@ export async function startCaseTestEnv(options: { startWorker?: boolean; codecKe
       await r.done;
       await r.connection.close();
     },
-    async openCase(policy, overrides = {}) {
+    async openCase(policy, overrides = {}, options = {}) {
+      const input = await self.caseInput(policy, overrides, options);
+      return client.workflow.start(CASE_WORKFLOW_TYPE, {
+        taskQueue: config.temporal.taskQueue,
+        workflowId: caseWorkflowId(input.open.caseId),
+        args: [input],
+      });
+    },
+    async caseInput(policy, overrides = {}, options = {}) {
       const caseId = randomUUID();
       // One open case per student: each case gets a synthetic student of its own.
       const student = await directory.createStudent({
         schoolId: school.id,
         className: '7B',
         contactTeacherId: staff['contact-teacher'].id,
-        givenName: 'Synnøve',
-        familyName: 'Testesen',
+        givenName: options.student?.givenName ?? 'Synnøve',
+        familyName: options.student?.familyName ?? 'Testesen',
       });
       self.studentId = student.id;
-      const input: CaseWorkflowInput = {
+      return {
         open: {
           caseId,
           studentId: student.id,
@@ -129,11 +144,6 @@ export async function startCaseTestEnv(options: { startWorker?: boolean; codecKe
         },
         policy,
       };
-      return client.workflow.start(CASE_WORKFLOW_TYPE, {
-        taskQueue: config.temporal.taskQueue,
-        workflowId: caseWorkflowId(caseId),
-        args: [input],
-      });
     },
     async record(handle, event, role = 'contact-teacher') {
       const now = new Date().toISOString();

@@ -1,0 +1,201 @@
+// The worker process dies hard (SIGKILL) in the middle of a case; a fresh worker process takes over and
+// the case goes on: every deadline still fires, once, and nothing recorded before the crash is doubled.
+// This runs the real worker build (apps/worker/dist/main.js with the prebuilt workflow bundle), as
+// production does, against the real Temporal dev server, PostgreSQL and an SMTP server.
+//
+// The kill lands at a quiet point (the note is recorded, the opening notice is delivered and its child
+// workflow has completed, no activity is in flight), before the reminder and the deadline. Killing
+// during an activity would also recover, but only after that activity's start-to-close timeout (30 s
+// for case activities, 1 min for a delivery), which is too slow for this suite.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { shortTestPolicy, type Deadline, type DeadlineKind } from '@tiltak/domain';
+import { buildCaseEvent } from '@tiltak/domain/testing';
+import { WEEKLY_DIGEST_SCHEDULE_ID, getStateQuery } from '@tiltak/workflows';
+import { startCaseTestEnv, type CaseTestEnv } from './testing/case-test-env';
+import { childWorkflowIds, waitForCompleted } from './testing/workflow-histories';
+
+jest.setTimeout(90_000);
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const WORKER_MAIN = path.join(ROOT, 'apps', 'worker', 'dist', 'main.js');
+const WORKFLOW_BUNDLE = path.join(ROOT, 'apps', 'worker', 'dist', 'workflow-bundle.js');
+
+interface WorkerProcess {
+  child: ChildProcess;
+  /** The Temporal identity the SDK gives the worker: `<pid>@<host>`. */
+  pid: number;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const children: WorkerProcess[] = [];
+let t: CaseTestEnv;
+
+/** Starts `node apps/worker/dist/main.js` with the harness's configuration; resolves once it polls. */
+async function spawnWorker(): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, [WORKER_MAIN], {
+    cwd: ROOT,
+    // Only what the worker needs: nothing from the developer's own TEMPORAL_*/DATABASE_URL settings.
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', LOG_LEVEL: 'info', ...t.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const worker: WorkerProcess = { child, pid: child.pid ?? -1, output: () => output, exited };
+  children.push(worker);
+  const started = t.waitFor(
+    async () => output.includes('"msg":"Worker started"'),
+    'the worker process to start',
+    30_000,
+  );
+  const died = exited.then(({ code, signal }) => {
+    throw new Error(`The worker process exited early (code ${code}, signal ${signal}):\n${output}`);
+  });
+  await Promise.race([started, died]);
+  return worker;
+}
+
+async function killHard(worker: WorkerProcess): Promise<void> {
+  if (worker.child.exitCode !== null || worker.child.signalCode !== null) return;
+  worker.child.kill('SIGKILL');
+  await worker.exited;
+}
+
+beforeAll(async () => {
+  if (!existsSync(WORKER_MAIN) || !existsSync(WORKFLOW_BUNDLE)) {
+    throw new Error(
+      `${path.relative(ROOT, existsSync(WORKER_MAIN) ? WORKFLOW_BUNDLE : WORKER_MAIN)} is missing: ` +
+        'run `npm run build` first (this test runs the built worker process, as production does).',
+    );
+  }
+  t = await startCaseTestEnv({ startWorker: false });
+});
+
+afterAll(async () => {
+  // No orphans, whatever happened above.
+  await Promise.all(children.map(killHard));
+  await removeDigestScheduleOfThisQueue();
+  await t?.close();
+});
+
+/** The worker process creates the namespace-wide weekly digest schedule at start: leave none behind. */
+async function removeDigestScheduleOfThisQueue(): Promise<void> {
+  if (!t) return;
+  const schedule = t.client.schedule.getHandle(WEEKLY_DIGEST_SCHEDULE_ID);
+  const description = await schedule.describe().catch(() => null);
+  if (
+    description?.action.type === 'startWorkflow' &&
+    description.action.taskQueue === t.config.temporal.taskQueue
+  ) {
+    await schedule.delete();
+  }
+}
+
+const KIND: DeadlineKind = 'step1-contact';
+const DEADLINE_EVENTS = ['reminder-due', 'deadline-missed', 'escalated'];
+const NOTE = 'Ringte foresatte, avtalt ny samtale (syntetisk).';
+
+describe('a worker killed with SIGKILL in the middle of a case', () => {
+  it('is replaced by a new worker that finishes the case: no deadline lost, no event doubled', async () => {
+    const first = await spawnWorker();
+    // Step 1 due in 8 s, reminder at 6 s, escalation at 11 s.
+    const policy = shortTestPolicy(300, {
+      dueSeconds: { [KIND]: 8 },
+      remindBeforeSeconds: 2,
+      escalateAfterSeconds: 3,
+    });
+    const handle = await t.openCase(policy);
+    const caseId = handle.workflowId.replace(/^case-/, '');
+    const teacher = t.staff['contact-teacher'].email;
+    const leadership = t.staff['school-leadership'].email;
+
+    const noted = await t.record(handle, buildCaseEvent('note-added', { payload: { text: NOTE } }));
+    const deadline = noted.state.deadlines.find((d) => d.kind === KIND);
+    expect(deadline?.status).toBe('open');
+    // Quiet point: the opening notice is delivered and its child workflow is done.
+    await t.waitFor(async () => t.smtp.messagesTo(teacher).length >= 1, 'the case-opened notice');
+    await waitForCompleted(t.client, childWorkflowIds(await handle.fetchHistory()));
+
+    const before = await t.timeline(caseId);
+    expect(before.filter((e) => DEADLINE_EVENTS.includes(e.type))).toEqual([]);
+    const dueAt = Date.parse(deadline?.dueAt ?? '');
+    expect(Date.now()).toBeLessThan(dueAt - 3000); // still well before the reminder
+
+    await killHard(first);
+    expect(first.child.signalCode).toBe('SIGKILL');
+    const killedAt = Date.now();
+    const second = await spawnWorker();
+
+    const escalated = await t.waitFor(
+      async () => (await t.timeline(caseId)).some((e) => e.type === 'escalated'),
+      'the escalation, handled by the new worker',
+      45_000,
+    );
+    expect(escalated).toBe(true);
+    const kids = childWorkflowIds(await handle.fetchHistory());
+    await waitForCompleted(t.client, kids, 30_000);
+    // Give any duplicate (event or mail) a chance to show up before asserting "once".
+    await new Promise((r) => setTimeout(r, 1500));
+
+    // The audit trail: everything once, ids unique, the deadline events after the crash.
+    const trail = await t.timeline(caseId);
+    const count = (type: string) => trail.filter((e) => e.type === type).length;
+    expect(new Set(trail.map((e) => e.eventId)).size).toBe(trail.length);
+    expect(count('case-opened')).toBe(1);
+    expect(
+      trail.filter((e) => e.type === 'note-added').map((e) => (e.payload as { text: string }).text),
+    ).toEqual([NOTE]);
+    const deadlineEvents = trail.filter((e) => DEADLINE_EVENTS.includes(e.type));
+    expect(deadlineEvents.map((e) => e.type)).toEqual(DEADLINE_EVENTS);
+    for (const e of deadlineEvents) {
+      expect((e.payload as { kind: DeadlineKind }).kind).toBe(KIND);
+      expect(Date.parse(e.recordedAt)).toBeGreaterThanOrEqual(killedAt);
+    }
+
+    // The workflow's state and the read model both show the deadline escalated.
+    const state = await handle.query(getStateQuery);
+    expect(state.deadlines.find((d) => d.kind === KIND)?.status).toBe('escalated');
+    expect(state.eventCount).toBe(noted.state.eventCount + 3);
+    const [row] = await t.dataSource.query(
+      'SELECT overdue, deadlines, event_count FROM cases WHERE case_id = $1',
+      [caseId],
+    );
+    expect(row.overdue).toBe(true);
+    expect((row.deadlines as Deadline[]).find((d) => d.kind === KIND)?.status).toBe('escalated');
+    expect(row.event_count).toBe(state.eventCount);
+
+    // Both worker processes ran this case: the first before the kill, the second after it.
+    const identities = new Set(
+      ((await handle.fetchHistory()).events ?? [])
+        .map((e) => e.workflowTaskStartedEventAttributes?.identity)
+        .filter((id): id is string => Boolean(id)),
+    );
+    expect([...identities].some((id) => id.startsWith(`${first.pid}@`))).toBe(true);
+    expect([...identities].some((id) => id.startsWith(`${second.pid}@`))).toBe(true);
+
+    // The notices: opened, reminder and missed to the contact teacher; missed and escalation to
+    // leadership. One message per notice and recipient: a second copy would only be allowed (same
+    // Message-ID) for a delivery the outbox records as sent again after an interrupted attempt.
+    const messageIds = (to: string) => t.smtp.messagesTo(to).map((m) => m.messageId);
+    expect(new Set(messageIds(teacher)).size).toBe(3);
+    expect(new Set(messageIds(leadership)).size).toBe(2);
+    expect(t.smtp.messages.every((m) => m.messageId)).toBe(true);
+    const sent = trail.filter((e) => e.type === 'notification-sent');
+    expect(sent).toHaveLength(5);
+    const resent = sent.filter(
+      (e) => (e.payload as { afterInterruptedAttempt: boolean }).afterInterruptedAttempt,
+    );
+    expect(t.smtp.messages.length).toBe(5 + resent.length);
+    // This test kills at a quiet point, so there is not even that one: every message exactly once.
+    expect(resent).toEqual([]);
+    expect(new Set(t.smtp.messages.map((m) => m.messageId)).size).toBe(t.smtp.messages.length);
+
+    await handle.terminate('test done');
+  });
+});

@@ -1,0 +1,92 @@
+// The public API of @tiltak/notifications: templates (Norwegian bokmål), the SMTP sender, the outbox
+// dispatcher and the Temporal activities built on it.
+export {
+  MailSender,
+  SmtpDeliveryError,
+  classifySmtpError,
+  messageIdForKey,
+  parseSmtpUrl,
+} from './mail-sender';
+export type { MailSenderConfig, MailSenderOptions, OutgoingMail, SentMail } from './mail-sender';
+
+export {
+  DEFAULT_DELIVERY_LEASE_MS,
+  NotificationDispatcher,
+  OutboxKeyNotFoundError,
+  assertNotificationRequest,
+} from './notification-dispatcher';
+export type {
+  CaseTimeline,
+  DeliveryResult,
+  DigestRunResult,
+  MailTransport,
+  NotificationDispatcherDeps,
+  NotificationLogger,
+  TimelineEvent,
+} from './notification-dispatcher';
+
+export {
+  createNotificationActivities,
+  toActivityFailure,
+  PERMANENT_SMTP_FAILURE,
+  TRANSIENT_SMTP_FAILURE,
+  DELIVERY_IN_PROGRESS,
+  UNKNOWN_OUTBOX_KEY,
+} from './notification.activities';
+export type { NotificationActivityDeps, NotificationScheduleActivities } from './notification.activities';
+
+export { NotificationOutboxStore, DeliveryInProgressError } from './outbox/notification-outbox.store';
+export { OUTBOX_STATUSES, outboxKey } from './outbox/notification-outbox.types';
+export type {
+  NewOutboxEntry,
+  OutboxEntry,
+  OutboxKind,
+  OutboxPayload,
+  OutboxStatus,
+} from './outbox/notification-outbox.types';
+
+export { RecipientResolver } from './recipients/recipient.resolver';
+export type {
+  CaseOwnerLookup,
+  DirectoryStaff,
+  Recipient,
+  RecipientGap,
+  ResolvedRecipients,
+  StaffDirectory,
+} from './recipients/recipient.resolver';
+export { NotificationContextReader } from './recipients/notification-context.reader';
+export type { DigestCaseRow } from './recipients/notification-context.reader';
+
+export {
+  SchoolDigestBuilder,
+  summariseSchoolCases,
+  DIGEST_UPCOMING_DAYS,
+} from './digest/school-digest.builder';
+
+export {
+  caseReference,
+  recipientScopeForRole,
+  studentInitials,
+  studentMention,
+  studentReference,
+} from './student-reference';
+export type { RecipientScope, StudentForReference, StudentMention } from './student-reference';
+
+export { deadlineKindName, norwegianList, roleListName, roleName, stepName } from './norwegian-names';
+export {
+  formatLocalDate,
+  formatOsloDate,
+  formatOsloDateTime,
+  formatOsloTime,
+  isSameOsloDate,
+  isoWeekKey,
+} from './oslo-format';
+
+export { caseLink, renderCaseNotice } from './templates/case-notice.template';
+export type { CaseNoticeInput, CaseNoticeKind } from './templates/case-notice.template';
+export { noticeKindName, renderDeliveryFailed } from './templates/delivery-failed.template';
+export type { DeliveryFailedInput } from './templates/delivery-failed.template';
+export { DIGEST_LIST_LIMIT, renderSchoolDigest } from './templates/school-digest.template';
+export type { DigestDeadlineItem, SchoolDigestSummary } from './templates/school-digest.template';
+export { escapeHtml, renderEmail } from './templates/email-layout';
+export type { EmailBlock, ListItem, RenderedEmail } from './templates/email-layout';
