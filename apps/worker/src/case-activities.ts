@@ -1,7 +1,12 @@
 // The case workflow's activities, built from their dependencies so tests can pass real or fake ones.
 import { ApplicationFailure } from '@temporalio/common';
 import type { CaseActivities } from '@tiltak/workflows';
-import { OpenCaseExistsError, type CaseEventStore, type DirectoryRepository, type NotificationRequestStore } from '@tiltak/persistence';
+import {
+  OpenCaseExistsError,
+  type CaseEventStore,
+  type DirectoryRepository,
+  type NotificationRequestStore,
+} from '@tiltak/persistence';
 
 export interface CaseActivityDeps {
   eventStore: Pick<CaseEventStore, 'append'>;
@@ -16,7 +21,8 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
         await deps.eventStore.append({ state, events });
       } catch (err) {
         // Retrying cannot help: the student already has another open case.
-        if (err instanceof OpenCaseExistsError) throw ApplicationFailure.nonRetryable(err.message, 'OPEN_CASE_EXISTS');
+        if (err instanceof OpenCaseExistsError)
+          throw ApplicationFailure.nonRetryable(err.message, 'OPEN_CASE_EXISTS');
         throw err;
       }
     },

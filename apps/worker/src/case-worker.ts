@@ -21,10 +21,13 @@ export interface CaseWorkerOptions {
   identity?: string;
 }
 
-export async function createCaseWorker(options: CaseWorkerOptions): Promise<{ worker: Worker; connection: NativeConnection; ownsConnection: boolean }> {
+export async function createCaseWorker(
+  options: CaseWorkerOptions,
+): Promise<{ worker: Worker; connection: NativeConnection; ownsConnection: boolean }> {
   const { config } = options;
   const ownsConnection = !options.connection;
-  const connection = options.connection ?? (await NativeConnection.connect(connectionOptions(config.temporal)));
+  const connection =
+    options.connection ?? (await NativeConnection.connect(connectionOptions(config.temporal)));
   const dataConverter = workerDataConverter(config.codec);
   const bundlePath = prebuiltWorkflowBundlePath();
   const workflowSource: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> =

@@ -4,7 +4,13 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { shortTestPolicy, type CaseEvent, type DeadlineKind } from '@tiltak/domain';
-import { buildCaseEvent, evaluationRecorded, measurePlanned, meetingHeld, step1Contact } from '@tiltak/domain/testing';
+import {
+  buildCaseEvent,
+  evaluationRecorded,
+  measurePlanned,
+  meetingHeld,
+  step1Contact,
+} from '@tiltak/domain/testing';
 import { getStateQuery } from '@tiltak/workflows';
 import type { WorkflowHandle } from '@temporalio/client';
 import { startCaseTestEnv, type CaseTestEnv } from './testing/case-test-env';
@@ -107,7 +113,9 @@ describe('case workflow', () => {
       if (step > 1) await reachStep(handle, step as 3 | 4);
       const systemOf = async () =>
         (await t.timeline(caseId)).filter(
-          (e) => ['reminder-due', 'deadline-missed', 'escalated'].includes(e.type) && (e.payload as { kind: DeadlineKind }).kind === kind,
+          (e) =>
+            ['reminder-due', 'deadline-missed', 'escalated'].includes(e.type) &&
+            (e.payload as { kind: DeadlineKind }).kind === kind,
         );
       const fired = await t.waitFor(async () => {
         const events = await systemOf();

@@ -1,8 +1,20 @@
-// Creates the weekly leadership digest schedule once; starting the worker again leaves it as it is.
-import { Client, Connection, ScheduleAlreadyRunning } from '@temporalio/client';
+// Creates the worker's schedules once (weekly leadership digest, notification sweep); starting the
+// worker again leaves them as they are.
+import {
+  Client,
+  Connection,
+  ScheduleAlreadyRunning,
+  ScheduleOverlapPolicy,
+  type ScheduleOptions,
+} from '@temporalio/client';
 import type { AppConfig } from '@tiltak/config';
 import { clientDataConverter, connectionOptions } from '@tiltak/temporal';
-import { WEEKLY_DIGEST_SCHEDULE_ID, WEEKLY_DIGEST_WORKFLOW_TYPE } from '@tiltak/workflows';
+import {
+  NOTIFICATION_SWEEP_SCHEDULE_ID,
+  NOTIFICATION_SWEEP_WORKFLOW_TYPE,
+  WEEKLY_DIGEST_SCHEDULE_ID,
+  WEEKLY_DIGEST_WORKFLOW_TYPE,
+} from '@tiltak/workflows';
 
 /** Monday 07:00 in Oslo, before the school day starts. */
 export const DIGEST_SCHEDULE_SPEC = {
@@ -10,11 +22,11 @@ export const DIGEST_SCHEDULE_SPEC = {
   timezone: 'Europe/Oslo',
 };
 
-export async function ensureDigestSchedule(config: Pick<AppConfig, 'temporal' | 'codec'>): Promise<'created' | 'exists'> {
-  const connection = await Connection.connect(connectionOptions(config.temporal));
-  try {
-    const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: clientDataConverter(config.codec) });
-    await client.schedule.create({
+export async function ensureDigestSchedule(
+  config: Pick<AppConfig, 'temporal' | 'codec'>,
+): Promise<'created' | 'exists'> {
+  return withClient(config, (client) =>
+    createOnce(client, {
       scheduleId: WEEKLY_DIGEST_SCHEDULE_ID,
       spec: DIGEST_SCHEDULE_SPEC,
       action: {
@@ -25,11 +37,52 @@ export async function ensureDigestSchedule(config: Pick<AppConfig, 'temporal' | 
         workflowExecutionTimeout: '1 day',
       },
       policies: { catchupWindow: '1 day' },
-    });
+    }),
+  );
+}
+
+export async function ensureNotificationSweepSchedule(
+  config: Pick<AppConfig, 'temporal' | 'codec'>,
+): Promise<'created' | 'exists'> {
+  return withClient(config, (client) =>
+    createOnce(client, {
+      scheduleId: NOTIFICATION_SWEEP_SCHEDULE_ID,
+      spec: { intervals: [{ every: '15 minutes' }] },
+      action: {
+        type: 'startWorkflow',
+        workflowType: NOTIFICATION_SWEEP_WORKFLOW_TYPE,
+        taskQueue: config.temporal.taskQueue,
+        args: [],
+        workflowExecutionTimeout: '14 minutes',
+      },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP },
+    }),
+  );
+}
+
+async function createOnce(client: Client, options: ScheduleOptions): Promise<'created' | 'exists'> {
+  try {
+    await client.schedule.create(options);
     return 'created';
   } catch (err) {
     if (err instanceof ScheduleAlreadyRunning) return 'exists';
     throw err;
+  }
+}
+
+async function withClient<T>(
+  config: Pick<AppConfig, 'temporal' | 'codec'>,
+  fn: (client: Client) => Promise<T>,
+): Promise<T> {
+  const connection = await Connection.connect(connectionOptions(config.temporal));
+  try {
+    return await fn(
+      new Client({
+        connection,
+        namespace: config.temporal.namespace,
+        dataConverter: clientDataConverter(config.codec),
+      }),
+    );
   } finally {
     await connection.close();
   }

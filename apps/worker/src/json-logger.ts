@@ -7,7 +7,9 @@ export function jsonLogger(service: string, level: string): Logger {
   const min = ORDER[level.toUpperCase()] ?? 2;
   const log = (lvl: LogLevel, message: string, meta?: LogMetadata) => {
     if ((ORDER[lvl] ?? 0) < min) return;
-    process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: lvl.toLowerCase(), service, msg: message, ...meta })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ time: new Date().toISOString(), level: lvl.toLowerCase(), service, msg: message, ...meta })}\n`,
+    );
   };
   return {
     log,

@@ -6,7 +6,7 @@ import { createDataSource } from '@tiltak/persistence';
 import { MailSender } from '@tiltak/notifications';
 import { createWorkerActivities } from './worker-activities';
 import { createCaseWorker } from './case-worker';
-import { ensureDigestSchedule } from './digest-schedule';
+import { ensureDigestSchedule, ensureNotificationSweepSchedule } from './digest-schedule';
 import { jsonLogger } from './json-logger';
 
 async function main(): Promise<void> {
@@ -22,7 +22,10 @@ async function main(): Promise<void> {
   const activities = createWorkerActivities({ dataSource, mailSender, config, logger });
   const { worker, connection } = await createCaseWorker({ config, activities, preferPrebuiltBundle: true });
 
-  logger.info('Weekly digest schedule', { schedule: await ensureDigestSchedule(config) });
+  logger.info('Schedules', {
+    weeklyDigest: await ensureDigestSchedule(config),
+    notificationSweep: await ensureNotificationSweepSchedule(config),
+  });
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -34,7 +37,10 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
 
-  logger.info('Worker started', { taskQueue: config.temporal.taskQueue, namespace: config.temporal.namespace });
+  logger.info('Worker started', {
+    taskQueue: config.temporal.taskQueue,
+    namespace: config.temporal.namespace,
+  });
   try {
     await worker.run();
   } finally {
@@ -50,6 +56,8 @@ main().catch((err: unknown) => {
     process.stderr.write(`${err.message}\n`);
     process.exit(78);
   }
-  process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'Worker failed', error: String(err), stack: err instanceof Error ? err.stack : undefined })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level: 'error', msg: 'Worker failed', error: String(err), stack: err instanceof Error ? err.stack : undefined })}\n`,
+  );
   process.exit(1);
 });

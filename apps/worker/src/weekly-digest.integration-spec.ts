@@ -1,8 +1,17 @@
 // The weekly digest: the schedule is created once, and a run mails each school's leadership an
 // overview of its open cases.
 import { shortTestPolicy } from '@tiltak/domain';
-import { WEEKLY_DIGEST_SCHEDULE_ID, WEEKLY_DIGEST_WORKFLOW_TYPE } from '@tiltak/workflows';
-import { DIGEST_SCHEDULE_SPEC, ensureDigestSchedule } from './digest-schedule';
+import {
+  NOTIFICATION_SWEEP_SCHEDULE_ID,
+  NOTIFICATION_SWEEP_WORKFLOW_TYPE,
+  WEEKLY_DIGEST_SCHEDULE_ID,
+  WEEKLY_DIGEST_WORKFLOW_TYPE,
+} from '@tiltak/workflows';
+import {
+  DIGEST_SCHEDULE_SPEC,
+  ensureDigestSchedule,
+  ensureNotificationSweepSchedule,
+} from './digest-schedule';
 import { startCaseTestEnv, type CaseTestEnv } from './testing/case-test-env';
 
 jest.setTimeout(120_000);
@@ -12,10 +21,12 @@ beforeAll(async () => {
   t = await startCaseTestEnv();
 });
 afterAll(async () => {
-  await t.client.schedule
-    .getHandle(WEEKLY_DIGEST_SCHEDULE_ID)
-    .delete()
-    .catch(() => undefined);
+  for (const id of [WEEKLY_DIGEST_SCHEDULE_ID, NOTIFICATION_SWEEP_SCHEDULE_ID]) {
+    await t.client.schedule
+      .getHandle(id)
+      .delete()
+      .catch(() => undefined);
+  }
   await t?.close();
 });
 
@@ -57,4 +68,15 @@ it('mails school leadership an overview of open cases, once per week', async () 
   expect(digests).toHaveLength(1);
   expect(mails.length).toBeGreaterThanOrEqual(1);
   await handle.terminate('test done');
+});
+
+it('sweeps notices nobody retries any more, every quarter of an hour', async () => {
+  expect(await ensureNotificationSweepSchedule(t.config)).toBe('created');
+  expect(await ensureNotificationSweepSchedule(t.config)).toBe('exists');
+  const result = (await t.client.workflow.execute(NOTIFICATION_SWEEP_WORKFLOW_TYPE, {
+    taskQueue: t.config.temporal.taskQueue,
+    workflowId: `sweep-test-${Date.now()}`,
+    args: [],
+  })) as { sent: number; failed: number; pending: number };
+  expect(result).toEqual({ sent: 0, failed: 0, pending: 0 });
 });

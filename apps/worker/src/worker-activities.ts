@@ -3,7 +3,12 @@
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@tiltak/config';
 import { CaseEventStore, DirectoryRepository, NotificationRequestStore } from '@tiltak/persistence';
-import { MailSender, NotificationDispatcher, createNotificationActivities, type NotificationLogger } from '@tiltak/notifications';
+import {
+  MailSender,
+  NotificationDispatcher,
+  createNotificationActivities,
+  type NotificationLogger,
+} from '@tiltak/notifications';
 import { createCaseActivities } from './case-activities';
 
 export function createWorkerActivities(deps: {

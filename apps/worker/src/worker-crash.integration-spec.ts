@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { shortTestPolicy, type Deadline, type DeadlineKind } from '@tiltak/domain';
 import { buildCaseEvent } from '@tiltak/domain/testing';
-import { WEEKLY_DIGEST_SCHEDULE_ID, getStateQuery } from '@tiltak/workflows';
+import { NOTIFICATION_SWEEP_SCHEDULE_ID, WEEKLY_DIGEST_SCHEDULE_ID, getStateQuery } from '@tiltak/workflows';
 import { startCaseTestEnv, type CaseTestEnv } from './testing/case-test-env';
 import { childWorkflowIds, waitForCompleted } from './testing/workflow-histories';
 
@@ -84,16 +84,18 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** The worker process creates the namespace-wide weekly digest schedule at start: leave none behind. */
+/** The worker process creates the namespace-wide schedules at start: leave none behind. */
 async function removeDigestScheduleOfThisQueue(): Promise<void> {
   if (!t) return;
-  const schedule = t.client.schedule.getHandle(WEEKLY_DIGEST_SCHEDULE_ID);
-  const description = await schedule.describe().catch(() => null);
-  if (
-    description?.action.type === 'startWorkflow' &&
-    description.action.taskQueue === t.config.temporal.taskQueue
-  ) {
-    await schedule.delete();
+  for (const id of [WEEKLY_DIGEST_SCHEDULE_ID, NOTIFICATION_SWEEP_SCHEDULE_ID]) {
+    const schedule = t.client.schedule.getHandle(id);
+    const description = await schedule.describe().catch(() => null);
+    if (
+      description?.action.type === 'startWorkflow' &&
+      description.action.taskQueue === t.config.temporal.taskQueue
+    ) {
+      await schedule.delete();
+    }
   }
 }
 

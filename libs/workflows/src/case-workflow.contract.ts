@@ -108,4 +108,14 @@ export const WEEKLY_DIGEST_SCHEDULE_ID = 'weekly-school-digest';
 export interface DigestActivities {
   /** Plans this ISO week's digest for every school (idempotent per school and week). */
   planSchoolDigests(input: { now?: Instant }): Promise<{ outboxKeys: string[] }>;
+  /** Sends outbox rows left unsent (e.g. a failure notice whose first send hit a transient error). */
+  deliverUnsentNotifications(input: { olderThanSeconds?: number; limit?: number }): Promise<{
+    sent: number;
+    failed: number;
+    pending: number;
+  }>;
 }
+
+/** Every quarter of an hour, notices nobody is retrying any more are sent. */
+export const NOTIFICATION_SWEEP_WORKFLOW_TYPE = 'notificationSweepWorkflow';
+export const NOTIFICATION_SWEEP_SCHEDULE_ID = 'notification-sweep';

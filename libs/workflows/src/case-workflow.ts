@@ -68,7 +68,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
 
   // Handlers are registered before the first await, so an Update sent right after start is never lost.
   setHandler(getStateQuery, () => {
-    if (!state) throw ApplicationFailure.nonRetryable('The case is still opening; try again shortly', 'CASE_OPENING');
+    if (!state)
+      throw ApplicationFailure.nonRetryable('The case is still opening; try again shortly', 'CASE_OPENING');
     return state;
   });
 
@@ -156,7 +157,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   }
 
   await condition(allHandlersFinished);
-  return { caseId: current().caseId, status: 'closed', closedAt: current().closedAt, closeReason: current().closeReason };
+  return {
+    caseId: current().caseId,
+    status: 'closed',
+    closedAt: current().closedAt,
+    closeReason: current().closeReason,
+  };
 
   async function fireTimers(actions: TimerAction[]): Promise<void> {
     let next = current();
@@ -212,7 +218,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   }
 
   function continueAsNewDue(): boolean {
-    return workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= policy.continueAsNewAfterEvents;
+    return (
+      workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= policy.continueAsNewAfterEvents
+    );
   }
 }
 
@@ -248,7 +256,15 @@ function notificationRequest(
 /** People's events that someone else must hear about. */
 function notificationsForEvent(before: CaseState, after: CaseState, event: CaseEvent): NotificationRequest[] {
   if (event.type === 'referral-sent') {
-    return [notificationRequest(after, 'referral', `${after.caseId}:referral:${event.eventId}`, ['competence-team'], null)];
+    return [
+      notificationRequest(
+        after,
+        'referral',
+        `${after.caseId}:referral:${event.eventId}`,
+        ['competence-team'],
+        null,
+      ),
+    ];
   }
   void before;
   return [];
@@ -261,7 +277,10 @@ function publishSearchAttributes(state: CaseState): void {
     { key: SEARCH_ATTRIBUTES.status, value: state.status },
     { key: SEARCH_ATTRIBUTES.schoolId, value: state.schoolId },
     { key: SEARCH_ATTRIBUTES.nextDeadline, value: next ? new Date(next) : null },
-    { key: SEARCH_ATTRIBUTES.overdue, value: state.deadlines.some((d) => d.status === 'missed' || d.status === 'escalated') },
+    {
+      key: SEARCH_ATTRIBUTES.overdue,
+      value: state.deadlines.some((d) => d.status === 'missed' || d.status === 'escalated'),
+    },
   ]);
 }
 

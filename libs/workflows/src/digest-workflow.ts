@@ -17,10 +17,16 @@ const delivery = proxyActivities<NotificationActivities>({
   },
 });
 
-export async function weeklyDigestWorkflow(): Promise<{ planned: number; delivered: number; failed: number }> {
+export async function weeklyDigestWorkflow(): Promise<{
+  planned: number;
+  delivered: number;
+  failed: number;
+}> {
   // Workflow time, not the activity's clock: the ISO week is fixed by when the schedule fired.
   const { outboxKeys } = await planning.planSchoolDigests({ now: new Date(Date.now()).toISOString() });
-  const results = await Promise.allSettled(outboxKeys.map((outboxKey) => delivery.deliverNotification({ outboxKey })));
+  const results = await Promise.allSettled(
+    outboxKeys.map((outboxKey) => delivery.deliverNotification({ outboxKey })),
+  );
   let failed = 0;
   for (const r of results) {
     if (r.status === 'fulfilled') continue;
@@ -29,4 +35,22 @@ export async function weeklyDigestWorkflow(): Promise<{ planned: number; deliver
     failed++;
   }
   return { planned: outboxKeys.length, delivered: results.length - failed, failed };
+}
+
+const sweeping = proxyActivities<DigestActivities>({
+  startToCloseTimeout: '5 minutes',
+  retry: {
+    initialInterval: '10 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '5 minutes',
+    maximumAttempts: 5,
+  },
+});
+
+export async function notificationSweepWorkflow(): Promise<{
+  sent: number;
+  failed: number;
+  pending: number;
+}> {
+  return sweeping.deliverUnsentNotifications({ olderThanSeconds: 600, limit: 200 });
 }

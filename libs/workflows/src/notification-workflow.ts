@@ -25,7 +25,9 @@ export interface NotificationOutcome {
 
 export async function notificationWorkflow(request: NotificationRequest): Promise<NotificationOutcome> {
   const { outboxKeys } = await planning.planNotificationDeliveries({ request });
-  const results = await Promise.allSettled(outboxKeys.map((outboxKey) => delivery.deliverNotification({ outboxKey })));
+  const results = await Promise.allSettled(
+    outboxKeys.map((outboxKey) => delivery.deliverNotification({ outboxKey })),
+  );
   const failed = results.filter((r) => r.status === 'rejected');
   for (const r of failed) {
     const cause = r.reason instanceof ActivityFailure ? r.reason.cause : r.reason;

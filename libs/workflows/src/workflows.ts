@@ -1,4 +1,4 @@
 // The workflow bundle's entry: every workflow type the worker registers.
 export { caseWorkflow } from './case-workflow';
 export { notificationWorkflow } from './notification-workflow';
-export { weeklyDigestWorkflow } from './digest-workflow';
+export { notificationSweepWorkflow, weeklyDigestWorkflow } from './digest-workflow';

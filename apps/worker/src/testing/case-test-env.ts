@@ -8,9 +8,21 @@ import type { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '@tiltak/config';
 import type { CaseEvent, LadderPolicy, StaffRole } from '@tiltak/domain';
 import { MailSender } from '@tiltak/notifications';
-import { CaseEventStore, DirectoryRepository, createDataSource, runMigrations, type AuditTrailEntry } from '@tiltak/persistence';
+import {
+  CaseEventStore,
+  DirectoryRepository,
+  createDataSource,
+  runMigrations,
+  type AuditTrailEntry,
+} from '@tiltak/persistence';
 import { clientDataConverter, connectionOptions } from '@tiltak/temporal';
-import { createTestDatabase, startTestSmtpServer, testCodecKeys, testTemporalAddress, type TestSmtpServer } from '@tiltak/testing';
+import {
+  createTestDatabase,
+  startTestSmtpServer,
+  testCodecKeys,
+  testTemporalAddress,
+  type TestSmtpServer,
+} from '@tiltak/testing';
 import {
   CASE_WORKFLOW_TYPE,
   caseWorkflowId,
@@ -40,20 +52,42 @@ export interface CaseTestEnv {
   staff: SyntheticStaff;
   startWorker(): Promise<void>;
   stopWorker(): Promise<void>;
-  openCase(policy: LadderPolicy, overrides?: Partial<CaseWorkflowInput['open']>, options?: OpenCaseOptions): Promise<WorkflowHandle>;
+  openCase(
+    policy: LadderPolicy,
+    overrides?: Partial<CaseWorkflowInput['open']>,
+    options?: OpenCaseOptions,
+  ): Promise<WorkflowHandle>;
   /** What openCase starts the workflow with (a new synthetic student included), for tests that start it another way. */
-  caseInput(policy: LadderPolicy, overrides?: Partial<CaseWorkflowInput['open']>, options?: OpenCaseOptions): Promise<CaseWorkflowInput>;
+  caseInput(
+    policy: LadderPolicy,
+    overrides?: Partial<CaseWorkflowInput['open']>,
+    options?: OpenCaseOptions,
+  ): Promise<CaseWorkflowInput>;
   /** Records the event now, as the given role's synthetic staff member, with a fresh event id. */
   record(handle: WorkflowHandle, event: CaseEvent, role?: StaffRole): Promise<RecordEventResult>;
   timeline(caseId: string): Promise<AuditTrailEntry[]>;
-  waitFor<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs?: number): Promise<T>;
+  waitFor<T>(
+    probe: () => Promise<T | null | undefined | false>,
+    what: string,
+    timeoutMs?: number,
+  ): Promise<T>;
   close(): Promise<void>;
 }
 
-const ROLES: StaffRole[] = ['contact-teacher', 'school-leadership', 'social-teacher', 'competence-team', 'ppt', 'mobile-team', 'health-nurse'];
+const ROLES: StaffRole[] = [
+  'contact-teacher',
+  'school-leadership',
+  'social-teacher',
+  'competence-team',
+  'ppt',
+  'mobile-team',
+  'health-nurse',
+];
 const MUNICIPALITY_WIDE: StaffRole[] = ['ppt', 'mobile-team', 'health-nurse'];
 
-export async function startCaseTestEnv(options: { startWorker?: boolean; codecKeys?: string } = {}): Promise<CaseTestEnv> {
+export async function startCaseTestEnv(
+  options: { startWorker?: boolean; codecKeys?: string } = {},
+): Promise<CaseTestEnv> {
   const databaseUrl = await createTestDatabase('wf');
   await runMigrations(databaseUrl);
   const smtp = await startTestSmtpServer();
@@ -82,7 +116,11 @@ export async function startCaseTestEnv(options: { startWorker?: boolean; codecKe
     staff[role] = { id: member.id, email };
   }
   const connection = await Connection.connect(connectionOptions(config.temporal));
-  const client = new Client({ connection, namespace: config.temporal.namespace, dataConverter: clientDataConverter(config.codec) });
+  const client = new Client({
+    connection,
+    namespace: config.temporal.namespace,
+    dataConverter: clientDataConverter(config.codec),
+  });
   const mailSender = new MailSender(config.mail);
   let running: { worker: Worker; connection: NativeConnection; done: Promise<void> } | null = null;
 
@@ -147,7 +185,12 @@ export async function startCaseTestEnv(options: { startWorker?: boolean; codecKe
     },
     async record(handle, event, role = 'contact-teacher') {
       const now = new Date().toISOString();
-      const sent = { ...event, eventId: randomUUID(), occurredAt: now, actor: { staffId: staff[role].id, role } } as CaseEvent;
+      const sent = {
+        ...event,
+        eventId: randomUUID(),
+        occurredAt: now,
+        actor: { staffId: staff[role].id, role },
+      } as CaseEvent;
       return handle.executeUpdate(recordEventUpdate, { args: [sent], updateId: sent.eventId });
     },
     timeline: (caseId) => new CaseEventStore(dataSource).timeline(caseId),
