@@ -6,7 +6,12 @@ module.exports = {
   process(sourceText, sourcePath) {
     const { outputText } = ts.transpileModule(sourceText, {
       fileName: sourcePath,
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, allowJs: true, esModuleInterop: true },
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2022,
+        allowJs: true,
+        esModuleInterop: true,
+      },
     });
     return { code: outputText };
   },

@@ -4,15 +4,16 @@ import type { AppConfig } from '@tiltak/config';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import type { AppOptions } from './app-options';
 import { RequestIdMiddleware } from './logging/request-id.middleware';
 import { FEATURE_MODULES } from './feature-modules';
 
 @Module({})
 export class AppModule implements NestModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config), HealthModule, ...FEATURE_MODULES],
+      imports: [InfrastructureModule.forRoot(config, options), HealthModule, ...FEATURE_MODULES],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };
   }

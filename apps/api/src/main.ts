@@ -6,7 +6,11 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, { mail: false, auth: true });
   const app = await createApp(config);
   await app.listen(config.api.port, config.api.host);
-  new Logger('api').log({ msg: 'API started', url: config.api.publicBaseUrl, docs: `${config.api.publicBaseUrl}/docs` });
+  new Logger('api').log({
+    msg: 'API started',
+    url: config.api.publicBaseUrl,
+    docs: `${config.api.publicBaseUrl}/docs`,
+  });
 }
 
 main().catch((err: unknown) => {
@@ -14,6 +18,8 @@ main().catch((err: unknown) => {
     process.stderr.write(`${err.message}\n`);
     process.exit(78);
   }
-  process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'API failed to start', error: String(err) })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level: 'error', msg: 'API failed to start', error: String(err) })}\n`,
+  );
   process.exit(1);
 });

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { ApiConfig } from '../infrastructure/api-config';
+import { UNAVAILABLE_REASON, unavailableDependency } from '../infrastructure/dependency-errors';
 import { DomainError } from './domain-error';
 import { statusForCode } from './error-status';
 
@@ -19,17 +28,47 @@ export interface ErrorBody {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('errors');
 
+  constructor(private readonly config: ApiConfig) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
     const requestId = req.requestId;
     if (exception instanceof DomainError) {
-      if (exception.details.location) res.setHeader('Location', exception.details.location);
+      const { retryAfterSeconds, ...details } = exception.details;
+      if (details.location) {
+        details.location = this.config.url(details.location);
+        res.setHeader('Location', details.location);
+      }
+      if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
+      if (exception.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer');
       res.status(statusForCode(exception.code)).json({
         code: exception.code,
         message: exception.message,
-        ...exception.details,
+        ...details,
+        requestId,
+      } satisfies ErrorBody);
+      return;
+    }
+    const clientError = httpErrorStatus(exception);
+    if (clientError) {
+      // body-parser's errors (malformed JSON, too large, wrong charset) carry their own 4xx status.
+      res.status(clientError.status).json({
+        code: httpCode(clientError.status),
+        message: clientError.message,
+        requestId,
+      } satisfies ErrorBody);
+      return;
+    }
+    const dependency = unavailableDependency(exception);
+    if (dependency) {
+      this.logger.warn({ msg: 'Dependency unavailable', dependency, requestId, error: String(exception) });
+      res.setHeader('Retry-After', '5');
+      res.status(HttpStatus.SERVICE_UNAVAILABLE).json({
+        code: 'DEPENDENCY_UNAVAILABLE',
+        message: UNAVAILABLE_REASON[dependency],
+        reason: `${dependency}-unavailable`,
         requestId,
       } satisfies ErrorBody);
       return;
@@ -52,9 +91,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       error: exception instanceof Error ? exception.message : String(exception),
       stack: exception instanceof Error ? exception.stack : undefined,
     });
-    res
-      .status(HttpStatus.INTERNAL_SERVER_ERROR)
-      .json({ code: 'INTERNAL_ERROR', message: 'Something went wrong; quote the error id.', errorId, requestId } satisfies ErrorBody);
+    res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
+      code: 'INTERNAL_ERROR',
+      message: 'Something went wrong; quote the error id.',
+      errorId,
+      requestId,
+    } satisfies ErrorBody);
   }
 }
 
@@ -66,4 +108,13 @@ function httpCode(status: number): string {
   if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
   if (status >= 400 && status < 500) return 'BAD_REQUEST';
   return 'ERROR';
+}
+
+/** http-errors style errors (body-parser): a 4xx status and a message meant for the client. */
+function httpErrorStatus(exception: unknown): { status: number; message: string } | null {
+  if (typeof exception !== 'object' || exception === null) return null;
+  const e = exception as { status?: unknown; statusCode?: unknown; expose?: unknown; message?: unknown };
+  const status = typeof e.status === 'number' ? e.status : e.statusCode;
+  if (typeof status !== 'number' || status < 400 || status >= 500 || e.expose !== true) return null;
+  return { status, message: typeof e.message === 'string' ? e.message : 'Bad request' };
 }

@@ -2,6 +2,7 @@
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
   'UNAUTHENTICATED',
+  'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
   'IDEMPOTENCY_KEY_REUSED',
@@ -23,7 +24,12 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { fieldErrors?: FieldError[]; reason?: string; location?: string } = {},
+    readonly details: {
+      fieldErrors?: FieldError[];
+      reason?: string;
+      location?: string;
+      retryAfterSeconds?: number;
+    } = {},
   ) {
     super(message);
     this.name = 'DomainError';

@@ -10,6 +10,8 @@ export function statusForCode(code: ErrorCode): HttpStatus {
       return HttpStatus.BAD_REQUEST;
     case 'UNAUTHENTICATED':
       return HttpStatus.UNAUTHORIZED;
+    case 'FORBIDDEN':
+      return HttpStatus.FORBIDDEN;
     case 'NOT_FOUND':
       return HttpStatus.NOT_FOUND;
     case 'CONFLICT':

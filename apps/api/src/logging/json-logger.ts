@@ -9,7 +9,7 @@ export class JsonLogger implements LoggerService {
 
   constructor(
     private readonly service: string,
-    level: string = 'info',
+    level = 'info',
   ) {
     this.min = ORDER[level as Level] ?? ORDER.info;
   }
@@ -39,9 +39,7 @@ export class JsonLogger implements LoggerService {
     const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
     const fields = Object.assign({}, ...rest.filter((r): r is object => typeof r === 'object' && r !== null));
     const entry =
-      typeof message === 'object' && message !== null
-        ? { ...(message as object) }
-        : { msg: String(message) };
+      typeof message === 'object' && message !== null ? { ...(message as object) } : { msg: String(message) };
     process.stdout.write(
       `${JSON.stringify({ time: new Date().toISOString(), level, service: this.service, ...(context ? { context } : {}), ...entry, ...fields })}\n`,
     );

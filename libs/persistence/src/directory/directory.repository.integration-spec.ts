@@ -94,6 +94,50 @@ describe('DirectoryRepository', () => {
     expect(await directory.findByRoles([], school.id)).toEqual([]);
   });
 
+  it('lists active staff by name: a school with the municipality-wide services, or everyone', async () => {
+    const [north, south] = await Promise.all([
+      directory.upsertSchool({ name: 'Nord skole', municipality: 'Listekommune' }),
+      directory.upsertSchool({ name: 'Sør skole', municipality: 'Listekommune' }),
+    ]);
+    const teacher = await directory.upsertStaff({
+      displayName: 'Åse Lærer',
+      email: `${randomUUID()}@example.no`,
+      role: 'contact-teacher',
+      schoolId: north.id,
+    });
+    const elsewhere = await directory.upsertStaff({
+      displayName: 'Bo Lærer',
+      email: `${randomUUID()}@example.no`,
+      role: 'contact-teacher',
+      schoolId: south.id,
+    });
+    const ppt = await directory.upsertStaff({
+      displayName: 'Anna PPT',
+      email: `${randomUUID()}@example.no`,
+      role: 'ppt',
+      schoolId: null,
+    });
+    const gone = await directory.upsertStaff({
+      displayName: 'Cato Sluttet',
+      email: `${randomUUID()}@example.no`,
+      role: 'contact-teacher',
+      schoolId: north.id,
+      active: false,
+    });
+
+    const atNorth = (await directory.listActiveStaff({ schoolId: north.id })).map((s) => s.id);
+    expect(atNorth).toEqual(expect.arrayContaining([teacher.id, ppt.id]));
+    expect(atNorth).not.toContain(elsewhere.id);
+    expect(atNorth).not.toContain(gone.id);
+    expect(
+      (await directory.listActiveStaff({ schoolId: north.id, role: 'ppt' })).every((s) => s.role === 'ppt'),
+    ).toBe(true);
+    const everyone = await directory.listActiveStaff();
+    expect(everyone.map((s) => s.id)).toEqual(expect.arrayContaining([teacher.id, elsewhere.id, ppt.id]));
+    const names = everyone.map((s) => s.displayName);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
   it('refuses a second staff row with the same e-mail (any case), role and school, municipality-wide included', async () => {
     await directory.upsertStaff({
       displayName: 'MT',

@@ -121,6 +121,17 @@ export class DirectoryRepository {
     return rows.map(staffMemberFromEntity);
   }
 
+  /** Active staff, by name: one school's together with the municipality-wide ones, or everyone; optionally one role. */
+  async listActiveStaff(filter: { schoolId?: string; role?: StaffRole } = {}): Promise<StaffMember[]> {
+    const qb = this.staff.createQueryBuilder('s').where('s.active');
+    if (filter.schoolId !== undefined) {
+      qb.andWhere('(s.schoolId = :schoolId OR s.schoolId IS NULL)', { schoolId: filter.schoolId });
+    }
+    if (filter.role !== undefined) qb.andWhere('s.role = :role', { role: filter.role });
+    const rows = await qb.orderBy('s.displayName', 'ASC').addOrderBy('s.id', 'ASC').getMany();
+    return rows.map(staffMemberFromEntity);
+  }
+
   // ---- Students -----------------------------------------------------------------------------------
 
   async getStudent(id: string): Promise<Student | null> {

@@ -17,6 +17,8 @@ describe('InstallationStore', () => {
   it('holds exactly one row', async () => {
     const db = await migratedTestDatabase();
     databases.push(db);
-    await expect(db.dataSource.query(`INSERT INTO installation (id) VALUES (gen_random_uuid())`)).rejects.toThrow();
+    await expect(
+      db.dataSource.query(`INSERT INTO installation (id) VALUES (gen_random_uuid())`),
+    ).rejects.toThrow();
   });
 });

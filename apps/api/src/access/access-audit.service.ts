@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '../auth/caller';
+import { DomainError } from '../errors/domain-error';
+import { Stores } from '../infrastructure/stores.provider';
+import type { Decision } from './access-policy';
+
+export type AccessAction =
+  | 'case.open'
+  | 'case.read'
+  | 'case.list'
+  | 'case.timeline'
+  | 'case.activity-plan'
+  | 'case.record-event'
+  | 'case.event.read'
+  | 'student.read'
+  | 'student.list'
+  | 'student.create'
+  | 'student.update'
+  | 'school.create'
+  | 'school.read'
+  | 'school.calendar.write'
+  | 'staff.create'
+  | 'staff.list'
+  | 'codec.decode'
+  | 'codec.encode';
+
+export type ResourceType = 'case' | 'student' | 'school' | 'staff' | 'codec';
+
+/**
+ * Writes the access log (who, what, which resource, allowed or denied) and turns denials into the
+ * answer the caller gets. A read that cannot be logged does not happen: the log write is awaited.
+ */
+@Injectable()
+export class AccessAudit {
+  constructor(private readonly stores: Stores) {}
+
+  async allowed(
+    caller: Caller,
+    action: AccessAction,
+    resourceType: ResourceType,
+    resourceId: string | null,
+  ): Promise<void> {
+    await this.record(caller, action, resourceType, resourceId, 'allowed', null);
+  }
+
+  /** Logs the denial and returns the 404 to throw: the caller learns nothing about whether it exists. */
+  async notFound(
+    caller: Caller,
+    action: AccessAction,
+    resourceType: ResourceType,
+    resourceId: string,
+    reason: string,
+  ): Promise<DomainError> {
+    await this.record(caller, action, resourceType, resourceId, 'denied', reason);
+    return new DomainError('NOT_FOUND', `No ${resourceType} ${resourceId}.`);
+  }
+
+  /** Logs the denial and returns the 403 to throw, for resources the caller may see but not change. */
+  async forbidden(
+    caller: Caller,
+    action: AccessAction,
+    resourceType: ResourceType,
+    resourceId: string | null,
+    reason: string,
+  ): Promise<DomainError> {
+    await this.record(caller, action, resourceType, resourceId, 'denied', reason);
+    return new DomainError('FORBIDDEN', `Not allowed: ${reason}.`, { reason });
+  }
+
+  /** Throws the 404 unless the decision allows; logs either way. */
+  async requireVisible(
+    caller: Caller,
+    decision: Decision,
+    action: AccessAction,
+    resourceType: ResourceType,
+    resourceId: string,
+  ): Promise<void> {
+    if (!decision.allowed)
+      throw await this.notFound(caller, action, resourceType, resourceId, decision.reason);
+    await this.allowed(caller, action, resourceType, resourceId);
+  }
+
+  /** Throws the 403 unless the decision allows; logs either way. */
+  async requirePermitted(
+    caller: Caller,
+    decision: Decision,
+    action: AccessAction,
+    resourceType: ResourceType,
+    resourceId: string | null,
+  ): Promise<void> {
+    if (!decision.allowed)
+      throw await this.forbidden(caller, action, resourceType, resourceId, decision.reason);
+    await this.allowed(caller, action, resourceType, resourceId);
+  }
+
+  private async record(
+    caller: Caller,
+    action: AccessAction,
+    resourceType: ResourceType,
+    resourceId: string | null,
+    outcome: 'allowed' | 'denied',
+    reason: string | null,
+  ): Promise<void> {
+    const { accessLog } = await this.stores.get();
+    await accessLog.record({
+      staffId: caller.staffId,
+      role: caller.role,
+      action,
+      resourceType,
+      resourceId,
+      outcome,
+      reason,
+    });
+  }
+}

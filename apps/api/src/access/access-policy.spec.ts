@@ -1,0 +1,127 @@
+import type { CaseEventType, Step } from '@tiltak/domain';
+import { DEMO_SCHOOLS, DEMO_STAFF, DEMO_STUDENTS } from '../demo/demo-data';
+import { CALLERS, callerOf } from '../testing/callers';
+import {
+  caseListScope,
+  mayCreateSchool,
+  mayManageSchool,
+  mayManageStudents,
+  mayOpenCase,
+  mayReadCase,
+  mayReadSchool,
+  mayReadStudentDirectly,
+  mayRecordEvent,
+  recordableEventTypes,
+  type CaseFacts,
+} from './access-policy';
+
+const fjordvikCase = (step: Step, owner = DEMO_STAFF.fjordvikTeacher5A.id): CaseFacts => ({
+  schoolId: DEMO_SCHOOLS.fjordvik.id,
+  ownerStaffId: owner,
+  step,
+  status: 'open',
+});
+
+describe('who may read a case', () => {
+  it('gives the owner their own case and no colleague’s', () => {
+    expect(mayReadCase(CALLERS.fjordvikTeacher5A, fjordvikCase(1)).allowed).toBe(true);
+    expect(mayReadCase(CALLERS.fjordvikTeacher5B, fjordvikCase(1))).toEqual({
+      allowed: false,
+      reason: 'not the owner of the case',
+    });
+  });
+
+  it('gives leadership every case of its school at every step, and none of another school', () => {
+    for (const step of [1, 2, 3, 4] as const)
+      expect(mayReadCase(CALLERS.fjordvikLeader, fjordvikCase(step)).allowed).toBe(true);
+    expect(mayReadCase(CALLERS.bakkeliLeader, fjordvikCase(1))).toEqual({
+      allowed: false,
+      reason: 'case of another school',
+    });
+  });
+
+  it('involves the team from the referral at step 3 and the mobile team at step 4', () => {
+    const at = (caller: keyof typeof CALLERS) =>
+      ([1, 2, 3, 4] as const).filter((step) => mayReadCase(CALLERS[caller], fjordvikCase(step)).allowed);
+    expect(at('fjordvikCompetenceTeam')).toEqual([3, 4]);
+    expect(at('fjordvikSocialTeacher')).toEqual([3, 4]);
+    expect(at('ppt')).toEqual([3, 4]);
+    expect(at('healthNurse')).toEqual([3, 4]);
+    expect(at('mobileTeam')).toEqual([4]);
+    expect(at('bakkeliCompetenceTeam')).toEqual([]);
+  });
+});
+
+describe('which events a caller may record', () => {
+  it('lets owners and leadership record anything, the team only its own kinds', () => {
+    expect(mayRecordEvent(CALLERS.fjordvikTeacher5A, 'case-closed').allowed).toBe(true);
+    expect(mayRecordEvent(CALLERS.fjordvikLeader, 'evaluation-recorded').allowed).toBe(true);
+    expect(mayRecordEvent(CALLERS.fjordvikCompetenceTeam, 'team-advice-recorded').allowed).toBe(true);
+    expect(mayRecordEvent(CALLERS.ppt, 'case-closed')).toEqual({
+      allowed: false,
+      reason: 'ppt may not record case-closed',
+    });
+    const step3: CaseEventType[] = [
+      'guardian-consent-recorded',
+      'referral-sent',
+      'meeting-held',
+      'team-advice-recorded',
+      'note-added',
+    ];
+    expect(recordableEventTypes(CALLERS.mobileTeam, step3)).toEqual([
+      'meeting-held',
+      'team-advice-recorded',
+      'note-added',
+    ]);
+  });
+});
+
+describe('the case list scope', () => {
+  it('narrows each role the way the single-case rule does', () => {
+    expect(caseListScope(CALLERS.fjordvikTeacher5A)).toEqual({
+      ownerStaffId: DEMO_STAFF.fjordvikTeacher5A.id,
+    });
+    expect(caseListScope(CALLERS.fjordvikLeader)).toEqual({ schoolIds: [DEMO_SCHOOLS.fjordvik.id] });
+    expect(caseListScope(CALLERS.fjordvikCompetenceTeam)).toEqual({
+      schoolIds: [DEMO_SCHOOLS.fjordvik.id],
+      step: [3, 4],
+    });
+    expect(caseListScope(CALLERS.mobileTeam)).toEqual({ step: [4] });
+  });
+});
+
+describe('students, schools and the directory', () => {
+  it('shows a student to the contact teacher and the leadership; others need a case', () => {
+    expect(mayReadStudentDirectly(CALLERS.fjordvikTeacher5A, DEMO_STUDENTS.mia).allowed).toBe(true);
+    expect(mayReadStudentDirectly(CALLERS.fjordvikTeacher5B, DEMO_STUDENTS.mia).allowed).toBe(false);
+    expect(mayReadStudentDirectly(CALLERS.fjordvikLeader, DEMO_STUDENTS.mia).allowed).toBe(true);
+    expect(mayReadStudentDirectly(CALLERS.bakkeliLeader, DEMO_STUDENTS.mia).allowed).toBe(false);
+    expect(mayReadStudentDirectly(CALLERS.ppt, DEMO_STUDENTS.mia).allowed).toBe(false);
+  });
+
+  it('lets the contact teacher or the leadership open a case, nobody else', () => {
+    expect(mayOpenCase(CALLERS.fjordvikTeacher5A, DEMO_STUDENTS.mia).allowed).toBe(true);
+    expect(mayOpenCase(CALLERS.fjordvikLeader, DEMO_STUDENTS.mia).allowed).toBe(true);
+    expect(mayOpenCase(CALLERS.fjordvikTeacher5B, DEMO_STUDENTS.mia).allowed).toBe(false);
+    expect(mayOpenCase(CALLERS.fjordvikSocialTeacher, DEMO_STUDENTS.mia).allowed).toBe(false);
+    expect(mayOpenCase(CALLERS.bakkeliLeader, DEMO_STUDENTS.mia).allowed).toBe(false);
+  });
+
+  it('keeps directory changes with the school’s leadership or the directory:admin scope', () => {
+    expect(mayManageStudents(CALLERS.fjordvikLeader, DEMO_SCHOOLS.fjordvik.id).allowed).toBe(true);
+    expect(mayManageStudents(CALLERS.fjordvikLeader, DEMO_SCHOOLS.bakkeli.id).allowed).toBe(false);
+    expect(mayManageStudents(CALLERS.fjordvikTeacher5A, DEMO_SCHOOLS.fjordvik.id).allowed).toBe(false);
+    expect(mayManageSchool(CALLERS.fjordvikLeader, null).allowed).toBe(false);
+    const admin = callerOf(DEMO_STAFF.fjordvikTeacher5A, ['directory:admin']);
+    expect(mayManageSchool(admin, null).allowed).toBe(true);
+    expect(mayManageStudents(admin, DEMO_SCHOOLS.bakkeli.id).allowed).toBe(true);
+    expect(mayCreateSchool(CALLERS.fjordvikLeader).allowed).toBe(false);
+    expect(mayCreateSchool(admin).allowed).toBe(true);
+  });
+
+  it('shows school-scoped staff their own school only, municipality-wide staff every school', () => {
+    expect(mayReadSchool(CALLERS.fjordvikTeacher5A, DEMO_SCHOOLS.fjordvik.id).allowed).toBe(true);
+    expect(mayReadSchool(CALLERS.fjordvikTeacher5A, DEMO_SCHOOLS.bakkeli.id).allowed).toBe(false);
+    expect(mayReadSchool(CALLERS.ppt, DEMO_SCHOOLS.bakkeli.id).allowed).toBe(true);
+  });
+});

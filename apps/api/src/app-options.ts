@@ -1,0 +1,10 @@
+import type { LadderPolicy } from '@tiltak/domain';
+import type { WorkflowWaits } from './infrastructure/workflow-waits';
+
+/** What a caller of createApp may set besides configuration (tests use both). */
+export interface AppOptions {
+  /** The ladder for new cases; tests pass a short one. Default: the guide's, with LADDER_POLICY_JSON applied. */
+  policy?: LadderPolicy;
+  /** Shorter waits for tests of the 202 and 503 paths. */
+  workflowWaits?: Partial<Pick<WorkflowWaits, 'acceptMs' | 'resultMs' | 'queryMs'>>;
+}

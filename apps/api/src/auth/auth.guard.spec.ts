@@ -1,0 +1,100 @@
+import { type ExecutionContext, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { StaffMember } from '@tiltak/persistence';
+import type { Request } from 'express';
+import { DEMO_STAFF } from '../demo/demo-data';
+import type { Stores } from '../infrastructure/stores.provider';
+import { AuthGuard } from './auth.guard';
+import { InvalidTokenError, type TokenVerifier } from './token-verifier';
+
+const teacher: StaffMember = {
+  ...DEMO_STAFF.fjordvikTeacher5A,
+  active: true,
+  createdAt: '2026-08-01T00:00:00.000Z',
+};
+const tokens: Record<string, { subject: string; scopes: Set<string> }> = {
+  good: { subject: teacher.id, scopes: new Set(['codec:decode']) },
+  inactive: { subject: 'd1000000-0000-4000-8000-0000000000ff', scopes: new Set() },
+  stranger: { subject: 'd1000000-0000-4000-8000-0000000000ee', scopes: new Set() },
+  feide: { subject: 'feide:someone@example.no', scopes: new Set() },
+};
+const verifier = {
+  verifyToken: async (t: string) => {
+    const found = tokens[t];
+    if (!found) throw new InvalidTokenError('the token signature is not valid');
+    return found;
+  },
+} as unknown as TokenVerifier;
+const INACTIVE_ID = 'd1000000-0000-4000-8000-0000000000ff';
+const staff: Record<string, StaffMember> = {
+  [teacher.id]: teacher,
+  [INACTIVE_ID]: { ...teacher, id: INACTIVE_ID, active: false },
+};
+const stores = {
+  get: async () => ({ directory: { getStaff: async (id: string) => staff[id] ?? null } }),
+} as unknown as Stores;
+
+function contextFor(
+  headers: Record<string, string>,
+  isPublic = false,
+): { ctx: ExecutionContext; req: Request } {
+  const req = {
+    header: (name: string) => headers[name.toLowerCase()],
+    requestId: 'r1',
+  } as unknown as Request;
+  const handler = () => undefined;
+  if (isPublic) Reflect.defineMetadata('tiltak:public', true, handler);
+  const ctx = {
+    getHandler: () => handler,
+    getClass: () => class {},
+    switchToHttp: () => ({ getRequest: () => req }),
+  } as unknown as ExecutionContext;
+  return { ctx, req };
+}
+
+describe('AuthGuard', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+  const guard = new AuthGuard(new Reflector(), verifier, stores);
+
+  it('puts the staff member from the directory on the request: role and school from there, scopes from the token', async () => {
+    const { ctx, req } = contextFor({ authorization: 'Bearer good' });
+    await expect(guard.canActivate(ctx)).resolves.toBe(true);
+    expect(req.caller).toEqual({
+      staffId: teacher.id,
+      role: 'contact-teacher',
+      schoolId: teacher.schoolId,
+      displayName: teacher.displayName,
+      scopes: new Set(['codec:decode']),
+    });
+  });
+
+  it.each([
+    ['no header', {}, 'A bearer token is required'],
+    ['another scheme', { authorization: 'Basic dXNlcjpwdw==' }, 'must be "Bearer <token>"'],
+    ['a bad token', { authorization: 'Bearer forged' }, 'the token signature is not valid'],
+    [
+      'an inactive staff member',
+      { authorization: 'Bearer inactive' },
+      'not belong to an active staff member',
+    ],
+    [
+      'someone not in the directory',
+      { authorization: 'Bearer stranger' },
+      'not belong to an active staff member',
+    ],
+    [
+      'a subject that is no staff id',
+      { authorization: 'Bearer feide' },
+      'not belong to an active staff member',
+    ],
+  ])('answers 401 for %s', async (_what, headers, message) => {
+    await expect(guard.canActivate(contextFor(headers).ctx)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringContaining(message),
+    });
+  });
+
+  it('lets public routes through without a token', async () => {
+    await expect(guard.canActivate(contextFor({}, true).ctx)).resolves.toBe(true);
+  });
+});

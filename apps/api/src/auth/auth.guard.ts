@@ -1,0 +1,73 @@
+import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { isUuid } from '../common/uuid-v5';
+import { DomainError } from '../errors/domain-error';
+import { Stores } from '../infrastructure/stores.provider';
+import type { Caller } from './caller';
+import { IS_PUBLIC } from './public.decorator';
+import { InvalidTokenError, TokenVerifier } from './token-verifier';
+
+const BEARER = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/i;
+
+/**
+ * Global: every route needs a valid bearer token whose subject is an active staff member. The role
+ * and school come from the staff directory, never from the token, so revoking someone is one update.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger('auth');
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+    private readonly stores: Stores,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]))
+      return true;
+    const req = context.switchToHttp().getRequest<Request>();
+    req.caller = await this.authenticate(req);
+    return true;
+  }
+
+  private async authenticate(req: Request): Promise<Caller> {
+    const header = req.header('authorization');
+    if (!header) throw unauthenticated('A bearer token is required (Authorization: Bearer <token>).');
+    const token = BEARER.exec(header)?.[1];
+    if (!token) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+
+    let verified;
+    try {
+      verified = await this.verifier.verifyToken(token);
+    } catch (err) {
+      const reason = err instanceof InvalidTokenError ? err.message : 'the token could not be verified';
+      this.logger.warn({ msg: 'Token refused', requestId: req.requestId, reason });
+      throw unauthenticated(`The bearer token was refused: ${reason}.`);
+    }
+
+    const staff = isUuid(verified.subject)
+      ? await (await this.stores.get()).directory.getStaff(verified.subject)
+      : null;
+    if (!staff || !staff.active) {
+      this.logger.warn({
+        msg: 'Token subject is not active staff',
+        requestId: req.requestId,
+        subject: verified.subject,
+      });
+      throw unauthenticated('The token does not belong to an active staff member.');
+    }
+    return {
+      staffId: staff.id,
+      role: staff.role,
+      schoolId: staff.schoolId,
+      displayName: staff.displayName,
+      scopes: verified.scopes,
+    };
+  }
+}
+
+function unauthenticated(message: string): DomainError {
+  return new DomainError('UNAUTHENTICATED', message);
+}

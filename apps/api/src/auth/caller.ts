@@ -1,0 +1,26 @@
+import type { StaffRole } from '@tiltak/domain';
+
+/** Scopes a token may carry beyond the caller's role. */
+export const SCOPES = {
+  /** Decode Temporal payloads through /codec/decode (Temporal UI). */
+  codecDecode: 'codec:decode',
+  /** Encode payloads through /codec/encode (Temporal UI, e.g. when sending a signal). */
+  codecEncode: 'codec:encode',
+  /** Manage the directory of every school: schools, calendars, staff, students. */
+  directoryAdmin: 'directory:admin',
+} as const;
+export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
+
+/** The authenticated staff member behind a request: who they are comes from the token, what they are from the directory. */
+export interface Caller {
+  staffId: string;
+  role: StaffRole;
+  /** null: municipality-wide (PPT, mobile team, health nurse). */
+  schoolId: string | null;
+  displayName: string;
+  scopes: ReadonlySet<string>;
+}
+
+export function hasScope(caller: Caller, scope: Scope): boolean {
+  return caller.scopes.has(scope);
+}

@@ -1,0 +1,23 @@
+// Deterministic ids: the same student and sequence number always give the same case id, and the same
+// caller and Idempotency-Key the same event id, so a retried request can never make a second one.
+import { uuidV5 } from '../common/uuid-v5';
+
+const EVENT_ID_NAMESPACE = '7143e0bc-4c61-4edd-aaf3-e4fde77b6ce0';
+
+/**
+ * The student's n-th case (0-based, counting closed ones) in this installation. The installation id
+ * (a random UUID made by the first migration) keeps two installations sharing a Temporal namespace,
+ * both with the same synthetic students, from deriving the same workflow id.
+ */
+export function caseIdFor(installationId: string, studentId: string, sequence: number): string {
+  return uuidV5(`${studentId}#${sequence}`, installationId);
+}
+
+/** Also the Temporal Update id, so Temporal dedupes a retried update too. */
+export function eventIdFor(callerStaffId: string, idempotencyKey: string): string {
+  return uuidV5(`${callerStaffId}\n${idempotencyKey}`, EVENT_ID_NAMESPACE);
+}
+
+export const casePath = (caseId: string): string => `/cases/${caseId}`;
+export const caseEventPath = (caseId: string, eventId: string): string =>
+  `/cases/${caseId}/events/${eventId}`;

@@ -1,0 +1,182 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  ApplicationFailure,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  WorkflowUpdateStage,
+  type Client,
+  type WorkflowUpdateHandle,
+} from '@temporalio/client';
+import { REJECTION_CODES, type CaseEvent, type CaseState, type RejectionCode } from '@tiltak/domain';
+import {
+  CASE_WORKFLOW_TYPE,
+  SEARCH_ATTRIBUTES,
+  caseWorkflowId,
+  getStateQuery,
+  recordEventUpdate,
+  type CaseWorkflowInput,
+  type RecordEventResult,
+} from '@tiltak/workflows';
+import { DomainError } from '../errors/domain-error';
+import { ApiConfig } from '../infrastructure/api-config';
+import { TemporalClient } from '../infrastructure/temporal-client.provider';
+import { WorkflowWaits } from '../infrastructure/workflow-waits';
+
+export type StartOutcome = 'started' | 'running' | 'closed';
+
+export type UpdateOutcome =
+  | { kind: 'completed'; result: RecordEventResult }
+  | { kind: 'rejected'; code: RejectionCode; message: string }
+  /** Accepted by the workflow (durable), not yet persisted. */
+  | { kind: 'pending' }
+  /** The workflow has finished: the case is closed. */
+  | { kind: 'no-workflow' };
+
+/** The case workflows as the API uses them: start, query, record an event. Every call is bounded in time. */
+@Injectable()
+export class CaseWorkflows {
+  private readonly logger = new Logger('case-workflows');
+
+  constructor(
+    private readonly temporal: TemporalClient,
+    private readonly config: ApiConfig,
+    private readonly waits: WorkflowWaits,
+  ) {}
+
+  /**
+   * Starts the case's workflow once: the id is the case id, and an id that was ever used is refused, so
+   * the answer says whether that case is running or already closed.
+   */
+  async start(input: CaseWorkflowInput): Promise<StartOutcome> {
+    const client = await this.temporal.client();
+    const workflowId = caseWorkflowId(input.open.caseId);
+    try {
+      await client.workflow.start(CASE_WORKFLOW_TYPE, {
+        workflowId,
+        taskQueue: this.config.values.temporal.taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'FAIL',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        // Pseudonymous only: operations filter on these in the Temporal UI.
+        typedSearchAttributes: [
+          { key: SEARCH_ATTRIBUTES.step, value: 1 },
+          { key: SEARCH_ATTRIBUTES.status, value: 'open' },
+          { key: SEARCH_ATTRIBUTES.schoolId, value: input.open.schoolId },
+        ],
+      });
+      return 'started';
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      const description = await client.workflow.getHandle(workflowId).describe();
+      return description.status.name === 'RUNNING' ? 'running' : 'closed';
+    }
+  }
+
+  /** The live state, or null when the workflow is not running, not answering, or Temporal is down. */
+  async state(caseId: string, waitMs: number = this.waits.queryMs): Promise<CaseState | null> {
+    let client: Client;
+    try {
+      client = await this.temporal.client();
+    } catch (err) {
+      this.logger.warn({
+        msg: 'Temporal unreachable; answering from the read model',
+        caseId,
+        error: String(err),
+      });
+      return null;
+    }
+    try {
+      return await client.withDeadline(Date.now() + waitMs, () =>
+        client.workflow.getHandle(caseWorkflowId(caseId)).query(getStateQuery),
+      );
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError))
+        this.logger.warn({ msg: 'Live state unavailable', caseId, error: String(err) });
+      return null;
+    }
+  }
+
+  /** Polls the live state until the new workflow answers (it registers its query after its first activities). */
+  async awaitFirstState(caseId: string, waitMs: number): Promise<CaseState | null> {
+    const until = Date.now() + waitMs;
+    for (;;) {
+      const state = await this.state(caseId, Math.max(500, until - Date.now()));
+      if (state || Date.now() >= until) return state;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+  }
+
+  /**
+   * Sends the event as an Update whose id is the event id (Temporal dedupes retries), waits for the
+   * workflow to accept it, then for the result. Not accepted in time: nothing is recorded, 503.
+   */
+  async recordEvent(caseId: string, event: CaseEvent): Promise<UpdateOutcome> {
+    const client = await this.temporal.client();
+    const handle = client.workflow.getHandle(caseWorkflowId(caseId));
+    let update: WorkflowUpdateHandle<RecordEventResult>;
+    try {
+      update = await client.withDeadline(Date.now() + this.waits.acceptMs, () =>
+        handle.startUpdate(recordEventUpdate, {
+          args: [event],
+          updateId: event.eventId,
+          waitForStage: WorkflowUpdateStage.ACCEPTED,
+        }),
+      );
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return { kind: 'no-workflow' };
+      if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+        throw new DomainError(
+          'DEPENDENCY_UNAVAILABLE',
+          `The case workflow did not take the event within ${this.waits.acceptMs / 1000} s (no worker running?); nothing was recorded. Retry with the same Idempotency-Key.`,
+          { reason: 'workflow-not-responding', retryAfterSeconds: 5 },
+        );
+      }
+      throw err;
+    }
+    return this.outcomeOf(client, update, this.waits.resultMs);
+  }
+
+  /** The outcome of an earlier update, if it has one within the wait; 'unknown' when Temporal never saw it. */
+  async updateOutcome(
+    caseId: string,
+    updateId: string,
+    waitMs: number,
+  ): Promise<UpdateOutcome | { kind: 'unknown' }> {
+    const client = await this.temporal.client();
+    const update = client.workflow
+      .getHandle(caseWorkflowId(caseId))
+      .getUpdateHandle<RecordEventResult>(updateId);
+    try {
+      return await this.outcomeOf(client, update, waitMs);
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return { kind: 'unknown' };
+      throw err;
+    }
+  }
+
+  private async outcomeOf(
+    client: Client,
+    update: WorkflowUpdateHandle<RecordEventResult>,
+    waitMs: number,
+  ): Promise<UpdateOutcome> {
+    try {
+      const result = await client.withDeadline(Date.now() + waitMs, () => update.result());
+      return { kind: 'completed', result };
+    } catch (err) {
+      if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return { kind: 'pending' };
+      if (err instanceof WorkflowUpdateFailedError) {
+        const cause = err.cause;
+        if (cause instanceof ApplicationFailure && isRejectionCode(cause.type)) {
+          return { kind: 'rejected', code: cause.type, message: cause.message };
+        }
+      }
+      throw err;
+    }
+  }
+}
+
+function isRejectionCode(value: unknown): value is RejectionCode {
+  return (REJECTION_CODES as readonly unknown[]).includes(value);
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Caller } from '../auth/caller';
+import { CurrentCaller } from '../auth/current-caller.decorator';
+import { ErrorResponseDto } from '../errors/error.response.dto';
+import { CodecService } from './codec.service';
+import { CodecPayloadsDto } from './dto/codec-payloads.dto';
+
+@ApiTags('codec')
+@ApiBearerAuth()
+@ApiHeader({ name: 'X-Namespace', required: false, description: 'Sent by the Temporal UI.' })
+@Controller('codec')
+export class CodecController {
+  constructor(private readonly codec: CodecService) {}
+
+  @Post('decode')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Decrypt Temporal payloads for the Temporal UI (token scope codec:decode).',
+    description:
+      "Temporal's remote codec protocol. Point the UI at /codec (--ui-codec-endpoint) and let it pass the user's access token.",
+  })
+  @ApiOkResponse({ type: CodecPayloadsDto })
+  @ApiUnauthorizedResponse({ type: ErrorResponseDto })
+  @ApiForbiddenResponse({
+    type: ErrorResponseDto,
+    description: 'The token lacks the codec:decode scope (logged).',
+  })
+  async decode(
+    @CurrentCaller() caller: Caller,
+    @Headers('x-namespace') namespace: string | undefined,
+    @Body() body: CodecPayloadsDto,
+  ): Promise<CodecPayloadsDto> {
+    return this.codec.decode(caller, namespace ?? null, body);
+  }
+
+  @Post('encode')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Encrypt payloads with the active key (token scope codec:encode).' })
+  @ApiOkResponse({ type: CodecPayloadsDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto })
+  async encode(
+    @CurrentCaller() caller: Caller,
+    @Headers('x-namespace') namespace: string | undefined,
+    @Body() body: CodecPayloadsDto,
+  ): Promise<CodecPayloadsDto> {
+    return this.codec.encode(caller, namespace ?? null, body);
+  }
+}

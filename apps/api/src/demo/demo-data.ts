@@ -1,0 +1,97 @@
+// One synthetic municipality for the embedded stack and demos. Everyone here is made up; e-mail
+// addresses use example.no. Ids are fixed so seeding twice changes nothing and demo tokens stay valid.
+import type { StaffRole } from '@tiltak/domain';
+import { exampleCalendar2026_2027, type SchoolCalendar } from '@tiltak/domain';
+import type { StudentConcernProfile } from '@tiltak/persistence';
+
+export const DEMO_MUNICIPALITY = 'Fjordvik kommune';
+
+export const DEMO_SCHOOLS = {
+  fjordvik: { id: 'd0000000-0000-4000-8000-000000000001', name: 'Fjordvik barneskole' },
+  bakkeli: { id: 'd0000000-0000-4000-8000-000000000002', name: 'Bakkeli ungdomsskole' },
+} as const;
+
+export interface DemoStaff {
+  id: string;
+  displayName: string;
+  email: string;
+  role: StaffRole;
+  schoolId: string | null;
+}
+
+const staff = <S extends string | null>(
+  n: number,
+  displayName: string,
+  role: StaffRole,
+  schoolId: S,
+): DemoStaff & { schoolId: S } => ({
+  id: `d1000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  displayName,
+  email: `${displayName.toLowerCase().replace(/ø/g, 'o').replace(/å/g, 'a').replace(/æ/g, 'ae').replace(/\s+/g, '.')}@example.no`,
+  role,
+  schoolId,
+});
+
+const F = DEMO_SCHOOLS.fjordvik.id;
+const B = DEMO_SCHOOLS.bakkeli.id;
+
+export const DEMO_STAFF = {
+  fjordvikTeacher5A: staff(1, 'Ingrid Haugen', 'contact-teacher', F),
+  fjordvikTeacher5B: staff(2, 'Ola Berg', 'contact-teacher', F),
+  fjordvikLeader: staff(3, 'Marte Lie', 'school-leadership', F),
+  fjordvikSocialTeacher: staff(4, 'Jonas Dahl', 'social-teacher', F),
+  fjordvikCompetenceTeam: staff(5, 'Sofie Strand', 'competence-team', F),
+  bakkeliTeacher9A: staff(11, 'Eirik Moen', 'contact-teacher', B),
+  bakkeliTeacher9B: staff(12, 'Hanne Solberg', 'contact-teacher', B),
+  bakkeliLeader: staff(13, 'Per Aas', 'school-leadership', B),
+  bakkeliSocialTeacher: staff(14, 'Nora Vik', 'social-teacher', B),
+  bakkeliCompetenceTeam: staff(15, 'Lars Holm', 'competence-team', B),
+  ppt: staff(21, 'Turid Fjell', 'ppt', null),
+  mobileTeam: staff(22, 'Anders Bø', 'mobile-team', null),
+  healthNurse: staff(23, 'Camilla Rønning', 'health-nurse', null),
+} as const satisfies Record<string, DemoStaff>;
+
+export interface DemoStudent {
+  id: string;
+  schoolId: string;
+  className: string;
+  contactTeacherId: string;
+  givenName: string;
+  familyName: string;
+  concernProfile: StudentConcernProfile | null;
+}
+
+const student = (
+  n: number,
+  givenName: string,
+  familyName: string,
+  className: string,
+  teacher: DemoStaff & { schoolId: string },
+  concernProfile: StudentConcernProfile | null = null,
+): DemoStudent => ({
+  id: `d2000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  schoolId: teacher.schoolId,
+  className,
+  contactTeacherId: teacher.id,
+  givenName,
+  familyName,
+  concernProfile,
+});
+
+export const DEMO_STUDENTS = {
+  mia: student(1, 'Mia', 'Johansen', '5A', DEMO_STAFF.fjordvikTeacher5A),
+  noah: student(2, 'Noah', 'Larsen', '5A', DEMO_STAFF.fjordvikTeacher5A),
+  ella: student(3, 'Ella', 'Andersen', '5B', DEMO_STAFF.fjordvikTeacher5B, {
+    lowerThresholdPercent: 5,
+    reason: 'family-situation',
+    reviewOn: '2027-01-15',
+  }),
+  filip: student(11, 'Filip', 'Pedersen', '9A', DEMO_STAFF.bakkeliTeacher9A),
+  sara: student(12, 'Sara', 'Nilsen', '9B', DEMO_STAFF.bakkeliTeacher9B),
+  lukas: student(13, 'Lukas', 'Kristiansen', '9A', DEMO_STAFF.bakkeliTeacher9A),
+} as const satisfies Record<string, DemoStudent>;
+
+/** Both schools follow the municipality's example calendar. */
+export function demoCalendars(): SchoolCalendar[] {
+  return [exampleCalendar2026_2027()];
+}

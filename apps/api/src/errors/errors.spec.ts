@@ -1,0 +1,110 @@
+import { ArgumentsHost, BadRequestException, Logger } from '@nestjs/common';
+import { ServiceError } from '@temporalio/client';
+import type { AppConfig } from '@tiltak/config';
+import { ValidationError } from 'class-validator';
+import { ApiConfig } from '../infrastructure/api-config';
+import { unavailableDependency } from '../infrastructure/dependency-errors';
+import { AllExceptionsFilter } from './all-exceptions.filter';
+import { DomainError } from './domain-error';
+import { fieldErrorsFromPaths, flattenValidationErrors } from './validation-errors';
+
+function respond(exception: unknown): {
+  status: number;
+  body: Record<string, unknown>;
+  headers: Record<string, string>;
+} {
+  const out = { status: 0, body: {} as Record<string, unknown>, headers: {} as Record<string, string> };
+  const res = {
+    setHeader: (name: string, value: string) => (out.headers[name] = value),
+    status: (status: number) => ({
+      json: (body: Record<string, unknown>) => Object.assign(out, { status, body }),
+    }),
+  };
+  const host = {
+    switchToHttp: () => ({ getResponse: () => res, getRequest: () => ({ requestId: 'r1' }) }),
+  } as unknown as ArgumentsHost;
+  new AllExceptionsFilter(
+    new ApiConfig({ api: { publicBaseUrl: 'https://tiltak.example.no' } } as AppConfig),
+  ).catch(exception, host);
+  return out;
+}
+
+describe('AllExceptionsFilter', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+
+  it('maps domain codes to their status with the details, and Location for conflicts', () => {
+    const conflict = respond(
+      new DomainError('CONFLICT', 'open case', { reason: 'OPEN_CASE_EXISTS', location: '/cases/1' }),
+    );
+    expect(conflict).toMatchObject({
+      status: 409,
+      headers: { Location: 'https://tiltak.example.no/cases/1' },
+      body: {
+        code: 'CONFLICT',
+        reason: 'OPEN_CASE_EXISTS',
+        location: 'https://tiltak.example.no/cases/1',
+        requestId: 'r1',
+      },
+    });
+    expect(respond(new DomainError('UNAUTHENTICATED', 'no')).headers['WWW-Authenticate']).toBe('Bearer');
+  });
+
+  it('answers an unreachable dependency with 503 and a reason', () => {
+    const grpc = Object.assign(new Error('14 UNAVAILABLE: No connection established'), {
+      code: 14,
+      details: 'No connection established',
+      metadata: {},
+    });
+    expect(respond(new ServiceError('Workflow Update failed', { cause: grpc }))).toMatchObject({
+      status: 503,
+      body: { code: 'DEPENDENCY_UNAVAILABLE', reason: 'temporal-unavailable' },
+    });
+    expect(
+      respond(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })),
+    ).toMatchObject({ status: 503, body: { reason: 'postgres-unavailable' } });
+  });
+
+  it('keeps body-parser’s 4xx and hides everything else behind an error id', () => {
+    expect(
+      respond(Object.assign(new Error('request entity too large'), { status: 413, expose: true })),
+    ).toMatchObject({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(respond(new BadRequestException('bad'))).toMatchObject({
+      status: 400,
+      body: { code: 'BAD_REQUEST' },
+    });
+    const crash = respond(new TypeError('x is undefined'));
+    expect(crash.status).toBe(500);
+    expect(crash.body).toEqual({
+      code: 'INTERNAL_ERROR',
+      message: expect.any(String),
+      errorId: expect.any(String),
+      requestId: 'r1',
+    });
+  });
+});
+
+describe('field errors', () => {
+  it('names nested fields by path', () => {
+    const child = Object.assign(new ValidationError(), {
+      property: 'from',
+      constraints: { isLocalDate: 'from must be a valid date' },
+    });
+    const item = Object.assign(new ValidationError(), { property: '2', children: [child] });
+    const list = Object.assign(new ValidationError(), { property: 'closedPeriods', children: [item] });
+    expect(flattenValidationErrors([list])).toEqual([
+      { field: 'closedPeriods[2].from', message: 'from must be a valid date' },
+    ]);
+    expect(fieldErrorsFromPaths(['payload.heldOn: must be a valid date', 'plain message'])).toEqual([
+      { field: 'payload.heldOn', message: 'must be a valid date' },
+      { field: '(body)', message: 'plain message' },
+    ]);
+  });
+});
+
+describe('unavailableDependency', () => {
+  it('does not call an ordinary gRPC error an outage', () => {
+    const invalid = Object.assign(new Error('3 INVALID_ARGUMENT'), { code: 3, details: 'bad', metadata: {} });
+    expect(unavailableDependency(new ServiceError('failed', { cause: invalid }))).toBeNull();
+    expect(unavailableDependency(new Error('boom'))).toBeNull();
+  });
+});

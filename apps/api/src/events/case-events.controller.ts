@@ -1,0 +1,127 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Caller } from '../auth/caller';
+import { CurrentCaller } from '../auth/current-caller.decorator';
+import { caseEventPath } from '../cases/case-ids';
+import { ErrorResponseDto } from '../errors/error.response.dto';
+import { ApiConfig } from '../infrastructure/api-config';
+import { CaseEventsService, type EventResponse } from './case-events.service';
+import { CaseEventResponseDto } from './dto/case-event.response.dto';
+import { EventAcceptedResponseDto } from './dto/event-accepted.response.dto';
+import { RECORD_EVENT_BODY_SCHEMA, RECORD_EVENT_VARIANTS } from './dto/record-event.variants';
+import { RecordEventResponseDto } from './dto/record-event.response.dto';
+import { RecordEventBodyPipe, type RecordEventBody } from './record-event-body.pipe';
+
+@ApiTags('events')
+@ApiBearerAuth()
+@ApiExtraModels(...Object.values(RECORD_EVENT_VARIANTS))
+@Controller('cases/:id/events')
+export class CaseEventsController {
+  constructor(
+    private readonly events: CaseEventsService,
+    private readonly config: ApiConfig,
+  ) {}
+
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({
+    summary: 'Record what happened on a case: a call, a meeting, the mapping, a measure, an evaluation…',
+    description:
+      'The body is one of the event types (discriminated by `type`); the actor is the caller. The case workflow checks that the step accepts it. ' +
+      'Retrying with the same Idempotency-Key returns the same response and never records twice; the same key with another body is refused (422).',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: 'A new random value (e.g. a UUID) per event; reuse it only to retry.',
+  })
+  @ApiBody({ schema: RECORD_EVENT_BODY_SCHEMA })
+  @ApiCreatedResponse({ type: RecordEventResponseDto, description: 'Recorded. Location: the event.' })
+  @ApiAcceptedResponse({
+    type: EventAcceptedResponseDto,
+    description: 'Accepted by the workflow, not yet persisted (e.g. PostgreSQL down). Poll Location.',
+  })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description: 'Malformed body or missing Idempotency-Key; nothing changed.',
+  })
+  @ApiForbiddenResponse({
+    type: ErrorResponseDto,
+    description: 'The caller may see the case but not record this type of event.',
+  })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description:
+      'The case does not accept this event now (reason: CASE_CLOSED, EVENT_NOT_ALLOWED_AT_STEP, PREREQUISITE_MISSING…).',
+  })
+  @ApiUnprocessableEntityResponse({
+    type: ErrorResponseDto,
+    description: 'The event cannot be right (INVALID_EVENT, OCCURRED_IN_FUTURE) or the key was reused.',
+  })
+  @ApiServiceUnavailableResponse({
+    type: ErrorResponseDto,
+    description: 'PostgreSQL or Temporal unreachable; nothing changed.',
+  })
+  async record(
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) caseId: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Body(RecordEventBodyPipe) body: RecordEventBody,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
+    return this.send(res, caseId, await this.events.record(caller, caseId, idempotencyKey, body));
+  }
+
+  @Get(':eventId')
+  @ApiOperation({ summary: 'One event of the case; 202 while the workflow is still recording it.' })
+  @ApiOkResponse({ type: CaseEventResponseDto })
+  @ApiAcceptedResponse({ type: EventAcceptedResponseDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async get(
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) caseId: string,
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
+    return this.send(res, caseId, await this.events.get(caller, caseId, eventId));
+  }
+
+  /** A stored response is status and body only; the headers follow from them. */
+  private send(res: Response, caseId: string, response: EventResponse): unknown {
+    res.status(response.status);
+    const body = response.body as { event?: { eventId?: string }; eventId?: string };
+    const eventId = body.event?.eventId ?? body.eventId;
+    if (eventId && response.status < 300) res.location(this.config.url(caseEventPath(caseId, eventId)));
+    if (response.status === HttpStatus.ACCEPTED) res.setHeader('Retry-After', '2');
+    return response.body;
+  }
+}

@@ -1,0 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { RecordedEventDto } from './recorded-event.dto';
+
+export class CaseEventResponseDto {
+  @ApiProperty({ type: RecordedEventDto })
+  event!: RecordedEventDto;
+}

@@ -1,0 +1,2 @@
+/** Resuming carries nothing: send `{}`. */
+export class CaseResumedPayloadDto {}

@@ -1,0 +1,49 @@
+// Recognises "a dependency is unreachable" among the errors pg, TypeORM and the Temporal client throw,
+// so the exception filter answers 503 with a reason instead of a 500.
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+]);
+// SQLSTATE class 08 (connection exception) and 57P01-57P03 (server shutting down / starting up).
+const POSTGRES_UNAVAILABLE = /^(08\d{3}|57P0[123])$/;
+// gRPC status codes: DEADLINE_EXCEEDED, UNAVAILABLE.
+const GRPC_UNAVAILABLE = new Set([4, 14]);
+
+export type UnavailableDependency = 'postgres' | 'temporal';
+
+export function unavailableDependency(err: unknown): UnavailableDependency | null {
+  let current: unknown = err;
+  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const e = current as {
+      code?: unknown;
+      details?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      driverError?: unknown;
+    };
+    const message = typeof e.message === 'string' ? e.message : '';
+    // A gRPC status error (the Temporal client's ServiceError wraps one as its cause).
+    if (typeof e.code === 'number' && 'details' in e) return GRPC_UNAVAILABLE.has(e.code) ? 'temporal' : null;
+    if (typeof e.code === 'string' && POSTGRES_UNAVAILABLE.test(e.code)) return 'postgres';
+    if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return 'postgres';
+    if (
+      /Connection terminated|connection timeout|Driver not Connected|Cannot use a pool after calling end/i.test(
+        message,
+      )
+    ) {
+      return 'postgres';
+    }
+    current = e.driverError ?? e.cause;
+  }
+  return null;
+}
+
+export const UNAVAILABLE_REASON: Record<UnavailableDependency, string> = {
+  postgres: 'PostgreSQL is unreachable; nothing was changed. Try again shortly.',
+  temporal: 'The workflow service (Temporal) is unreachable; nothing was changed. Try again shortly.',
+};

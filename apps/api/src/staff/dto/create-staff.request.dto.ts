@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { STAFF_ROLES, type StaffRole } from '@tiltak/domain';
+import { IsEmail, IsIn, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { NAME_MAX } from '../../common/validation';
+
+export class CreateStaffRequestDto {
+  @ApiProperty({ example: 'Ingrid Haugen', maxLength: NAME_MAX })
+  @IsString()
+  @Length(1, NAME_MAX)
+  displayName!: string;
+
+  @ApiProperty({ example: 'ingrid.haugen@example.no', maxLength: 254 })
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ enum: STAFF_ROLES })
+  @IsIn(STAFF_ROLES)
+  role!: StaffRole;
+
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The school, or null for municipality-wide staff (PPT, mobile team, health nurse).',
+  })
+  @ValidateIf((_o, value) => value !== null)
+  @IsUUID()
+  schoolId!: string | null;
+}

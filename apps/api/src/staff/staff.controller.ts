@@ -1,0 +1,53 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Caller } from '../auth/caller';
+import { CurrentCaller } from '../auth/current-caller.decorator';
+import { ErrorResponseDto } from '../errors/error.response.dto';
+import { CreateStaffRequestDto } from './dto/create-staff.request.dto';
+import { StaffListQueryDto } from './dto/staff-list.query.dto';
+import { StaffResponseDto } from './dto/staff.response.dto';
+import { StaffService } from './staff.service';
+
+@ApiTags('staff')
+@ApiBearerAuth()
+@Controller('staff')
+export class StaffController {
+  constructor(private readonly staff: StaffService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Add a person with a role, at a school or municipality-wide.',
+    description:
+      "The school's leadership adds its own school's staff; municipality-wide staff need the directory:admin scope.",
+  })
+  @ApiCreatedResponse({ type: StaffResponseDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto })
+  async create(
+    @CurrentCaller() caller: Caller,
+    @Body() body: CreateStaffRequestDto,
+  ): Promise<StaffResponseDto> {
+    return StaffResponseDto.from(await this.staff.create(caller, body));
+  }
+
+  @Get()
+  @ApiOperation({
+    summary:
+      "Active staff: a school's (the caller's own by default) together with the municipality-wide services.",
+  })
+  @ApiOkResponse({ type: [StaffResponseDto] })
+  async list(
+    @CurrentCaller() caller: Caller,
+    @Query() query: StaffListQueryDto,
+  ): Promise<StaffResponseDto[]> {
+    return (await this.staff.list(caller, query)).map(StaffResponseDto.from);
+  }
+}

@@ -1,0 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { TimelineEntryDto } from './timeline-entry.dto';
+
+export class TimelineResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  caseId!: string;
+
+  @ApiProperty({
+    type: [TimelineEntryDto],
+    description:
+      "The full audit trail in the order it was recorded: people's events and the system's (reminders, missed deadlines, escalations, notifications).",
+  })
+  entries!: TimelineEntryDto[];
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import type { AuditTrailEntry } from '@tiltak/persistence';
+import type { Caller } from '../auth/caller';
+import { CaseAccess } from '../cases/case-access.service';
+import { Stores } from '../infrastructure/stores.provider';
+import type { TimelineResponseDto } from './dto/timeline.response.dto';
+import { staffNames } from '../common/staff-names';
+
+@Injectable()
+export class TimelineService {
+  constructor(
+    private readonly stores: Stores,
+    private readonly access: CaseAccess,
+  ) {}
+
+  /** The audit trail from PostgreSQL (append-only), with each actor's name from the directory. */
+  async timeline(caller: Caller, caseId: string): Promise<TimelineResponseDto> {
+    await this.access.load(caller, caseId, 'case.timeline', { live: false });
+    const { events, directory } = await this.stores.get();
+    const entries = await events.timeline(caseId);
+    const names = await staffNames(
+      directory,
+      entries.flatMap((e) => (e.actor ? [e.actor.staffId] : [])),
+    );
+    return { caseId, entries: entries.map((entry) => timelineEntry(entry, names)) };
+  }
+}
+
+function timelineEntry(
+  entry: AuditTrailEntry,
+  names: ReadonlyMap<string, string>,
+): TimelineResponseDto['entries'][number] {
+  const name = entry.actor ? names.get(entry.actor.staffId) : undefined;
+  return {
+    seq: entry.seq,
+    eventId: entry.eventId,
+    caseId: entry.caseId,
+    type: entry.type,
+    origin: entry.origin,
+    step: entry.step,
+    actor: entry.actor ? { ...entry.actor, ...(name ? { displayName: name } : {}) } : null,
+    occurredAt: entry.occurredAt,
+    recordedAt: entry.recordedAt,
+    payload: entry.payload,
+  };
+}

@@ -1,0 +1,156 @@
+// One API and one in-process worker per test file, against the real PostgreSQL and Temporal dev server
+// the Jest global setup started. The worker runs the real workflows and the real persistence activities;
+// notices are accepted and dropped (the notifications tier has its own tests).
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { INestApplication } from '@nestjs/common';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { loadConfig, type AppConfig } from '@tiltak/config';
+import type { LadderPolicy } from '@tiltak/domain';
+import { caseWorkflowId } from '@tiltak/workflows';
+import {
+  CaseEventStore,
+  DirectoryRepository,
+  NotificationRequestStore,
+  createDataSource,
+  runMigrations,
+} from '@tiltak/persistence';
+import { createTestDatabase, testCodecKeys, testTemporalAddress } from '@tiltak/testing';
+import { SignJWT } from 'jose';
+import type { DataSource } from 'typeorm';
+import type { AppOptions } from '../../../apps/api/src/app-options';
+import { createApp } from '../../../apps/api/src/create-app';
+import { TemporalClient } from '../../../apps/api/src/infrastructure/temporal-client.provider';
+import { createCaseActivities } from '../../../apps/worker/src/case-activities';
+import { createCaseWorker } from '../../../apps/worker/src/case-worker';
+
+export interface ApiHarness {
+  app: INestApplication;
+  http: Server;
+  config: AppConfig;
+  /** A direct connection for assertions (counts in case_events, access_log…). */
+  db: DataSource;
+  /** A bearer token for a staff member, as the local HS256 issuer would sign it. */
+  token(staffId: string, scopes?: string[]): Promise<string>;
+  /** While true, the worker's persistence activity fails (as if PostgreSQL were down for it). */
+  worker: { failPersist: boolean };
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions extends AppOptions {
+  policy?: LadderPolicy;
+  /** Extra environment, e.g. a Temporal address nobody listens on. */
+  env?: Record<string, string>;
+  /** Start no worker (for tests of an unreachable Temporal). */
+  withoutWorker?: boolean;
+}
+
+export async function startApiHarness(options: HarnessOptions = {}): Promise<ApiHarness> {
+  quietTemporalRuntime();
+  const databaseUrl = options.env?.['DATABASE_URL'] ?? (await createTestDatabase('api'));
+  await runMigrations(databaseUrl);
+  const signingKey = options.env?.['AUTH_LOCAL_SIGNING_KEY']
+    ? Buffer.from(options.env['AUTH_LOCAL_SIGNING_KEY'], 'base64')
+    : randomBytes(32);
+  const config = loadConfig(
+    {
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: testTemporalAddress(),
+      TEMPORAL_TASK_QUEUE: `api-e2e-${randomUUID()}`,
+      PAYLOAD_CODEC_KEYS: testCodecKeys(),
+      AUTH_LOCAL_SIGNING_KEY: signingKey.toString('base64'),
+      SEED_DEMO_DATA: 'true',
+      LOG_LEVEL: 'warn',
+      CODEC_CORS_ORIGINS: 'http://localhost:8233',
+      ...options.env,
+    },
+    { mail: false, auth: true },
+  );
+
+  const db = createDataSource(databaseUrl, { applicationName: 'api-e2e' });
+  await db.initialize();
+
+  const control = { failPersist: false };
+  let worker: Worker | null = null;
+  let running: Promise<void> = Promise.resolve();
+  let closeConnection: () => Promise<void> = async () => undefined;
+  if (!options.withoutWorker) {
+    const eventStore = new CaseEventStore(db);
+    const created = await createCaseWorker({
+      config,
+      activities: {
+        ...createCaseActivities({
+          eventStore: {
+            append: async (input) => {
+              if (control.failPersist) throw new Error('PostgreSQL unreachable (simulated)');
+              return eventStore.append(input);
+            },
+          },
+          requestStore: new NotificationRequestStore(db),
+          directory: new DirectoryRepository(db),
+        }),
+        planNotificationDeliveries: async () => ({ outboxKeys: [] }),
+        deliverNotification: async () => undefined,
+      },
+    });
+    worker = created.worker;
+    running = worker.run();
+    closeConnection = () => created.connection.close();
+  }
+
+  const { env: _env, withoutWorker: _withoutWorker, ...appOptions } = options;
+  const app = await createApp(config, { logger: false, ...appOptions });
+  await app.init();
+
+  return {
+    app,
+    http: app.getHttpServer() as Server,
+    config,
+    db,
+    worker: control,
+    token: (staffId, scopes = []) =>
+      new SignJWT(scopes.length ? { scope: scopes.join(' ') } : {})
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(staffId)
+        .setIssuer(config.auth.localIssuer)
+        .setAudience(config.auth.localAudience)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(signingKey),
+    async close() {
+      // Case ids derive from the (fixed) demo students, and workflow ids from case ids: end this file's
+      // open cases so the next file's API, on its own database, finds those ids closed and moves on.
+      if (!options.withoutWorker) await terminateOpenCases(app, db);
+      await app.close();
+      worker?.shutdown();
+      await running;
+      await closeConnection();
+      await db.destroy();
+    },
+  };
+}
+
+/** Worker logs at WARN: the tests' output stays readable. The runtime is per process, so only once. */
+function quietTemporalRuntime(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // Already installed by an earlier test file in this process.
+  }
+}
+
+async function terminateOpenCases(app: INestApplication, db: DataSource): Promise<void> {
+  const open = (await db.query(`SELECT case_id FROM cases WHERE status <> 'closed'`)) as {
+    case_id: string;
+  }[];
+  const client = await app.get(TemporalClient).client();
+  for (const { case_id: caseId } of open) {
+    await client.workflow
+      .getHandle(caseWorkflowId(caseId))
+      .terminate('end of test file')
+      .catch((err: unknown) => {
+        if (!(err instanceof WorkflowNotFoundError)) throw err;
+      });
+  }
+}
