@@ -11,7 +11,8 @@ import {
   meetingHeld,
   step1Contact,
 } from '@tiltak/domain/testing';
-import { getStateQuery } from '@tiltak/workflows';
+import { randomUUID } from 'node:crypto';
+import { getStateQuery, recordEventUpdate } from '@tiltak/workflows';
 import type { WorkflowHandle } from '@temporalio/client';
 import { startCaseTestEnv, type CaseTestEnv } from './testing/case-test-env';
 
@@ -141,7 +142,8 @@ describe('case workflow', () => {
     const handle = await t.openCase(policy);
     const firstRunId = (await handle.describe()).runId;
     await reachStep(handle, 2);
-    for (let i = 0; i < 12; i++) {
+    const firstNote = await t.record(handle, buildCaseEvent('note-added', { payload: { text: 'Notat 0' } }));
+    for (let i = 1; i < 12; i++) {
       await t.record(handle, buildCaseEvent('note-added', { payload: { text: `Notat ${i}` } }));
     }
     const runId = await t.waitFor(async () => {
@@ -155,6 +157,14 @@ describe('case workflow', () => {
     const after = await t.record(handle, meetingHeld('step2-meeting', now()));
     expect(after.state.stepProgress.meetingHeld).toBe(true);
     expect(after.state.eventCount).toBe(state.eventCount + 1);
+
+    // A request retried after continue-as-new (a new Update id, the same event) gets its first answer.
+    const retried = await handle.executeUpdate(recordEventUpdate, {
+      args: [firstNote.event as CaseEvent],
+      updateId: randomUUID(),
+    });
+    expect(retried.event).toEqual(firstNote.event);
+    expect(retried.state.eventCount).toBe(after.state.eventCount);
     await handle.terminate('test done');
   });
 });

@@ -44,7 +44,7 @@ export interface CaseWorkflowInput {
   };
   policy: LadderPolicy;
   /** Set when continuing as new: the state carried over. */
-  carried?: { state: CaseState; calendars: SchoolCalendar[] };
+  carried?: { state: CaseState; calendars: SchoolCalendar[]; recentEvents?: RecordedEvent[] };
 }
 
 /** The event as the workflow recorded it: with the step it happened at. */

@@ -56,6 +56,8 @@ export interface CaseOutcome {
   closeReason: string | null;
 }
 
+const RECENT_EVENTS_KEPT = 50;
+
 const now = (): string => new Date(Date.now()).toISOString();
 
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcome> {
@@ -65,6 +67,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   // Undefined only while a new case is opening (first activities); handlers wait for it.
   let state: CaseState | undefined = input.carried?.state;
   let wake = false;
+  // Temporal dedupes Update ids within one run only; these carry the last accepted events across
+  // continue-as-new, so a retried request gets its first answer instead of a second event.
+  const recentEvents: RecordedEvent[] = [...(input.carried?.recentEvents ?? [])];
+  const earlier = (eventId: string) => recentEvents.find((e) => e.eventId === eventId);
 
   // Handlers are registered before the first await, so an Update sent right after start is never lost.
   setHandler(getStateQuery, () => {
@@ -78,6 +84,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     async (event: CaseEvent): Promise<RecordEventResult> =>
       mutex.run(async () => {
         await condition(() => state !== undefined);
+        const seen = earlier(event.eventId);
+        if (seen) return { event: seen, state: current() };
         const before = current();
         // Re-check under the lock: another update may have changed the step since validation.
         rejectIfInvalid(before, event);
@@ -96,6 +104,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
         }
         await activities.persistCaseEvents({ state: next, events });
         state = next;
+        recentEvents.push(accepted);
+        if (recentEvents.length > RECENT_EVENTS_KEPT) recentEvents.shift();
         const followUps = notificationsForEvent(before, next, event);
         if (followUps.length) await requestNotifications(followUps);
         publishSearchAttributes(state);
@@ -103,7 +113,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
         return { event: accepted, state: next };
       }),
     // Until the case has opened there is nothing to validate against; the handler validates then.
-    { validator: (event: CaseEvent) => state && rejectIfInvalid(state, event) },
+    { validator: (event: CaseEvent) => state && !earlier(event.eventId) && rejectIfInvalid(state, event) },
   );
 
   if (input.carried) {
@@ -152,7 +162,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
       // activity here would be cut off with this run.
       await condition(allHandlersFinished);
       log.info('Continuing as new', { caseId: current().caseId, events: current().eventCount });
-      await continueAsNew<typeof caseWorkflow>({ ...input, carried: { state: current(), calendars: fresh } });
+      await continueAsNew<typeof caseWorkflow>({
+        ...input,
+        carried: { state: current(), calendars: fresh, recentEvents },
+      });
     }
   }
 
