@@ -4,7 +4,7 @@
 // the address or the server's reply text, because operations staff read failures in the Temporal UI.
 import { ApplicationFailure } from '@temporalio/common';
 import type { Instant } from '@tiltak/domain';
-import type { NotificationActivities, NotificationRequest } from '@tiltak/workflows';
+import type { DigestActivities, NotificationActivities, NotificationRequest } from '@tiltak/workflows';
 import { SmtpDeliveryError } from './mail-sender';
 import { NotificationDispatcher, OutboxKeyNotFoundError } from './notification-dispatcher';
 import { DeliveryInProgressError } from './outbox/notification-outbox.store';
@@ -18,16 +18,8 @@ export interface NotificationActivityDeps {
   dispatcher: NotificationDispatcher;
 }
 
-export interface NotificationScheduleActivities {
-  /** Plans this ISO week's digest for every school (idempotent per school and week). */
-  planSchoolDigests(input: { now?: Instant }): Promise<{ outboxKeys: string[] }>;
-  /** Sends rows left unsent for longer than `olderThanSeconds` (default 10 minutes). */
-  deliverUnsentNotifications(input: { olderThanSeconds?: number; limit?: number }): Promise<{
-    sent: number;
-    failed: number;
-    pending: number;
-  }>;
-}
+/** The activities the digest and sweep workflows call; their shape is the workflows' contract. */
+export type NotificationScheduleActivities = DigestActivities;
 
 export function createNotificationActivities(
   deps: NotificationActivityDeps,
