@@ -97,13 +97,40 @@ describe('case workflow', () => {
     await handle.terminate('test done');
   });
 
-  it.each<[DeadlineKind, 1 | 3 | 4, string[], string[]]>([
-    ['step1-contact', 1, ['contact-teacher', 'school-leadership'], ['school-leadership']],
-    ['step3-referral', 3, ['school-leadership', 'ppt'], ['school-leadership', 'ppt']],
-    ['step4-meeting', 4, ['ppt', 'mobile-team'], ['ppt', 'mobile-team']],
-  ])(
+  const OWNER_AND_LEADERSHIP = ['contact-teacher', 'school-leadership'];
+  const LEADERSHIP_AND_PPT = ['school-leadership', 'ppt'];
+  const PPT_AND_MOBILE_TEAM = ['ppt', 'mobile-team'];
+  // For each kind: the step to reach, the events that then open the deadline, who hears of it.
+  const DEADLINE_CASES: [DeadlineKind, 1 | 2 | 3 | 4, () => CaseEvent[], string[], string[]][] = [
+    ['step1-contact', 1, () => [], OWNER_AND_LEADERSHIP, ['school-leadership']],
+    ['step2-meeting', 2, () => [], OWNER_AND_LEADERSHIP, ['school-leadership']],
+    [
+      'step2-evaluation',
+      2,
+      () => [meetingHeld('step2-meeting', now())],
+      OWNER_AND_LEADERSHIP,
+      ['school-leadership'],
+    ],
+    ['step3-referral', 3, () => [], LEADERSHIP_AND_PPT, LEADERSHIP_AND_PPT],
+    ['step3-meeting', 3, () => [], LEADERSHIP_AND_PPT, LEADERSHIP_AND_PPT],
+    [
+      'step3-evaluation',
+      3,
+      () => [
+        buildCaseEvent('guardian-consent-recorded', { payload: { consentGiven: true } }),
+        buildCaseEvent('referral-sent', { payload: { to: 'competence-team' } }),
+        meetingHeld('team-meeting', now()),
+      ],
+      LEADERSHIP_AND_PPT,
+      LEADERSHIP_AND_PPT,
+    ],
+    ['step4-meeting', 4, () => [], PPT_AND_MOBILE_TEAM, PPT_AND_MOBILE_TEAM],
+    ['step4-evaluation', 4, () => [], PPT_AND_MOBILE_TEAM, PPT_AND_MOBILE_TEAM],
+  ];
+
+  it.each(DEADLINE_CASES)(
     'a missed %s deadline gives a reminder, a missed notice and an escalation, in order, once',
-    async (kind, step, missedRoles, escalatedRoles) => {
+    async (kind, step, opening, missedRoles, escalatedRoles) => {
       const policy = shortTestPolicy(300, {
         remindBeforeSeconds: 2,
         escalateAfterSeconds: 2,
@@ -111,7 +138,8 @@ describe('case workflow', () => {
       });
       const handle = await t.openCase(policy);
       const caseId = caseIdOf(handle);
-      if (step > 1) await reachStep(handle, step as 3 | 4);
+      if (step > 1) await reachStep(handle, step as 2 | 3 | 4);
+      for (const event of opening()) await t.record(handle, event);
       const systemOf = async () =>
         (await t.timeline(caseId)).filter(
           (e) =>
