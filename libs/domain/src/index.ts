@@ -11,3 +11,4 @@ export * from './case-rules';
 export * from './timers';
 export * from './system-events';
 export * from './case-summary';
+export * from './concern-threshold';

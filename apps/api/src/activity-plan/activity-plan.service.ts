@@ -3,7 +3,7 @@ import type { Caller } from '../auth/caller';
 import { CaseAccess } from '../cases/case-access.service';
 import { staffNames } from '../common/staff-names';
 import { Stores } from '../infrastructure/stores.provider';
-import { DEFAULT_CONCERN_THRESHOLD_PERCENT } from '../students/concern-thresholds';
+import { concernThresholdPercent } from '@tiltak/domain';
 import { buildActivityPlan, staffIdsIn } from './activity-plan.builder';
 import type { ActivityPlan } from './activity-plan.model';
 
@@ -36,8 +36,7 @@ export class ActivityPlanService {
           }
         : { id: state.studentId, givenName: '(ukjent elev)', familyName: '', className: '' },
       school: { id: state.schoolId, name: school?.name ?? '(ukjent skole)' },
-      concernThresholdPercent:
-        student?.concernProfile?.lowerThresholdPercent ?? DEFAULT_CONCERN_THRESHOLD_PERCENT,
+      concernThresholdPercent: concernThresholdPercent(student?.concernProfile),
       staffNames: names,
       now: new Date(),
     });

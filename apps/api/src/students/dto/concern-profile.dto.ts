@@ -6,7 +6,7 @@ import {
   CONCERN_PROFILE_REASONS,
   DEFAULT_CONCERN_THRESHOLD_PERCENT,
   type ConcernProfileReason,
-} from '../concern-thresholds';
+} from '@tiltak/domain';
 
 /** An especially vulnerable student (skjerpet aktivitetsplikt) gets a lower absence threshold. */
 export class ConcernProfileDto {

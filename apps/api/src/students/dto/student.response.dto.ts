@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { Student } from '@tiltak/persistence';
-import { DEFAULT_CONCERN_THRESHOLD_PERCENT } from '../concern-thresholds';
+import { concernThresholdPercent } from '@tiltak/domain';
 import { ConcernProfileDto } from './concern-profile.dto';
 
 export class StudentResponseDto {
@@ -50,7 +50,7 @@ export class StudentResponseDto {
             reviewOn: profile.reviewOn,
           }
         : null,
-      concernThresholdPercent: profile?.lowerThresholdPercent ?? DEFAULT_CONCERN_THRESHOLD_PERCENT,
+      concernThresholdPercent: concernThresholdPercent(profile),
       updatedAt: student.updatedAt,
     };
   }
