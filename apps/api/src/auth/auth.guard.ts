@@ -5,7 +5,7 @@ import { isUuid } from '../common/uuid-v5';
 import { DomainError } from '../errors/domain-error';
 import { Stores } from '../infrastructure/stores.provider';
 import type { Caller } from './caller';
-import { IS_PUBLIC } from './public.decorator';
+import { IS_OPTIONAL_AUTH, IS_PUBLIC } from './public.decorator';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
 const BEARER = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/i;
@@ -28,6 +28,11 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]))
       return true;
     const req = context.switchToHttp().getRequest<Request>();
+    const optional = this.reflector.getAllAndOverride<boolean>(IS_OPTIONAL_AUTH, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (optional && !req.header('authorization')) return true;
     req.caller = await this.authenticate(req);
     return true;
   }

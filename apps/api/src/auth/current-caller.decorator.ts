@@ -14,3 +14,9 @@ export const CurrentCaller = createParamDecorator((_data: unknown, ctx: Executio
   if (!caller) throw new Error('CurrentCaller used on a route the AuthGuard did not authenticate');
   return caller;
 });
+
+/** The caller when a token was sent to an @OptionalAuth() route; undefined when none was. */
+export const OptionalCaller = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): Caller | undefined =>
+    ctx.switchToHttp().getRequest<Request>().caller,
+);

@@ -9,7 +9,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Caller } from '../auth/caller';
-import { CurrentCaller } from '../auth/current-caller.decorator';
+import { CurrentCaller, OptionalCaller } from '../auth/current-caller.decorator';
+import { OptionalAuth } from '../auth/public.decorator';
 import { ErrorResponseDto } from '../errors/error.response.dto';
 import { CodecService } from './codec.service';
 import { CodecPayloadsDto } from './dto/codec-payloads.dto';
@@ -23,10 +24,13 @@ export class CodecController {
 
   @Post('decode')
   @HttpCode(HttpStatus.OK)
+  @OptionalAuth()
   @ApiOperation({
     summary: 'Decrypt Temporal payloads for the Temporal UI (token scope codec:decode).',
     description:
-      "Temporal's remote codec protocol. Point the UI at /codec (--ui-codec-endpoint) and let it pass the user's access token.",
+      "Temporal's remote codec protocol. Point the UI at /codec (--ui-codec-endpoint) and let it pass the user's access token. " +
+      'Without a token the payloads come back unchanged (still encrypted), so the UI keeps working for operations staff ' +
+      'who may see workflows but not what they carry.',
   })
   @ApiOkResponse({ type: CodecPayloadsDto })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto })
@@ -35,10 +39,11 @@ export class CodecController {
     description: 'The token lacks the codec:decode scope (logged).',
   })
   async decode(
-    @CurrentCaller() caller: Caller,
+    @OptionalCaller() caller: Caller | undefined,
     @Headers('x-namespace') namespace: string | undefined,
     @Body() body: CodecPayloadsDto,
   ): Promise<CodecPayloadsDto> {
+    if (!caller) return body;
     return this.codec.decode(caller, namespace ?? null, body);
   }
 
