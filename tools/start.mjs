@@ -72,7 +72,7 @@ async function main() {
   if (!env.TEMPORAL_ADDRESS) {
     const { ensureTemporalCli } = await import('./lib/temporal-cli.mjs');
     const { startTemporalDevServer } = await import('./lib/temporal-dev-server.mjs');
-    const cli = ensureTemporalCli({ log });
+    const cli = await ensureTemporalCli({ log });
     log('Starting the Temporal dev server (data in .data/temporal.db), UI on http://localhost:8233…');
     const server = await startTemporalDevServer({
       cli,

@@ -1,9 +1,9 @@
 // Makes the `temporal` CLI (dev server + Web UI) available. Order: TEMPORAL_CLI_PATH; a cached
 // `go install` build in a per-user cache outside the clone (fresh clones and CI reuse it); the build
-// itself when Go is present. The SDK's own download needs a host our machines cannot reach, so it is
-// only a last resort on machines with open internet.
+// itself when Go is present; else the SDK's own download, which needs a host our machines cannot
+// reach, so it is only a last resort on machines with open internet.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -19,8 +19,8 @@ function works(bin) {
   return r.status === 0;
 }
 
-/** Returns the path of a working `temporal` binary, building it once if needed. */
-export function ensureTemporalCli({ log = (m) => process.stderr.write(`${m}\n`) } = {}) {
+/** Returns the path of a working `temporal` binary, building (or, failing that, downloading) it once. */
+export async function ensureTemporalCli({ log = (m) => process.stderr.write(`${m}\n`) } = {}) {
   const fromEnv = process.env.TEMPORAL_CLI_PATH;
   if (fromEnv) {
     if (!works(fromEnv)) throw new Error(`TEMPORAL_CLI_PATH=${fromEnv} is not a working temporal binary`);
@@ -44,6 +44,8 @@ export function ensureTemporalCli({ log = (m) => process.stderr.write(`${m}\n`) 
     }
     if (existsSync(cached) && works(cached)) return cached;
   }
+  const downloaded = await sdkDownload(path.join(dir, 'sdk-download'), log);
+  if (downloaded) return downloaded;
   throw new Error(
     [
       'No Temporal CLI found. Do one of:',
@@ -54,9 +56,39 @@ export function ensureTemporalCli({ log = (m) => process.stderr.write(`${m}\n`) 
   );
 }
 
+/**
+ * The Temporal SDK's own download of the CLI (a host our machines cannot reach, so only where the
+ * network allows): start and stop an ephemeral server once, then use the binary it left behind.
+ */
+async function sdkDownload(downloadDir, log) {
+  const existing = findDownloaded(downloadDir);
+  if (existing) return existing;
+  log('Trying the Temporal SDK download of the CLI…');
+  try {
+    const { TestWorkflowEnvironment } = await import('@temporalio/testing');
+    const env = await TestWorkflowEnvironment.createLocal({
+      server: { executable: { type: 'cached-download', downloadDir } },
+    });
+    await env.teardown();
+  } catch (err) {
+    log(`The SDK download failed: ${err.message.split('\n')[0]}`);
+    return null;
+  }
+  return findDownloaded(downloadDir);
+}
+
+function findDownloaded(downloadDir) {
+  if (!existsSync(downloadDir)) return null;
+  const candidates = readdirSync(downloadDir)
+    .filter((f) => f.startsWith('temporal'))
+    .map((f) => path.join(downloadDir, f))
+    .filter((f) => statSync(f).isFile() && works(f));
+  return candidates[0] ?? null;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    console.log(ensureTemporalCli());
+    console.log(await ensureTemporalCli());
   } catch (err) {
     console.error(err.message);
     process.exit(1);

@@ -26,7 +26,7 @@ module.exports = async function globalSetup() {
   if (process.env.TEST_TEMPORAL_ADDRESS) {
     state.temporalAddress = process.env.TEST_TEMPORAL_ADDRESS;
   } else {
-    const cli = ensureTemporalCli();
+    const cli = await ensureTemporalCli();
     const logDir = path.join(root, '.test-data');
     fs.mkdirSync(logDir, { recursive: true });
     const logFd = fs.openSync(path.join(logDir, `temporal-${process.pid}.log`), 'w');
