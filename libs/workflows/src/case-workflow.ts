@@ -143,9 +143,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
 
   for (;;) {
     if (current().status === 'closed') break;
-    const due = dueTimerActions(current(), now(), policy);
-    if (due.length) {
-      await mutex.run(() => fireTimers(due));
+    if (dueTimerActions(current(), now(), policy).length) {
+      // Recomputed under the lock: an Update that got there first may have met the deadline.
+      await mutex.run(() => fireTimers(dueTimerActions(current(), now(), policy)));
       continue;
     }
     const nextAt = nextWakeUp(current());
@@ -178,6 +178,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   };
 
   async function fireTimers(actions: TimerAction[]): Promise<void> {
+    if (!actions.length) return;
     let next = current();
     const events: RecordedEvent[] = [];
     const requests: NotificationRequest[] = [];
