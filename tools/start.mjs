@@ -35,6 +35,14 @@ async function main() {
   env.SEED_DEMO_DATA ??= 'true';
   const urls = [];
 
+  // Bad configuration stops start-up before anything starts, naming the variable. The addresses of
+  // services this script is about to start stand in for the moment.
+  checkConfig({
+    ...env,
+    DATABASE_URL: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/placeholder',
+    SMTP_URL: env.SMTP_URL ?? 'smtp://127.0.0.1:1025',
+  });
+
   // Fixed ports are part of what users bookmark; say which one is taken instead of failing obscurely.
   const wanted = [['API_PORT', Number(env.API_PORT)]];
   if (!env.SMTP_URL) wanted.push(['the SMTP catcher', 1025], ['the mail inbox', 1080]);
@@ -88,17 +96,8 @@ async function main() {
     urls.push(['Temporal UI', 'http://localhost:8233']);
   }
 
-  // Configuration is checked before anything of ours starts, naming any bad variable.
-  const { loadConfig, ConfigError } = require('@tiltak/config');
-  try {
-    loadConfig(env, { mail: true, auth: true });
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      await shutdown(78);
-    }
-    throw err;
-  }
+  // Checked again now that the services' addresses are known.
+  checkConfig(env);
 
   log('Running database migrations…');
   const migrate = spawnSync(process.execPath, [path.join(root, 'tools', 'migrate.mjs')], { env, stdio: 'inherit' });
@@ -131,6 +130,16 @@ async function startPostgresProcess(pgDataDir, port) {
     });
     child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited with code ${code}; see .data/logs/postgres.log`)));
   });
+}
+
+function checkConfig(env) {
+  const { loadConfig, ConfigError } = require('@tiltak/config');
+  try {
+    loadConfig(env, { mail: true, auth: true });
+  } catch (err) {
+    if (err instanceof ConfigError) throw new Error(err.message);
+    throw err;
+  }
 }
 
 function startChild(name, cmd, args, env, { pipeStdout = false } = {}) {
