@@ -135,6 +135,23 @@ describe('a case through all four steps', () => {
       actor: { staffId: string; role: string; displayName?: string } | null;
       seq: string;
     }[];
+    expect(timeline.body.nextAfterSeq).toBeNull();
+    // Read in pages of three, the trail is the same, in the same order.
+    const paged: typeof entries = [];
+    for (let after: string | null = null, pages = 0; pages < 50; pages++) {
+      const page = await get(
+        h,
+        leaderToken,
+        `/cases/${caseId}/timeline?limit=3${after ? `&afterSeq=${after}` : ''}`,
+      );
+      expect(page.status).toBe(200);
+      paged.push(...(page.body.entries as typeof entries));
+      after = page.body.nextAfterSeq as string | null;
+      if (!after) break;
+    }
+    expect(paged).toEqual(entries);
+    expect((await get(h, leaderToken, `/cases/${caseId}/timeline?limit=0`)).status).toBe(400);
+    expect((await get(h, leaderToken, `/cases/${caseId}/timeline?afterSeq=abc`)).status).toBe(400);
     const people = entries.filter((e) => e.origin === 'person');
     expect(people.map((e) => `${e.step}:${e.type}`)).toEqual([
       '1:step1-contact',

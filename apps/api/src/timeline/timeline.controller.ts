@@ -1,8 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { ErrorResponseDto } from '../errors/error.response.dto';
+import { TimelineQueryDto } from './dto/timeline.query.dto';
 import { TimelineResponseDto } from './dto/timeline.response.dto';
 import { TimelineService } from './timeline.service';
 
@@ -14,14 +15,16 @@ export class TimelineController {
 
   @Get()
   @ApiOperation({
-    summary: 'The audit trail: every event, who, which role, when, at which step. Each read is logged.',
+    summary:
+      'The audit trail: every event, who, which role, when, at which step, oldest first and paged. Each read is logged.',
   })
   @ApiOkResponse({ type: TimelineResponseDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   async get(
     @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) caseId: string,
+    @Query() query: TimelineQueryDto,
   ): Promise<TimelineResponseDto> {
-    return this.timeline.timeline(caller, caseId);
+    return this.timeline.timeline(caller, caseId, query);
   }
 }

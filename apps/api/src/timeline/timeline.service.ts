@@ -3,6 +3,7 @@ import type { AuditTrailEntry } from '@tiltak/persistence';
 import type { Caller } from '../auth/caller';
 import { CaseAccess } from '../cases/case-access.service';
 import { Stores } from '../infrastructure/stores.provider';
+import { TIMELINE_DEFAULT_LIMIT, type TimelineQueryDto } from './dto/timeline.query.dto';
 import type { TimelineResponseDto } from './dto/timeline.response.dto';
 import { staffNames } from '../common/staff-names';
 
@@ -14,15 +15,21 @@ export class TimelineService {
   ) {}
 
   /** The audit trail from PostgreSQL (append-only), with each actor's name from the directory. */
-  async timeline(caller: Caller, caseId: string): Promise<TimelineResponseDto> {
+  async timeline(caller: Caller, caseId: string, page: TimelineQueryDto = {}): Promise<TimelineResponseDto> {
     await this.access.load(caller, caseId, 'case.timeline', { live: false });
     const { events, directory } = await this.stores.get();
-    const entries = await events.timeline(caseId);
+    const limit = page.limit ?? TIMELINE_DEFAULT_LIMIT;
+    const entries = await events.timeline(caseId, {
+      limit,
+      ...(page.afterSeq !== undefined ? { afterSeq: page.afterSeq } : {}),
+    });
     const names = await staffNames(
       directory,
       entries.flatMap((e) => (e.actor ? [e.actor.staffId] : [])),
     );
-    return { caseId, entries: entries.map((entry) => timelineEntry(entry, names)) };
+    // A full page may have more behind it; the client continues after its last entry.
+    const nextAfterSeq = entries.length === limit ? (entries[entries.length - 1]?.seq ?? null) : null;
+    return { caseId, entries: entries.map((entry) => timelineEntry(entry, names)), nextAfterSeq };
   }
 }
 
