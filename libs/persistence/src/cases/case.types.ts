@@ -1,37 +1,32 @@
-import type {
-  Actor,
+import type { Actor, CaseState, DeadlineKind, Instant, Step } from '@tiltak/domain';
+
+/** The columns of `cases` copied straight from the workflow's state. */
+type CopiedFromState = Pick<
   CaseState,
-  CaseStatus,
-  ConcernTrigger,
-  Deadline,
-  DeadlineKind,
-  Instant,
-  Measure,
-  Step,
-} from '@tiltak/domain';
+  | 'caseId'
+  | 'studentId'
+  | 'schoolId'
+  | 'ownerStaffId'
+  | 'trigger'
+  | 'step'
+  | 'status'
+  | 'openedAt'
+  | 'closedAt'
+  | 'closeReason'
+  | 'pausedAt'
+  | 'deadlines'
+  | 'measures'
+  | 'eventCount'
+  | 'lastEventAt'
+>;
 
 /** A case as lists show it: the read model without the full state. */
-export interface CaseListItem {
-  caseId: string;
-  studentId: string;
-  schoolId: string;
-  ownerStaffId: string;
-  trigger: ConcernTrigger;
-  step: Step;
-  status: CaseStatus;
-  openedAt: Instant;
-  closedAt: Instant | null;
-  closeReason: string | null;
-  pausedAt: Instant | null;
+export interface CaseListItem extends CopiedFromState {
   /** The earliest dueAt among the open deadlines; null when none (or the case is closed). */
   nextDeadlineAt: Instant | null;
   nextDeadlineKind: DeadlineKind | null;
   /** Some open deadline was missed or escalated. */
   overdue: boolean;
-  deadlines: Deadline[];
-  measures: Measure[];
-  eventCount: number;
-  lastEventAt: Instant;
   updatedAt: Instant;
 }
 
@@ -40,28 +35,8 @@ export interface CaseDetail extends CaseListItem {
   state: CaseState;
 }
 
-/** The columns of `cases` that CaseEventStore derives from a CaseState. */
-export interface CaseRowValues {
-  caseId: string;
-  studentId: string;
-  schoolId: string;
-  ownerStaffId: string;
-  trigger: ConcernTrigger;
-  step: Step;
-  status: CaseStatus;
-  openedAt: Instant;
-  closedAt: Instant | null;
-  closeReason: string | null;
-  pausedAt: Instant | null;
-  nextDeadlineAt: Instant | null;
-  nextDeadlineKind: DeadlineKind | null;
-  overdue: boolean;
-  deadlines: Deadline[];
-  measures: Measure[];
-  state: CaseState;
-  eventCount: number;
-  lastEventAt: Instant;
-}
+/** The columns of `cases` that CaseEventStore derives from a CaseState (the database sets updated_at). */
+export type CaseRowValues = Omit<CaseDetail, 'updatedAt'>;
 
 export type EventOrigin = 'person' | 'system';
 
