@@ -1,49 +1,36 @@
-// Read-side helpers: what a list, a search attribute or a dashboard shows about a case. Only
-// pseudonymous fields, so the summary may go where personal data must not (Temporal search attributes).
-import type { CaseState, CaseStatus, Deadline, DeadlineKind, Instant, Step } from './model';
+// What a list, a search attribute or a dashboard shows about a case's deadlines: the one definition of
+// "next deadline" and "overdue". The workflow's search attributes (the Temporal UI), the read model
+// (lists) and the API's case view all call these, so operations and school staff never disagree.
+import type { CaseState, Deadline } from './model';
 import { compareInstants } from './oslo-time';
 
-export interface CaseSummary {
-  caseId: string;
-  schoolId: string;
-  ownerStaffId: string;
-  step: Step;
-  status: CaseStatus;
-  nextDueAt: Instant | null;
-  nextDeadlineKind: DeadlineKind | null;
-  overdue: boolean;
-  openedAt: Instant;
-  closedAt: Instant | null;
+type DeadlineFacts = Pick<CaseState, 'status' | 'deadlines'>;
+
+/**
+ * The deadlines still to be met: none once the case is closed. A paused case keeps them (they move
+ * when it resumes), so a list still shows what will be due.
+ */
+export function pendingDeadlines(state: DeadlineFacts): readonly Deadline[] {
+  return state.status === 'closed' ? [] : state.deadlines;
 }
 
-/** The open deadline that falls due first, or null. */
-export function nextDeadline(state: CaseState): Deadline | null {
+/** The pending deadline that falls due first, compared as instants (never as strings), or null. */
+export function nextDeadline(state: DeadlineFacts): Deadline | null {
   let earliest: Deadline | null = null;
-  for (const deadline of state.deadlines) {
+  for (const deadline of pendingDeadlines(state)) {
     if (earliest === null || compareInstants(deadline.dueAt, earliest.dueAt) < 0) earliest = deadline;
   }
   return earliest;
 }
 
-/** Whether an open case has a deadline past due at `now`. A paused case's clocks are stopped. */
-export function isOverdue(state: CaseState, now: Instant): boolean {
+/**
+ * Overdue: an open case with a deadline that has been missed or escalated. It is the workflow's timers
+ * that decide a deadline was missed (on the school calendar), so this needs no clock. A paused case's
+ * clocks are stopped: it is not overdue while paused.
+ */
+export function isOverdue(state: DeadlineFacts): boolean {
   return (
-    state.status === 'open' && state.deadlines.some((deadline) => compareInstants(deadline.dueAt, now) <= 0)
+    state.status === 'open' &&
+    state.deadlines.some((deadline) => deadline.status === 'missed' || deadline.status === 'escalated')
   );
-}
-
-export function caseSummary(state: CaseState, now: Instant): CaseSummary {
-  const next = nextDeadline(state);
-  return {
-    caseId: state.caseId,
-    schoolId: state.schoolId,
-    ownerStaffId: state.ownerStaffId,
-    step: state.step,
-    status: state.status,
-    nextDueAt: next?.dueAt ?? null,
-    nextDeadlineKind: next?.kind ?? null,
-    overdue: isOverdue(state, now),
-    openedAt: state.openedAt,
-    closedAt: state.closedAt,
-  };
 }

@@ -28,7 +28,7 @@ export type {
   EventOrigin,
   ExternalSystemEvent,
 } from './cases/case.types';
-export { caseRowFromState, earliestDeadline, hasOverdueDeadline } from './cases/case.mapper';
+export { caseRowFromState } from './cases/case.mapper';
 
 export { DirectoryRepository } from './directory/directory.repository';
 export type {

@@ -40,6 +40,7 @@ import {
   type RecordedEvent,
   type RecordEventResult,
 } from './case-workflow.contract';
+import { caseSearchAttributeValues } from './case-search-attributes';
 import { notificationWorkflow } from './notification-workflow';
 import { Mutex } from './mutex';
 
@@ -285,21 +286,12 @@ function notificationsForEvent(before: CaseState, after: CaseState, event: CaseE
 }
 
 function publishSearchAttributes(state: CaseState): void {
-  const next = nextWakeUpDeadline(state);
+  const values = caseSearchAttributeValues(state);
   upsertSearchAttributes([
-    { key: SEARCH_ATTRIBUTES.step, value: state.step },
-    { key: SEARCH_ATTRIBUTES.status, value: state.status },
-    { key: SEARCH_ATTRIBUTES.schoolId, value: state.schoolId },
-    { key: SEARCH_ATTRIBUTES.nextDeadline, value: next ? new Date(next) : null },
-    {
-      key: SEARCH_ATTRIBUTES.overdue,
-      value: state.deadlines.some((d) => d.status === 'missed' || d.status === 'escalated'),
-    },
+    { key: SEARCH_ATTRIBUTES.step, value: values.step },
+    { key: SEARCH_ATTRIBUTES.status, value: values.status },
+    { key: SEARCH_ATTRIBUTES.schoolId, value: values.schoolId },
+    { key: SEARCH_ATTRIBUTES.nextDeadline, value: values.nextDeadline },
+    { key: SEARCH_ATTRIBUTES.overdue, value: values.overdue },
   ]);
-}
-
-function nextWakeUpDeadline(state: CaseState): string | null {
-  const open = state.deadlines.filter(() => state.status === 'open').map((d) => d.dueAt);
-  open.sort();
-  return open[0] ?? null;
 }

@@ -1,11 +1,14 @@
 import {
   EVENTS_ALLOWED_WHILE_PAUSED,
   allowedEventTypes,
+  isOverdue,
   missingBeforeEvaluation,
+  nextDeadline,
+  pendingDeadlines,
   type CaseEventType,
   type CaseState,
 } from '@tiltak/domain';
-import { caseRowFromState, type CaseListItem } from '@tiltak/persistence';
+import type { CaseListItem } from '@tiltak/persistence';
 import { recordableEventTypes } from '../access/access-policy';
 import type { Caller } from '../auth/caller';
 import { casePath } from './case-ids';
@@ -41,8 +44,8 @@ export function caseResponseFrom(
   source: CaseResponseDto['source'],
   caller: Caller,
 ): CaseResponseDto {
-  // The read model's own derivation, so a list and a single case never disagree on next deadline or overdue.
-  const row = caseRowFromState(state);
+  // The domain's one definition, as the list (read model) and the Temporal UI use it.
+  const next = nextDeadline(state);
   return {
     caseId: state.caseId,
     studentId: state.studentId,
@@ -55,12 +58,9 @@ export function caseResponseFrom(
     closedAt: state.closedAt,
     closeReason: state.closeReason,
     pausedAt: state.pausedAt,
-    nextDeadline:
-      row.nextDeadlineAt && row.nextDeadlineKind
-        ? { kind: row.nextDeadlineKind, dueAt: row.nextDeadlineAt }
-        : null,
-    overdue: row.overdue,
-    deadlines: row.deadlines.map((d) => ({ ...d })),
+    nextDeadline: next ? { kind: next.kind, dueAt: next.dueAt } : null,
+    overdue: isOverdue(state),
+    deadlines: pendingDeadlines(state).map((d) => ({ ...d })),
     measures: state.measures.map((m) => ({ ...m, responsible: { ...m.responsible } })),
     progress: { ...state.stepProgress },
     outstanding: state.status === 'closed' || state.step === 1 ? [] : missingBeforeEvaluation(state),

@@ -1,37 +1,25 @@
-import type {
-  CaseState,
-  CaseStatus,
-  ConcernTrigger,
-  Deadline,
-  DeadlineKind,
-  Measure,
-  Step,
+import {
+  isOverdue,
+  nextDeadline,
+  pendingDeadlines,
+  type CaseState,
+  type CaseStatus,
+  type ConcernTrigger,
+  type Deadline,
+  type DeadlineKind,
+  type Measure,
+  type Step,
 } from '@tiltak/domain';
 import { instantOf, instantOrNull } from '../sql-values';
 import type { CaseEntity } from './case.entity';
 import type { CaseDetail, CaseListItem, CaseRowValues } from './case.types';
 
-/** The open deadline that falls due first. Instants are compared as times, not as strings. */
-export function earliestDeadline(deadlines: readonly Deadline[]): Deadline | null {
-  let earliest: Deadline | null = null;
-  for (const deadline of deadlines) {
-    if (earliest === null || Date.parse(deadline.dueAt) < Date.parse(earliest.dueAt)) earliest = deadline;
-  }
-  return earliest;
-}
-
-/** Overdue: some open deadline has been missed or escalated. */
-export function hasOverdueDeadline(deadlines: readonly Deadline[]): boolean {
-  return deadlines.some((d) => d.status === 'missed' || d.status === 'escalated');
-}
-
 /**
- * The read-model row for a case, derived from the workflow's state. A closed case has nothing due;
- * a paused case keeps its deadlines (they move on resume) but is not overdue while its clock is stopped.
+ * The read-model row for a case, derived from the workflow's state. Next deadline and overdue are the
+ * domain's one definition, the same the workflow shows operations in its search attributes.
  */
 export function caseRowFromState(state: CaseState): CaseRowValues {
-  const deadlines = state.status === 'closed' ? [] : state.deadlines;
-  const next = earliestDeadline(deadlines);
+  const next = nextDeadline(state);
   return {
     caseId: state.caseId,
     studentId: state.studentId,
@@ -46,8 +34,8 @@ export function caseRowFromState(state: CaseState): CaseRowValues {
     pausedAt: state.pausedAt,
     nextDeadlineAt: next?.dueAt ?? null,
     nextDeadlineKind: next?.kind ?? null,
-    overdue: state.status === 'open' && hasOverdueDeadline(deadlines),
-    deadlines,
+    overdue: isOverdue(state),
+    deadlines: [...pendingDeadlines(state)],
     measures: state.measures,
     state,
     eventCount: state.eventCount,
