@@ -1,16 +1,10 @@
 // The case workflow's activities, built from their dependencies so tests can pass real or fake ones.
 import { ApplicationFailure } from '@temporalio/common';
 import type { CaseActivities } from '@tiltak/workflows';
-import {
-  OpenCaseExistsError,
-  type CaseEventStore,
-  type DirectoryRepository,
-  type NotificationRequestStore,
-} from '@tiltak/persistence';
+import { OpenCaseExistsError, type CaseEventStore, type DirectoryRepository } from '@tiltak/persistence';
 
 export interface CaseActivityDeps {
   eventStore: Pick<CaseEventStore, 'append'>;
-  requestStore: Pick<NotificationRequestStore, 'enqueue'>;
   directory: Pick<DirectoryRepository, 'getCalendars'>;
 }
 
@@ -26,8 +20,10 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
         throw err;
       }
     },
-    async requestNotifications({ requests }) {
-      await deps.requestStore.enqueue(requests);
+    // Kept for histories recorded before the notification_requests table was dropped (see the
+    // contract): their replays may still schedule it, and there is nothing left for it to write.
+    async requestNotifications() {
+      return undefined;
     },
     async loadSchoolCalendars({ schoolId }) {
       return deps.directory.getCalendars(schoolId);

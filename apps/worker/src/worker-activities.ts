@@ -2,11 +2,11 @@
 // tests both use this, so tests run the wiring production runs.
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@tiltak/config';
-import { CaseEventStore, DirectoryRepository, NotificationRequestStore } from '@tiltak/persistence';
+import { CaseEventStore, DirectoryRepository } from '@tiltak/persistence';
 import {
   MailSender,
-  NotificationDispatcher,
   createNotificationActivities,
+  createNotificationServices,
   type NotificationLogger,
 } from '@tiltak/notifications';
 import { createCaseActivities } from './case-activities';
@@ -18,18 +18,17 @@ export function createWorkerActivities(deps: {
   logger?: NotificationLogger;
 }) {
   const { dataSource } = deps;
-  const dispatcher = new NotificationDispatcher({
+  const notifications = createNotificationServices({
     dataSource,
     mail: deps.mailSender,
-    config: { publicBaseUrl: deps.config.api.publicBaseUrl },
+    publicBaseUrl: deps.config.api.publicBaseUrl,
     ...(deps.logger ? { logger: deps.logger } : {}),
   });
   return {
     ...createCaseActivities({
       eventStore: new CaseEventStore(dataSource),
-      requestStore: new NotificationRequestStore(dataSource),
       directory: new DirectoryRepository(dataSource),
     }),
-    ...createNotificationActivities({ dispatcher }),
+    ...createNotificationActivities(notifications),
   };
 }

@@ -1,5 +1,5 @@
 // The public API of @tiltak/notifications: templates (Norwegian bokmål), the SMTP sender, the outbox
-// dispatcher and the Temporal activities built on it.
+// planner, the delivery and the Temporal activities built on them.
 export {
   MailSender,
   SmtpDeliveryError,
@@ -9,21 +9,29 @@ export {
 } from './mail-sender';
 export type { MailSenderConfig, MailSenderOptions, OutgoingMail, SentMail } from './mail-sender';
 
+export { createNotificationServices } from './notification-services';
+export type { NotificationServices, NotificationServicesDeps } from './notification-services';
+export { NotificationPlanner, assertNotificationRequest } from './planning/notification-planner';
+export type { NotificationPlannerDeps } from './planning/notification-planner';
 export {
   DEFAULT_DELIVERY_LEASE_MS,
-  NotificationDispatcher,
+  NotificationDelivery,
   OutboxKeyNotFoundError,
-  assertNotificationRequest,
-} from './notification-dispatcher';
+} from './delivery/notification-delivery';
+export type {
+  DeliveryCounts,
+  DeliveryResult,
+  NotificationDeliveryDeps,
+} from './delivery/notification-delivery';
+export { DeliveryFailureNotice } from './delivery/delivery-failure-notice';
+export { NoticeRenderer } from './delivery/notice-renderer';
 export type {
   CaseTimeline,
-  DeliveryResult,
-  DigestRunResult,
+  Clock,
   MailTransport,
-  NotificationDispatcherDeps,
   NotificationLogger,
   TimelineEvent,
-} from './notification-dispatcher';
+} from './notification-ports';
 
 export {
   createNotificationActivities,
@@ -33,7 +41,12 @@ export {
   DELIVERY_IN_PROGRESS,
   UNKNOWN_OUTBOX_KEY,
 } from './notification.activities';
-export type { NotificationActivityDeps, NotificationScheduleActivities } from './notification.activities';
+export type {
+  NotificationActivityDeps,
+  NotificationScheduleActivities,
+  SweepHeartbeat,
+  SweepProgress,
+} from './notification.activities';
 
 export { NotificationOutboxStore, DeliveryInProgressError } from './outbox/notification-outbox.store';
 export { OUTBOX_STATUSES, outboxKey } from './outbox/notification-outbox.types';

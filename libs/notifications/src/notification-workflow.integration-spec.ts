@@ -14,7 +14,7 @@ import {
 } from '@tiltak/workflows';
 import { messageIdForKey } from './mail-sender';
 import { createNotificationActivities } from './notification.activities';
-import { NotificationDispatcher } from './notification-dispatcher';
+import { createNotificationServices } from './notification-services';
 import { NotificationOutboxStore } from './outbox/notification-outbox.store';
 import {
   BASE_URL,
@@ -42,10 +42,10 @@ describe('notification workflow on Temporal with these activities', () => {
     }
     scenario = await startNotificationScenario('notifications_wf');
     outbox = new NotificationOutboxStore(scenario.dataSource);
-    const dispatcher = new NotificationDispatcher({
+    const notifications = createNotificationServices({
       dataSource: scenario.dataSource,
       mail: scenario.sender,
-      config: { publicBaseUrl: BASE_URL },
+      publicBaseUrl: BASE_URL,
     });
     workerConnection = await NativeConnection.connect({ address: testTemporalAddress() });
     worker = await Worker.create({
@@ -53,7 +53,7 @@ describe('notification workflow on Temporal with these activities', () => {
       taskQueue,
       workflowsPath: workflowsSourcePath(),
       bundlerOptions: { webpackConfigHook },
-      activities: createNotificationActivities({ dispatcher }),
+      activities: createNotificationActivities(notifications),
     });
     running = worker.run();
     clientConnection = await Connection.connect({ address: testTemporalAddress() });

@@ -1,13 +1,15 @@
 // The Temporal activities the worker registers. Failures are translated for Temporal: a 5xx becomes a
-// non-retryable 'PermanentSmtpFailure' (already recorded and surfaced by the dispatcher); everything
-// transient is retried by Temporal with backoff. Messages carry the outbox key and SMTP code only, never
-// the address or the server's reply text, because operations staff read failures in the Temporal UI.
+// non-retryable 'PermanentSmtpFailure' (already recorded and surfaced); everything transient is retried
+// by Temporal with backoff. Messages carry the outbox key and SMTP code only, never the address or the
+// server's reply text, because operations staff read failures in the Temporal UI.
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Instant } from '@tiltak/domain';
 import type { DigestActivities, NotificationActivities, NotificationRequest } from '@tiltak/workflows';
+import { OutboxKeyNotFoundError, type NotificationDelivery } from './delivery/notification-delivery';
 import { SmtpDeliveryError } from './mail-sender';
-import { NotificationDispatcher, OutboxKeyNotFoundError } from './notification-dispatcher';
 import { DeliveryInProgressError } from './outbox/notification-outbox.store';
+import type { NotificationPlanner } from './planning/notification-planner';
 
 export const PERMANENT_SMTP_FAILURE = 'PermanentSmtpFailure';
 export const TRANSIENT_SMTP_FAILURE = 'TransientSmtpFailure';
@@ -15,8 +17,28 @@ export const DELIVERY_IN_PROGRESS = 'DeliveryInProgress';
 export const UNKNOWN_OUTBOX_KEY = 'UnknownOutboxKey';
 
 export interface NotificationActivityDeps {
-  dispatcher: NotificationDispatcher;
+  planner: Pick<NotificationPlanner, 'planDeliveries' | 'planSchoolDigests'>;
+  delivery: Pick<NotificationDelivery, 'deliver' | 'deliverAll' | 'unsentKeys'>;
+  /** The running activity's heartbeat; the worker's default is Temporal's activity context. */
+  heartbeat?: SweepHeartbeat;
 }
+
+/** Where a sweep stands: the batch it took and how far it got, so a retry resumes instead of restarting. */
+export interface SweepProgress {
+  keys: string[];
+  next: number;
+}
+
+export interface SweepHeartbeat {
+  /** The progress the previous attempt last reported, if this is a retry. */
+  resumeFrom(): SweepProgress | undefined;
+  beat(progress: SweepProgress): void;
+}
+
+const TEMPORAL_HEARTBEAT: SweepHeartbeat = {
+  resumeFrom: () => Context.current().info.heartbeatDetails as SweepProgress | undefined,
+  beat: (progress) => Context.current().heartbeat(progress),
+};
 
 /** The activities the digest and sweep workflows call; their shape is the workflows' contract. */
 export type NotificationScheduleActivities = DigestActivities;
@@ -24,15 +46,16 @@ export type NotificationScheduleActivities = DigestActivities;
 export function createNotificationActivities(
   deps: NotificationActivityDeps,
 ): NotificationActivities & NotificationScheduleActivities {
-  const { dispatcher } = deps;
+  const { planner, delivery } = deps;
+  const heartbeat = deps.heartbeat ?? TEMPORAL_HEARTBEAT;
   return {
     async planNotificationDeliveries(input: { request: NotificationRequest }) {
-      return { outboxKeys: await dispatcher.planDeliveries(input.request) };
+      return { outboxKeys: await planner.planDeliveries(input.request) };
     },
 
     async deliverNotification(input: { outboxKey: string }) {
       try {
-        await dispatcher.deliver(input.outboxKey);
+        await delivery.deliver(input.outboxKey);
       } catch (error) {
         throw toActivityFailure(error, input.outboxKey);
       }
@@ -40,17 +63,36 @@ export function createNotificationActivities(
 
     async planSchoolDigests(input: { now?: Instant }) {
       const now = input.now ? new Date(input.now) : new Date();
-      return { outboxKeys: await dispatcher.planSchoolDigests(now) };
+      return { outboxKeys: await planner.planSchoolDigests(now) };
     },
 
+    // One SMTP server that hangs must not make Temporal resend the whole batch: every row reports
+    // progress, so a timed-out attempt is noticed within the heartbeat timeout and its retry goes on
+    // from the row it stopped at (that row is leased, so it is not doubled).
     async deliverUnsentNotifications(input: { olderThanSeconds?: number; limit?: number }) {
-      const result = await dispatcher.deliverUnsent({
-        olderThanMs: (input.olderThanSeconds ?? 600) * 1000,
-        ...(input.limit !== undefined ? { limit: input.limit } : {}),
-      });
-      return { sent: result.sent, failed: result.failed, pending: result.pending };
+      const resumed = validProgress(heartbeat.resumeFrom());
+      const keys =
+        resumed?.keys ??
+        (await delivery.unsentKeys({
+          olderThanMs: (input.olderThanSeconds ?? 600) * 1000,
+          limit: input.limit ?? 100,
+        }));
+      const start = resumed?.next ?? 0;
+      heartbeat.beat({ keys, next: start });
+      const counts = await delivery.deliverAll(keys.slice(start), (index) =>
+        heartbeat.beat({ keys, next: start + index + 1 }),
+      );
+      return counts;
     },
   };
+}
+
+function validProgress(progress: unknown): SweepProgress | undefined {
+  if (typeof progress !== 'object' || progress === null) return undefined;
+  const { keys, next } = progress as Partial<SweepProgress>;
+  if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) return undefined;
+  if (typeof next !== 'number' || !Number.isInteger(next) || next < 0 || next > keys.length) return undefined;
+  return { keys, next };
 }
 
 /** What Temporal should see for an error of deliver(). */

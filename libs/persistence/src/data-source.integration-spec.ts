@@ -8,7 +8,6 @@ const TABLES = [
   'case_events',
   'cases',
   'idempotency_keys',
-  'notification_requests',
   'school_calendars',
   'schools',
   'staff',

@@ -14,10 +14,10 @@ import { CreateCaseTables1764000001000 } from './migrations/1764000001000-Create
 import { CreateNotificationRequests1764000002000 } from './migrations/1764000002000-CreateNotificationRequests';
 import { CreateIdempotencyKeys1764000003000 } from './migrations/1764000003000-CreateIdempotencyKeys';
 import { CreateAccessLog1764000004000 } from './migrations/1764000004000-CreateAccessLog';
-import { NotificationRequestEntity } from './notifications/notification-request.entity';
 import { NotificationOutboxEntity } from './notifications/notification-outbox.entity';
 import { CreateNotificationOutbox1764000900000 } from './migrations/1764000900000-CreateNotificationOutbox';
 import { CreateInstallation1764001000000 } from './migrations/1764001000000-CreateInstallation';
+import { DropNotificationRequests1764100000000 } from './migrations/1764100000000-DropNotificationRequests';
 import { InstallationEntity } from './installation/installation.entity';
 
 /** A class TypeORM maps to a table. */
@@ -32,7 +32,6 @@ export const PERSISTENCE_ENTITIES: readonly EntityClass[] = [
   StudentEntity,
   CaseEntity,
   CaseEventEntity,
-  NotificationRequestEntity,
   NotificationOutboxEntity,
   IdempotencyKeyEntity,
   AccessLogEntryEntity,
@@ -47,6 +46,7 @@ export const PERSISTENCE_MIGRATIONS: readonly MigrationClass[] = [
   CreateAccessLog1764000004000,
   CreateNotificationOutbox1764000900000,
   CreateInstallation1764001000000,
+  DropNotificationRequests1764100000000,
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';

@@ -42,8 +42,6 @@ export type {
   StudentUpdate,
 } from './directory/directory.types';
 
-export { NotificationRequestStore } from './notifications/notification-request.store';
-
 export { IdempotencyStore } from './idempotency/idempotency.store';
 export { InstallationStore } from './installation/installation.store';
 export type { IdempotencyStoreOptions } from './idempotency/idempotency.store';
@@ -66,4 +64,3 @@ export { StaffMemberEntity } from './directory/staff-member.entity';
 export { StudentEntity } from './directory/student.entity';
 export { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
 export { InstallationEntity } from './installation/installation.entity';
-export { NotificationRequestEntity } from './notifications/notification-request.entity';

@@ -80,7 +80,11 @@ export interface NotificationRequest {
 export interface CaseActivities {
   /** Appends the events (append-only audit trail) and upserts the read model, in one transaction, idempotent by event id. */
   persistCaseEvents(input: { state: CaseState; events: RecordedEvent[] }): Promise<void>;
-  /** Queues notices (outbox), idempotent by request key. */
+  /**
+   * @deprecated Wrote `notification_requests`, which nothing read: each notice is a child workflow.
+   * Only histories recorded before the `notices-as-child-workflows-only` patch schedule it; it stays
+   * registered, doing nothing, until no such workflow runs.
+   */
   requestNotifications(input: { requests: NotificationRequest[] }): Promise<void>;
   /** The school's calendars (current and next school year); empty when none is configured. */
   loadSchoolCalendars(input: { schoolId: string }): Promise<SchoolCalendar[]>;

@@ -21,6 +21,9 @@ export async function weeklyDigestWorkflow(): Promise<{
 
 const sweeping = proxyActivities<DigestActivities>({
   startToCloseTimeout: '5 minutes',
+  // The sweep reports every row it has handled: a hung SMTP server is noticed within a minute and the
+  // retry resumes where it stopped instead of starting the batch again.
+  heartbeatTimeout: '1 minute',
   retry: {
     initialInterval: '10 seconds',
     backoffCoefficient: 2,

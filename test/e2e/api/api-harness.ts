@@ -9,13 +9,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { loadConfig, type AppConfig } from '@tiltak/config';
 import type { LadderPolicy } from '@tiltak/domain';
 import { caseWorkflowId } from '@tiltak/workflows';
-import {
-  CaseEventStore,
-  DirectoryRepository,
-  NotificationRequestStore,
-  createDataSource,
-  runMigrations,
-} from '@tiltak/persistence';
+import { CaseEventStore, DirectoryRepository, createDataSource, runMigrations } from '@tiltak/persistence';
 import { createTestDatabase, testCodecKeys, testTemporalAddress } from '@tiltak/testing';
 import { SignJWT } from 'jose';
 import type { DataSource } from 'typeorm';
@@ -87,7 +81,6 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
               return eventStore.append(input);
             },
           },
-          requestStore: new NotificationRequestStore(db),
           directory: new DirectoryRepository(db),
         }),
         planNotificationDeliveries: async () => ({ outboxKeys: [] }),

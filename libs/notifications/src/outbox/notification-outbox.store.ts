@@ -1,6 +1,6 @@
 // The outbox table, in plain SQL: every write is keyed and guarded by status and attempt number, so
 // retries and races between workers cannot send a row twice except in the window documented on
-// NotificationDispatcher.deliver(). Each method holds a connection only for its own statement.
+// NotificationDelivery.deliver(). Each method holds a connection only for its own statement.
 import { randomUUID } from 'node:crypto';
 import type { StaffRole } from '@tiltak/domain';
 import type { DataSource, EntityManager } from 'typeorm';

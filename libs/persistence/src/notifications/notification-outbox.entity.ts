@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * One email to one person: the outbox that makes each notice go out exactly once. Owned by
- * libs/notifications (NotificationDispatcher), which writes it with plain SQL; the entity is here so
+ * libs/notifications (NotificationPlanner, NotificationDelivery), which writes it with plain SQL; the entity is here so
  * the schema has one home and TypeORM knows the table.
  */
 @Entity({ name: 'notification_outbox' })

@@ -1,11 +1,6 @@
 // The outbox end to end against real PostgreSQL and a real SMTP server. Every person here is made up.
 import type { Instant, Step } from '@tiltak/domain';
-import {
-  CaseEventStore,
-  DirectoryRepository,
-  NotificationRequestStore,
-  type StaffMember,
-} from '@tiltak/persistence';
+import { CaseEventStore, DirectoryRepository, type StaffMember } from '@tiltak/persistence';
 // Test-only import: infra code may not depend on the testing lib, but its specs need it.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import type { CapturedMail, TestSmtpServer } from '@tiltak/testing';
@@ -13,8 +8,16 @@ import type { NotificationRequest } from '@tiltak/workflows';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { MailSender, messageIdForKey, SmtpDeliveryError, type OutgoingMail } from './mail-sender';
-import { createNotificationActivities } from './notification.activities';
-import { DEFAULT_DELIVERY_LEASE_MS, NotificationDispatcher } from './notification-dispatcher';
+import {
+  createNotificationActivities,
+  type SweepHeartbeat,
+  type SweepProgress,
+} from './notification.activities';
+import { DEFAULT_DELIVERY_LEASE_MS, type NotificationDelivery } from './delivery/notification-delivery';
+import { SchoolDigestBuilder } from './digest/school-digest.builder';
+import { createNotificationServices } from './notification-services';
+import type { NotificationPlanner } from './planning/notification-planner';
+import { NotificationContextReader } from './recipients/notification-context.reader';
 import { DeliveryInProgressError, NotificationOutboxStore } from './outbox/notification-outbox.store';
 import { caseReference } from './student-reference';
 import {
@@ -26,7 +29,7 @@ import {
   type NotificationScenario,
 } from './testing/notification-scenario';
 
-describe('NotificationDispatcher with PostgreSQL and SMTP', () => {
+describe('Notification planning and delivery with PostgreSQL and SMTP', () => {
   let scenario: NotificationScenario;
   let dataSource: DataSource;
   let directory: DirectoryRepository;
@@ -34,7 +37,8 @@ describe('NotificationDispatcher with PostgreSQL and SMTP', () => {
   let outbox: NotificationOutboxStore;
   let smtp: TestSmtpServer;
   let sender: MailSender;
-  let dispatcher: NotificationDispatcher;
+  let planner: NotificationPlanner;
+  let delivery: NotificationDelivery;
   let now = new Date('2026-11-23T09:00:00.000Z');
 
   let owner: StaffMember;
@@ -48,7 +52,7 @@ describe('NotificationDispatcher with PostgreSQL and SMTP', () => {
     ({ dataSource, directory, caseEvents, smtp, sender } = scenario);
     ({ owner, principal, competenceTeam, ppt, mobileTeam } = scenario.staff);
     outbox = new NotificationOutboxStore(dataSource);
-    dispatcher = newDispatcher(dataSource, sender);
+    ({ planner, delivery } = newServices(dataSource, sender));
   });
 
   afterAll(async () => {
@@ -57,16 +61,11 @@ describe('NotificationDispatcher with PostgreSQL and SMTP', () => {
 
   beforeEach(() => smtp.clearFailures());
 
-  function newDispatcher(
+  function newServices(
     ds: DataSource,
     mail: { send(m: OutgoingMail): Promise<{ messageId: string; response: string }> },
   ) {
-    return new NotificationDispatcher({
-      dataSource: ds,
-      mail,
-      config: { publicBaseUrl: BASE_URL },
-      clock: () => now,
-    });
+    return createNotificationServices({ dataSource: ds, mail, publicBaseUrl: BASE_URL, clock: () => now });
   }
 
   const openCase = (step?: Step, school?: string, ownerId?: string) =>
@@ -76,10 +75,15 @@ describe('NotificationDispatcher with PostgreSQL and SMTP', () => {
     overrides: Partial<NotificationRequest>,
   ) => scenario.request(c, overrides);
 
+  /** What the weekly digest workflow does: plan this week's digests, then send each. */
+  async function sendSchoolDigests(at: Date) {
+    return delivery.deliverAll(await planner.planSchoolDigests(at));
+  }
+
   /** Plans and delivers; returns what arrived for this request, by recipient address. */
   async function send(req: NotificationRequest): Promise<Map<string, CapturedMail>> {
-    const keys = await dispatcher.planDeliveries(req);
-    for (const key of keys) await dispatcher.deliver(key);
+    const keys = await planner.planDeliveries(req);
+    for (const key of keys) await delivery.deliver(key);
     return arrivedFor(keys);
   }
 
@@ -264,32 +268,26 @@ describe('NotificationDispatcher with PostgreSQL and SMTP', () => {
       });
 
       // Planning again (an activity retry) records the gap once and sends nothing more.
-      await dispatcher.planDeliveries(req);
+      await planner.planDeliveries(req);
       expect((await timelineOf(c.caseId)).filter((e) => e.type === 'recipient-gap')).toHaveLength(1);
     });
   });
 
   describe('exactly once', () => {
-    it('planning twice gives the same rows, and marks the stored request dispatched', async () => {
+    it('planning twice gives the same rows', async () => {
       const c = await openCase(2);
       const req = request(c, { kind: 'deadline-missed', roles: ['contact-teacher', 'school-leadership'] });
-      await new NotificationRequestStore(dataSource).enqueue([req]);
-      const first = await dispatcher.planDeliveries(req);
-      const second = await dispatcher.planDeliveries(req);
+      const first = await planner.planDeliveries(req);
+      const second = await planner.planDeliveries(req);
       expect(second).toEqual(first);
       expect(first.sort()).toEqual([`${req.key}:${owner.id}`, `${req.key}:${principal.id}`].sort());
-      const [row] = (await dataSource.query(
-        'SELECT dispatched_at FROM notification_requests WHERE key = $1',
-        [req.key],
-      )) as { dispatched_at: Date | null }[];
-      expect(row?.dispatched_at).toBeInstanceOf(Date);
     });
 
     it('deliver() twice sends one email and records it once', async () => {
       const c = await openCase(1);
-      const key = only(await dispatcher.planDeliveries(request(c, { kind: 'reminder' })));
-      expect(await dispatcher.deliver(key)).toEqual({ outcome: 'sent', messageId: messageIdForKey(key) });
-      expect(await dispatcher.deliver(key)).toEqual({
+      const key = only(await planner.planDeliveries(request(c, { kind: 'reminder' })));
+      expect(await delivery.deliver(key)).toEqual({ outcome: 'sent', messageId: messageIdForKey(key) });
+      expect(await delivery.deliver(key)).toEqual({
         outcome: 'already-sent',
         messageId: messageIdForKey(key),
       });
@@ -300,11 +298,11 @@ describe('NotificationDispatcher with PostgreSQL and SMTP', () => {
 
     it('SMTP down: a transient error, then exactly one email once the server is back', async () => {
       const c = await openCase(1);
-      const key = only(await dispatcher.planDeliveries(request(c, { kind: 'reminder' })));
+      const key = only(await planner.planDeliveries(request(c, { kind: 'reminder' })));
       await smtp.stop();
       try {
         for (let attempt = 0; attempt < 3; attempt++) {
-          const error = await rejectionOf(dispatcher.deliver(key));
+          const error = await rejectionOf(delivery.deliver(key));
           expect(error).toBeInstanceOf(SmtpDeliveryError);
           expect((error as SmtpDeliveryError).permanent).toBe(false);
         }
@@ -312,24 +310,24 @@ describe('NotificationDispatcher with PostgreSQL and SMTP', () => {
       } finally {
         await smtp.start();
       }
-      await dispatcher.deliver(key);
-      await dispatcher.deliver(key);
+      await delivery.deliver(key);
+      await delivery.deliver(key);
       expect(smtp.messages.filter((m) => m.messageId === messageIdForKey(key))).toHaveLength(1);
       expect(await outbox.get(key)).toMatchObject({ status: 'sent', attempts: 4, lastError: null });
     });
 
     it('a 4xx is transient too, and the retry delivers', async () => {
       const c = await openCase(1);
-      const key = only(await dispatcher.planDeliveries(request(c, { kind: 'reminder' })));
+      const key = only(await planner.planDeliveries(request(c, { kind: 'reminder' })));
       smtp.fail({ code: 451, times: 1 });
-      expect(((await rejectionOf(dispatcher.deliver(key))) as SmtpDeliveryError).permanent).toBe(false);
-      await dispatcher.deliver(key);
+      expect(((await rejectionOf(delivery.deliver(key))) as SmtpDeliveryError).permanent).toBe(false);
+      await delivery.deliver(key);
       expect(arrivedFor([key]).size).toBe(1);
     });
 
     it('worker killed between the SMTP accept and the outbox mark: at most one duplicate, same Message-ID', async () => {
       const c = await openCase(1);
-      const key = only(await dispatcher.planDeliveries(request(c, { kind: 'reminder' })));
+      const key = only(await planner.planDeliveries(request(c, { kind: 'reminder' })));
 
       // "Worker A": right after the server accepts the message, the process dies (the promise never
       // settles), before it can mark the row sent.
@@ -342,19 +340,19 @@ describe('NotificationDispatcher with PostgreSQL and SMTP', () => {
           return new Promise<never>(() => undefined);
         },
       };
-      void newDispatcher(dataSource, dyingTransport)
-        .deliver(key)
+      void newServices(dataSource, dyingTransport)
+        .delivery.deliver(key)
         .catch(() => undefined);
       await acceptedByServer;
       expect(await outbox.get(key)).toMatchObject({ status: 'sending', attempts: 1 });
 
       // "Worker B" retries the activity at once: A's claim is still live, so B must wait…
-      expect(await rejectionOf(dispatcher.deliver(key))).toBeInstanceOf(DeliveryInProgressError);
+      expect(await rejectionOf(delivery.deliver(key))).toBeInstanceOf(DeliveryInProgressError);
       expect(smtp.messages.filter((m) => m.messageId === messageIdForKey(key))).toHaveLength(1);
       // …and once the lease has run out, B sends again.
       now = new Date(now.getTime() + DEFAULT_DELIVERY_LEASE_MS + 1000);
-      expect(await dispatcher.deliver(key)).toMatchObject({ outcome: 'sent' });
-      expect(await dispatcher.deliver(key)).toMatchObject({ outcome: 'already-sent' });
+      expect(await delivery.deliver(key)).toMatchObject({ outcome: 'sent' });
+      expect(await delivery.deliver(key)).toMatchObject({ outcome: 'already-sent' });
 
       const copies = smtp.messages.filter((m) => m.messageId === messageIdForKey(key));
       expect(copies).toHaveLength(2); // the measured duplicate: exactly one extra
@@ -366,11 +364,11 @@ describe('NotificationDispatcher with PostgreSQL and SMTP', () => {
     it('a 5xx marks the notice failed, records it, and tells school leadership', async () => {
       const c = await openCase(2);
       const req = request(c, { kind: 'reminder', deadlineKind: 'step2-meeting' });
-      const key = only(await dispatcher.planDeliveries(req));
+      const key = only(await planner.planDeliveries(req));
       smtp.fail({ code: 550, recipient: owner.email, message: 'Mailbox unavailable', times: 1 });
       now = new Date('2026-11-24T07:30:00.000Z');
 
-      const error = await rejectionOf(dispatcher.deliver(key));
+      const error = await rejectionOf(delivery.deliver(key));
       expect(error).toBeInstanceOf(SmtpDeliveryError);
       expect((error as SmtpDeliveryError).permanent).toBe(true);
       expect(await outbox.get(key)).toMatchObject({ status: 'failed', attempts: 1 });
@@ -398,7 +396,7 @@ describe('NotificationDispatcher with PostgreSQL and SMTP', () => {
 
       // Again (a retry after a crash): the same permanent answer, nothing sent twice.
       const before = smtp.messages.length;
-      expect(((await rejectionOf(dispatcher.deliver(key))) as SmtpDeliveryError).permanent).toBe(true);
+      expect(((await rejectionOf(delivery.deliver(key))) as SmtpDeliveryError).permanent).toBe(true);
       expect(smtp.messages.length).toBe(before);
       expect((await timelineOf(c.caseId)).filter((e) => e.type === 'notification-failed')).toHaveLength(1);
     });
@@ -406,7 +404,7 @@ describe('NotificationDispatcher with PostgreSQL and SMTP', () => {
 
   describe('as Temporal activities', () => {
     it('a 5xx becomes a non-retryable PermanentSmtpFailure without the address in its message', async () => {
-      const activities = createNotificationActivities({ dispatcher });
+      const activities = createNotificationActivities({ planner, delivery });
       const c = await openCase(1);
       const { outboxKeys } = await activities.planNotificationDeliveries({
         request: request(c, { kind: 'reminder' }),
@@ -419,7 +417,7 @@ describe('NotificationDispatcher with PostgreSQL and SMTP', () => {
     });
 
     it('a transient failure stays retryable', async () => {
-      const activities = createNotificationActivities({ dispatcher });
+      const activities = createNotificationActivities({ planner, delivery });
       const c = await openCase(1);
       const { outboxKeys } = await activities.planNotificationDeliveries({
         request: request(c, { kind: 'reminder' }),
@@ -429,6 +427,66 @@ describe('NotificationDispatcher with PostgreSQL and SMTP', () => {
       expect(failure).toMatchObject({ type: 'TransientSmtpFailure', nonRetryable: false });
       await activities.deliverNotification({ outboxKey: only(outboxKeys) });
       expect(arrivedFor(outboxKeys).size).toBe(1);
+    });
+  });
+
+  describe('the sweep', () => {
+    /** Rows planned now and left unsent; the sweep takes rows older than 10 minutes. */
+    async function unsentRows(count: number): Promise<string[]> {
+      const keys: string[] = [];
+      for (let i = 0; i < count; i += 1) {
+        const c = await openCase(1);
+        keys.push(only(await planner.planDeliveries(request(c, { kind: 'reminder' }))));
+      }
+      now = new Date(now.getTime() + 11 * 60_000);
+      return keys;
+    }
+
+    /** Emails that arrived for these rows (all to the same teacher, so counted by Message-ID). */
+    const arrivedCount = (keys: readonly string[]) =>
+      smtp.messages.filter((m) => m.messageId !== null && keys.map(messageIdForKey).includes(m.messageId))
+        .length;
+
+    function recordingHeartbeat(resumeFrom?: SweepProgress) {
+      const beats: SweepProgress[] = [];
+      const heartbeat: SweepHeartbeat = {
+        resumeFrom: () => resumeFrom,
+        beat: (progress) => beats.push({ keys: [...progress.keys], next: progress.next }),
+      };
+      return { beats, heartbeat };
+    }
+
+    it('reports its progress after every row', async () => {
+      const keys = await unsentRows(3);
+      const { beats, heartbeat } = recordingHeartbeat();
+      const activities = createNotificationActivities({ planner, delivery, heartbeat });
+      await activities.deliverUnsentNotifications({ olderThanSeconds: 600, limit: 200 });
+      // Rows other specs here left unsent may be in the batch too; ours are, and each was reported.
+      const batch = beats[0]?.keys ?? [];
+      expect(batch).toEqual(expect.arrayContaining(keys));
+      expect(beats.map((b) => b.next)).toEqual(batch.map((_, i) => i).concat(batch.length));
+      expect(arrivedCount(keys)).toBe(3);
+    });
+
+    it('a retry goes on from where the timed-out attempt stopped, not from the first row', async () => {
+      const keys = await unsentRows(3);
+      // The previous attempt hung on the second row (still leased to it) after sending nothing.
+      const { beats, heartbeat } = recordingHeartbeat({ keys, next: 2 });
+      const activities = createNotificationActivities({ planner, delivery, heartbeat });
+      const result = await activities.deliverUnsentNotifications({ olderThanSeconds: 600, limit: 200 });
+      expect(result).toEqual({ sent: 1, failed: 0, pending: 0 });
+      expect(beats.map((b) => b.next)).toEqual([2, 3]);
+      expect(arrivedCount(keys)).toBe(1);
+      expect(arrivedCount([keys[2]!])).toBe(1);
+    });
+
+    it('ignores progress it cannot trust and takes a fresh batch', async () => {
+      const keys = await unsentRows(1);
+      const { heartbeat } = recordingHeartbeat({ keys: [keys[0]!], next: 7 });
+      const activities = createNotificationActivities({ planner, delivery, heartbeat });
+      const result = await activities.deliverUnsentNotifications({ olderThanSeconds: 600, limit: 200 });
+      expect(result.sent).toBeGreaterThanOrEqual(1);
+      expect(arrivedCount(keys)).toBe(1);
     });
   });
 
@@ -469,10 +527,13 @@ describe('NotificationDispatcher with PostgreSQL and SMTP', () => {
       });
 
       now = new Date('2026-03-30T05:00:00.000Z');
-      const summary = await dispatcher.buildSchoolDigest(bjorkly, now);
+      const summary = await new SchoolDigestBuilder(new NotificationContextReader(dataSource)).build(
+        bjorkly,
+        now,
+      );
       expect(summary.openByStep).toEqual({ 1: 0, 2: 1, 3: 1, 4: 0 });
 
-      const run = await dispatcher.sendSchoolDigests(now);
+      const run = await sendSchoolDigests(now);
       expect(run.failed).toBe(0);
       const digests = smtp.messagesTo(leader.email).filter((m) => m.subject.startsWith('Ukeoversikt'));
       expect(digests).toHaveLength(1);
@@ -489,12 +550,12 @@ describe('NotificationDispatcher with PostgreSQL and SMTP', () => {
 
       // Later the same week: nothing new. The next week: a new one.
       now = new Date('2026-04-02T05:00:00.000Z');
-      await dispatcher.sendSchoolDigests(now);
+      await sendSchoolDigests(now);
       expect(smtp.messagesTo(leader.email).filter((m) => m.subject.startsWith('Ukeoversikt'))).toHaveLength(
         1,
       );
       now = new Date('2026-04-06T05:00:00.000Z');
-      await dispatcher.sendSchoolDigests(now);
+      await sendSchoolDigests(now);
       expect(smtp.messagesTo(leader.email).filter((m) => m.subject.startsWith('Ukeoversikt'))).toHaveLength(
         2,
       );
