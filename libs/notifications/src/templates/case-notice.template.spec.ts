@@ -39,8 +39,9 @@ describe('case notices', () => {
     );
     expect(mail.subject).toBe('Ny sak om fravær (7B, K.N.): trinn 1 skal gjøres i dag');
     expect(mail.text).toContain(
-      'Det er opprettet en sak om bekymringsfullt fravær ved Fjellvang skole: saken for 7B, K.N.',
+      'Det er opprettet en sak om bekymringsfullt fravær ved Fjellvang skole: saken for 7B, K.N.\n',
     );
+    expect(mail.text).not.toContain('K.N..');
     expect(mail.text).toContain('snakk med eleven og ta kontakt med foresatte');
     expect(mail.text).toContain('Frist: torsdag 15. januar 2026 kl. 15.00 (i dag)');
     expect(mail.text).toContain(link);

@@ -65,7 +65,9 @@ const NOTICES: Record<CaseNoticeKind, (input: CaseNoticeInput) => Notice> = {
       blocks: [
         {
           type: 'paragraph',
-          text: `Det er opprettet en sak om bekymringsfullt fravær${atSchool(input)}: ${input.student.inSentence}.`,
+          text: endSentence(
+            `Det er opprettet en sak om bekymringsfullt fravær${atSchool(input)}: ${input.student.inSentence}`,
+          ),
         },
         {
           type: 'paragraph',
@@ -215,4 +217,9 @@ function atSchool(input: CaseNoticeInput): string {
 
 function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase('nb-NO') + text.slice(1);
+}
+
+/** Initials end in a full stop already ("K.N."): a sentence ending on them gets no second one. */
+function endSentence(text: string): string {
+  return text.endsWith('.') ? text : `${text}.`;
 }
