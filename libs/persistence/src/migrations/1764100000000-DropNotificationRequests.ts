@@ -1,9 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { CreateNotificationRequests1764000002000 } from './1764000002000-CreateNotificationRequests';
 
 /**
  * notification_requests recorded what the case workflow asked to be sent, but only ever got marked
  * dispatched: each notice is a child workflow (its id the request key) that plans the outbox itself.
- * One mechanism, not two. `down` restores the empty table as CreateNotificationRequests made it.
+ * One mechanism, not two. `down` restores the empty table exactly as the migration that made it.
  */
 export class DropNotificationRequests1764100000000 implements MigrationInterface {
   name = 'DropNotificationRequests1764100000000';
@@ -13,23 +14,6 @@ export class DropNotificationRequests1764100000000 implements MigrationInterface
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`
-      CREATE TABLE notification_requests (
-        key text PRIMARY KEY,
-        case_id uuid NOT NULL,
-        school_id uuid NOT NULL,
-        kind text NOT NULL,
-        roles text[] NOT NULL,
-        step smallint NOT NULL CHECK (step BETWEEN 1 AND 4),
-        deadline_kind text NULL,
-        due_at timestamptz NULL,
-        requested_at timestamptz NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        dispatched_at timestamptz NULL
-      )`);
-    await q.query(`
-      CREATE INDEX notification_requests_pending_idx
-        ON notification_requests (requested_at, key) WHERE dispatched_at IS NULL`);
-    await q.query(`CREATE INDEX notification_requests_case_idx ON notification_requests (case_id)`);
+    await new CreateNotificationRequests1764000002000().up(q);
   }
 }
