@@ -189,5 +189,11 @@ describe('rate limits', () => {
     expect(good.status).toBe(429);
     expect(Number(good.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(good.body).toMatchObject({ code: 'RATE_LIMITED', requestId: expect.any(String) });
+    // No proxy is trusted (API_TRUST_PROXY unset): a client cannot escape its bucket by naming another address.
+    const spoofed = await request(h.http)
+      .get(`/cases/${randomUUID()}`)
+      .set('X-Forwarded-For', '203.0.113.9')
+      .set('Authorization', 'Bearer guess-again');
+    expect(spoofed.status).toBe(429);
   });
 });
