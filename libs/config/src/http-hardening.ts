@@ -59,7 +59,11 @@ export function parseHttpHardening(env: Env, problems: string[]): HttpHardeningC
     eventPostsPerCaller: int('API_RATE_LIMIT_EVENT_POSTS_PER_MINUTE', 60, 1, 1_000_000),
     codecPerAddress: int('API_RATE_LIMIT_CODEC_PER_MINUTE', 600, 1, 1_000_000),
   };
-  return { timeouts, rateLimits, trustProxy: parseTrustProxy(env['API_TRUST_PROXY']?.trim() ?? '', problems) };
+  return {
+    timeouts,
+    rateLimits,
+    trustProxy: parseTrustProxy(env['API_TRUST_PROXY']?.trim() ?? '', problems),
+  };
 }
 
 const NAMED_RANGES = ['loopback', 'linklocal', 'uniquelocal'];

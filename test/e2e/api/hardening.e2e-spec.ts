@@ -149,9 +149,17 @@ describe('rate limits', () => {
     const caseId = randomUUID();
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++)
-      statuses.push((await post(h, teacher, `/cases/${caseId}/events`, events.note('Ringte hjem.'), randomUUID())).status);
+      statuses.push(
+        (await post(h, teacher, `/cases/${caseId}/events`, events.note('Ringte hjem.'), randomUUID())).status,
+      );
     expect(statuses).toEqual([404, 404, 429]);
-    const limited = await post(h, teacher, `/cases/${caseId}/events`, events.note('Ringte hjem.'), randomUUID());
+    const limited = await post(
+      h,
+      teacher,
+      `/cases/${caseId}/events`,
+      events.note('Ringte hjem.'),
+      randomUUID(),
+    );
     expect(limited.status).toBe(429);
     // 2 a minute: the next one in 30 s.
     expect(limited.headers['retry-after']).toBe('30');
@@ -162,13 +170,16 @@ describe('rate limits', () => {
       requestId: limited.headers['x-request-id'],
     });
     const other = await h.token(DEMO_STAFF.fjordvikLeader.id);
-    expect((await post(h, other, `/cases/${caseId}/events`, events.note('Ringte hjem.'), randomUUID())).status).toBe(404);
+    expect(
+      (await post(h, other, `/cases/${caseId}/events`, events.note('Ringte hjem.'), randomUUID())).status,
+    ).toBe(404);
   });
 
   it('answer 429 on the codec per address', async () => {
     const statuses: number[] = [];
     // One codec call was made by the security-header test above.
-    for (let i = 0; i < 4; i++) statuses.push((await request(h.http).post('/codec/decode').send({ payloads: [] })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await request(h.http).post('/codec/decode').send({ payloads: [] })).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
     const limited = await request(h.http).post('/codec/decode').send({ payloads: [] });
     expect(limited.status).toBe(429);
@@ -180,7 +191,9 @@ describe('rate limits', () => {
   it('answer 429 after too many refused tokens from one address, before verifying more', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 23; i++)
-      statuses.push((await request(h.http).get(`/cases/${randomUUID()}`).set('Authorization', `Bearer guess${i}`)).status);
+      statuses.push(
+        (await request(h.http).get(`/cases/${randomUUID()}`).set('Authorization', `Bearer guess${i}`)).status,
+      );
     // 3 a minute: three refusals, then only 429s (the requests without a token above did not count).
     expect(statuses).toEqual([401, 401, 401, ...Array(20).fill(429)]);
     const good = await request(h.http)

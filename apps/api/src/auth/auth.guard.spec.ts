@@ -113,7 +113,8 @@ describe('AuthGuard', () => {
   it('answers 429 with Retry-After once an address has had too many tokens refused, before verifying more', async () => {
     const limited = new AuthGuard(new Reflector(), verifier, stores, limits(3));
     const forged = () => contextFor({ authorization: 'Bearer forged' }).ctx;
-    for (let i = 0; i < 3; i++) await expect(limited.canActivate(forged())).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    for (let i = 0; i < 3; i++)
+      await expect(limited.canActivate(forged())).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     verified.length = 0;
     await expect(limited.canActivate(forged())).rejects.toMatchObject({
       code: 'RATE_LIMITED',
@@ -122,21 +123,31 @@ describe('AuthGuard', () => {
       details: { retryAfterSeconds: 20 },
     });
     // Also a good token from that address: the limit is on the address, checked before any work.
-    await expect(limited.canActivate(contextFor({ authorization: 'Bearer good' }).ctx)).rejects.toMatchObject({
-      code: 'RATE_LIMITED',
-    });
+    await expect(limited.canActivate(contextFor({ authorization: 'Bearer good' }).ctx)).rejects.toMatchObject(
+      {
+        code: 'RATE_LIMITED',
+      },
+    );
     expect(verified).toEqual([]);
     // Other addresses are not affected.
-    await expect(limited.canActivate(contextFor({ authorization: 'Bearer good' }, false, '192.0.2.2').ctx)).resolves.toBe(true);
+    await expect(
+      limited.canActivate(contextFor({ authorization: 'Bearer good' }, false, '192.0.2.2').ctx),
+    ).resolves.toBe(true);
   });
 
   it('counts refused credentials only: missing tokens and good tokens use up nothing', async () => {
     const limited = new AuthGuard(new Reflector(), verifier, stores, limits(1));
     for (let i = 0; i < 5; i++) {
-      await expect(limited.canActivate(contextFor({}).ctx)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+      await expect(limited.canActivate(contextFor({}).ctx)).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+      });
       await expect(limited.canActivate(contextFor({ authorization: 'Bearer good' }).ctx)).resolves.toBe(true);
     }
-    await expect(limited.canActivate(contextFor({ authorization: 'Basic x' }).ctx)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    await expect(limited.canActivate(contextFor({ authorization: 'Bearer good' }).ctx)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(limited.canActivate(contextFor({ authorization: 'Basic x' }).ctx)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+    await expect(limited.canActivate(contextFor({ authorization: 'Bearer good' }).ctx)).rejects.toMatchObject(
+      { code: 'RATE_LIMITED' },
+    );
   });
 });

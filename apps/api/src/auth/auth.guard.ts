@@ -46,7 +46,8 @@ export class AuthGuard implements CanActivate {
     try {
       req.caller = await this.authenticate(req, header);
     } catch (err) {
-      if (err instanceof DomainError && err.code === 'UNAUTHENTICATED') this.limits.count('auth-failures', address);
+      if (err instanceof DomainError && err.code === 'UNAUTHENTICATED')
+        this.limits.count('auth-failures', address);
       throw err;
     }
     return true;

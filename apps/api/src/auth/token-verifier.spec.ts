@@ -52,12 +52,28 @@ describe('TokenVerifier (local HS256)', () => {
   it.each([
     ['expired', { expiresIn: now() - 120, issuedAt: now() - 3600 }, 'the token has expired'],
     ['without an issue time', { issuedAt: null }, "the token's iat claim is not accepted"],
-    ['issued in the future', { issuedAt: now() + 300, expiresIn: now() + 3600 }, "the token's iat claim is not accepted"],
+    [
+      'issued in the future',
+      { issuedAt: now() + 300, expiresIn: now() + 3600 },
+      "the token's iat claim is not accepted",
+    ],
     ['not valid yet', { notBefore: now() + 300 }, "the token's nbf claim is not accepted"],
     // exp 100 years ahead: refused although freshly issued and correctly signed.
-    ['valid for a century', { expiresIn: now() + 100 * 365 * 86400 }, 'the token is issued for longer than accepted'],
-    ['valid one minute longer than 12 h', { expiresIn: now() + 12 * 3600 + 60 }, 'the token is issued for longer than accepted'],
-    ['issued longer ago than the longest lifetime', { issuedAt: now() - 13 * 3600, expiresIn: now() + 600 }, 'the token has expired'],
+    [
+      'valid for a century',
+      { expiresIn: now() + 100 * 365 * 86400 },
+      'the token is issued for longer than accepted',
+    ],
+    [
+      'valid one minute longer than 12 h',
+      { expiresIn: now() + 12 * 3600 + 60 },
+      'the token is issued for longer than accepted',
+    ],
+    [
+      'issued longer ago than the longest lifetime',
+      { issuedAt: now() - 13 * 3600, expiresIn: now() + 600 },
+      'the token has expired',
+    ],
     ['from another issuer', { issuer: 'someone' }, "the token's iss claim is not accepted"],
     ['for another audience', { audience: 'other-api' }, "the token's aud claim is not accepted"],
     [
@@ -81,7 +97,9 @@ describe('TokenVerifier (local HS256)', () => {
   });
 
   it('follows the configured longest lifetime', async () => {
-    const strict = new TokenVerifier(new ApiConfig({ auth: { ...auth, maxTokenLifetimeSeconds: 600 } } as AppConfig));
+    const strict = new TokenVerifier(
+      new ApiConfig({ auth: { ...auth, maxTokenLifetimeSeconds: 600 } } as AppConfig),
+    );
     await expect(strict.verifyToken(await token({}, { expiresIn: '10m' }))).resolves.toBeDefined();
     await expect(strict.verifyToken(await token({}, { expiresIn: '11m' }))).rejects.toEqual(
       new InvalidTokenError('the token is issued for longer than accepted'),

@@ -59,7 +59,11 @@ async function denial(caseId: string, action: AccessAction, live: boolean) {
   const { access, steps, logged } = setup();
   const error = await access.load(stranger, caseId, action, { live }).catch((err: unknown) => err);
   // The reason is for the log's reader; everything else must be the same.
-  const shapes = logged.map(({ reason, ...entry }) => ({ ...entry, resourceId: '<id>', reason: typeof reason }));
+  const shapes = logged.map(({ reason, ...entry }) => ({
+    ...entry,
+    resourceId: '<id>',
+    reason: typeof reason,
+  }));
   return { error, steps, shapes };
 }
 

@@ -22,7 +22,8 @@ import { CodecPayloadsDto } from './dto/codec-payloads.dto';
 @ApiHeader({ name: 'X-Namespace', required: false, description: 'Sent by the Temporal UI.' })
 @ApiTooManyRequestsResponse({
   type: ErrorResponseDto,
-  description: 'Too many codec calls from this address (API_RATE_LIMIT_CODEC_PER_MINUTE); Retry-After says when to retry.',
+  description:
+    'Too many codec calls from this address (API_RATE_LIMIT_CODEC_PER_MINUTE); Retry-After says when to retry.',
 })
 @UseGuards(CodecRateLimit)
 @Controller('codec')

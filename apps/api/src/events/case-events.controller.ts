@@ -58,7 +58,8 @@ export class CaseEventsController {
   @HttpCode(HttpStatus.CREATED)
   @ApiTooManyRequestsResponse({
     type: ErrorResponseDto,
-    description: 'Too many events from this caller (API_RATE_LIMIT_EVENT_POSTS_PER_MINUTE); Retry-After says when to retry.',
+    description:
+      'Too many events from this caller (API_RATE_LIMIT_EVENT_POSTS_PER_MINUTE); Retry-After says when to retry.',
   })
   @ApiOperation({
     summary: 'Record what happened on a case: a call, a meeting, the mapping, a measure, an evaluation…',

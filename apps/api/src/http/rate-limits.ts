@@ -42,7 +42,13 @@ export class RateLimits {
   private refuseUnless(decision: RateDecision, limit: LimitName, key: string, req: Request): void {
     if (decision.allowed) return;
     // Ids only: the staff id or the client address the limit is kept for, never a token.
-    this.logger.warn({ msg: 'Rate limited', limit, key, requestId: req.requestId, retryAfterSeconds: decision.retryAfterSeconds });
+    this.logger.warn({
+      msg: 'Rate limited',
+      limit,
+      key,
+      requestId: req.requestId,
+      retryAfterSeconds: decision.retryAfterSeconds,
+    });
     throw rateLimited(decision.retryAfterSeconds);
   }
 }
@@ -88,5 +94,8 @@ export class CodecRateLimit implements CanActivate {
 }
 
 @Global()
-@Module({ providers: [RateLimits, EventPostRateLimit, CodecRateLimit], exports: [RateLimits, EventPostRateLimit, CodecRateLimit] })
+@Module({
+  providers: [RateLimits, EventPostRateLimit, CodecRateLimit],
+  exports: [RateLimits, EventPostRateLimit, CodecRateLimit],
+})
 export class RateLimitModule {}

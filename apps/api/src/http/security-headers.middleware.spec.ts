@@ -13,13 +13,17 @@ function headersFor(publicBaseUrl: string, path: string): Record<string, string>
 
 describe('securityHeaders', () => {
   it('sends HSTS only when the API is reached over https', () => {
-    expect(headersFor('https://tiltak.example.no', '/cases')['Strict-Transport-Security']).toBe('max-age=31536000');
+    expect(headersFor('https://tiltak.example.no', '/cases')['Strict-Transport-Security']).toBe(
+      'max-age=31536000',
+    );
     expect(headersFor('http://localhost:3000', '/cases')['Strict-Transport-Security']).toBeUndefined();
   });
 
   it('gives /docs (Swagger UI) its own CSP and everything else the strict one', () => {
     expect(headersFor('http://localhost:3000', '/docs')['Content-Security-Policy']).toBe(DOCS_CSP);
-    expect(headersFor('http://localhost:3000', '/docs/swagger-ui-init.js')['Content-Security-Policy']).toBe(DOCS_CSP);
+    expect(headersFor('http://localhost:3000', '/docs/swagger-ui-init.js')['Content-Security-Policy']).toBe(
+      DOCS_CSP,
+    );
     expect(headersFor('http://localhost:3000', '/docsx')['Content-Security-Policy']).toBe(API_CSP);
     expect(headersFor('http://localhost:3000', '/cases')).toMatchObject({
       'Content-Security-Policy': API_CSP,

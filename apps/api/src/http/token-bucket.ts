@@ -55,7 +55,10 @@ export class TokenBucketLimiter {
   }
 
   private refusal(bucket: Bucket): RateDecision {
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.refillPerMs / 1000)) };
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.refillPerMs / 1000)),
+    };
   }
 
   private forget(now: number): void {
