@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -6,6 +7,8 @@ import { json, type NextFunction, type Request, type Response } from 'express';
 import type { AppOptions } from './app-options';
 import { AppModule } from './app.module';
 import { flattenValidationErrors, validationFailed } from './errors/validation-errors';
+import { securityHeaders } from './http/security-headers.middleware';
+import { applyServerTimeouts } from './http/server-timeouts';
 import { JsonLogger } from './logging/json-logger';
 import { setupOpenApi } from './openapi';
 
@@ -19,6 +22,8 @@ export async function createApp(
     logger: logger ?? new JsonLogger('api', config.logLevel),
     bodyParser: false,
   });
+  applyServerTimeouts(app.getHttpServer() as Server, config.http.timeouts);
+  app.use(securityHeaders(config));
   // Bounded bodies: a case event is small; anything larger is refused with 413. The Temporal UI's codec
   // calls carry whole workflow states, so they get more room.
   app.use('/codec', json({ limit: '1mb' }));
@@ -28,7 +33,8 @@ export async function createApp(
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  app.set('trust proxy', false);
+  // Whose address the per-address rate limits count: the socket's, or the one trusted proxies forward.
+  app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
   app.useGlobalPipes(
     new ValidationPipe({

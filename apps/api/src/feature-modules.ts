@@ -8,12 +8,14 @@ import { CasesModule } from './cases/cases.module';
 import { CodecModule } from './codec/codec.module';
 import { DemoModule } from './demo/demo.module';
 import { EventsModule } from './events/events.module';
+import { RateLimitModule } from './http/rate-limits';
 import { SchoolsModule } from './schools/schools.module';
 import { StaffModule } from './staff/staff.module';
 import { StudentsModule } from './students/students.module';
 import { TimelineModule } from './timeline/timeline.module';
 
 export const FEATURE_MODULES: Type<unknown>[] = [
+  RateLimitModule,
   AuthModule,
   AccessModule,
   DemoModule,

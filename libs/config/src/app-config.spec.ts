@@ -38,6 +38,15 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, /LOG_LEVEL must be/],
     ['LADDER_POLICY_JSON', { LADDER_POLICY_JSON: '{nope' }, /LADDER_POLICY_JSON is not valid JSON/],
     ['AUTH_LOCAL_SIGNING_KEY', { AUTH_LOCAL_SIGNING_KEY: 'c2hvcnQ=' }, /AUTH_LOCAL_SIGNING_KEY must be at least 32 bytes/],
+    ['AUTH_TOKEN_MAX_LIFETIME_MINUTES', { AUTH_TOKEN_MAX_LIFETIME_MINUTES: '0' }, /AUTH_TOKEN_MAX_LIFETIME_MINUTES must be an integer/],
+    ['API_REQUEST_TIMEOUT_MS', { API_REQUEST_TIMEOUT_MS: '10' }, /API_REQUEST_TIMEOUT_MS must be an integer between 1000/],
+    ['API_HEADERS_TIMEOUT_MS', { API_REQUEST_TIMEOUT_MS: '5000', API_HEADERS_TIMEOUT_MS: '6000' }, /API_HEADERS_TIMEOUT_MS must not be longer/],
+    ['API_KEEP_ALIVE_TIMEOUT_MS', { API_KEEP_ALIVE_TIMEOUT_MS: 'long' }, /API_KEEP_ALIVE_TIMEOUT_MS must be an integer/],
+    ['API_RATE_LIMIT_AUTH_FAILURES_PER_MINUTE', { API_RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '-1' }, /API_RATE_LIMIT_AUTH_FAILURES_PER_MINUTE must be/],
+    ['API_RATE_LIMIT_EVENT_POSTS_PER_MINUTE', { API_RATE_LIMIT_EVENT_POSTS_PER_MINUTE: '1.5' }, /API_RATE_LIMIT_EVENT_POSTS_PER_MINUTE must be/],
+    ['API_RATE_LIMIT_CODEC_PER_MINUTE', { API_RATE_LIMIT_CODEC_PER_MINUTE: '0' }, /API_RATE_LIMIT_CODEC_PER_MINUTE must be/],
+    ['API_TRUST_PROXY', { API_TRUST_PROXY: '10.0.0.0/33' }, /API_TRUST_PROXY must be false, a number/],
+    ['API_TRUST_PROXY', { API_TRUST_PROXY: 'true' }, /API_TRUST_PROXY must be false, a number/],
   ])('names %s when it is wrong', (_name, override, message) => {
     expect(problems({ ...valid, ...override }).join('\n')).toMatch(message);
   });
@@ -64,6 +73,22 @@ describe('loadConfig', () => {
     const config = loadConfig({ ...valid, PAYLOAD_CODEC_KEYS: `old:${key()},new:${key()}` });
     expect(config.codec.activeKeyId).toBe('new');
     expect([...config.codec.keys.keys()]).toEqual(['old', 'new']);
+  });
+
+  it('chooses the server timeouts, rate limits and token lifetime on purpose', () => {
+    const config = loadConfig(valid);
+    expect(config.http.timeouts).toEqual({ requestMs: 30_000, headersMs: 10_000, keepAliveMs: 65_000 });
+    expect(config.http.rateLimits).toEqual({ authFailuresPerAddress: 30, eventPostsPerCaller: 60, codecPerAddress: 600 });
+    expect(config.http.trustProxy).toBe(false);
+    expect(config.auth.maxTokenLifetimeSeconds).toBe(12 * 3600);
+  });
+
+  it.each([
+    ['false', false],
+    ['1', 1],
+    ['loopback, 10.0.0.0/8,fd00::/8', ['loopback', '10.0.0.0/8', 'fd00::/8']],
+  ])('reads API_TRUST_PROXY=%s', (raw, expected) => {
+    expect(loadConfig({ ...valid, API_TRUST_PROXY: raw }).http.trustProxy).toEqual(expected);
   });
 
   it('reports every problem at once', () => {

@@ -1,5 +1,6 @@
 // The one place that reads the environment. Bad configuration stops start-up with a message naming
 // the variable, so an operator never has to guess.
+import { type HttpHardeningConfig, parseHttpHardening } from './http-hardening';
 
 export interface TemporalConfig {
   address: string;
@@ -23,6 +24,8 @@ export interface AuthConfig {
   localSigningKey: Buffer | null;
   localIssuer: string;
   localAudience: string;
+  /** Longest accepted token lifetime (exp − iat), in seconds. */
+  maxTokenLifetimeSeconds: number;
 }
 
 export interface MailConfig {
@@ -37,6 +40,8 @@ export interface AppConfig {
   auth: AuthConfig;
   mail: MailConfig;
   api: { port: number; host: string; publicBaseUrl: string; codecCorsOrigins: string[] };
+  /** Server timeouts, rate limits, trusted proxies. */
+  http: HttpHardeningConfig;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** JSON overrides of the ladder policy (see libs/domain parsePolicyOverrides), or null. */
   policyOverrides: unknown;
@@ -147,6 +152,8 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     localSigningKey,
     localIssuer: str('AUTH_LOCAL_ISSUER', 'tiltakstrappa-local'),
     localAudience: str('AUTH_LOCAL_AUDIENCE', 'tiltakstrappa-api'),
+    // OIDC ID and access tokens live minutes to hours; the demo tokens 12 h.
+    maxTokenLifetimeSeconds: int('AUTH_TOKEN_MAX_LIFETIME_MINUTES', 720, 1, 10_080) * 60,
   };
   if (needs.auth && !auth.oidc && !auth.localSigningKey) {
     problems.push('AUTH_OIDC_ISSUER (with AUTH_OIDC_AUDIENCE, AUTH_OIDC_JWKS_URL) or AUTH_LOCAL_SIGNING_KEY is required');
@@ -178,6 +185,8 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     }
   }
 
+  const http = parseHttpHardening(env, problems);
+
   if (problems.length) throw new ConfigError(problems);
   return {
     databaseUrl,
@@ -186,6 +195,7 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     auth,
     mail,
     api: { port, host: str('API_HOST', '127.0.0.1'), publicBaseUrl: publicBaseUrl.replace(/\/$/, ''), codecCorsOrigins },
+    http,
     logLevel,
     policyOverrides,
     seedDemoData: bool('SEED_DEMO_DATA', false),

@@ -404,6 +404,7 @@ describe('authentication', () => {
       .setSubject(DEMO_STAFF.fjordvikLeader.id)
       .setIssuer(h.config.auth.localIssuer)
       .setAudience(h.config.auth.localAudience)
+      .setIssuedAt()
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode('x'.repeat(48)));
     expect((await request(h.http).get(path).set('Authorization', `Bearer ${foreignKey}`)).status).toBe(401);
@@ -413,6 +414,7 @@ describe('authentication', () => {
       .setSubject(DEMO_STAFF.fjordvikLeader.id)
       .setIssuer(h.config.auth.localIssuer)
       .setAudience(h.config.auth.localAudience)
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
       .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
       .sign(new Uint8Array(key));
     const expiredRes = await request(h.http).get(path).set('Authorization', `Bearer ${expired}`);
@@ -423,6 +425,7 @@ describe('authentication', () => {
       .setSubject(DEMO_STAFF.fjordvikLeader.id)
       .setIssuer(h.config.auth.localIssuer)
       .setAudience('someone-else')
+      .setIssuedAt()
       .setExpirationTime('1h')
       .sign(new Uint8Array(key));
     expect((await request(h.http).get(path).set('Authorization', `Bearer ${wrongAudience}`)).status).toBe(

@@ -57,6 +57,10 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
       SEED_DEMO_DATA: 'true',
       LOG_LEVEL: 'warn',
       CODEC_CORS_ORIGINS: 'http://localhost:8233',
+      // Tests drive the API faster than any person; hardening.e2e-spec.ts sets low limits to test them.
+      API_RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '100000',
+      API_RATE_LIMIT_EVENT_POSTS_PER_MINUTE: '100000',
+      API_RATE_LIMIT_CODEC_PER_MINUTE: '100000',
       ...options.env,
     },
     { mail: false, auth: true },

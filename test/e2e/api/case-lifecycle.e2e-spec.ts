@@ -1,6 +1,6 @@
 // A case driven through all four steps over HTTP against a running worker (short policy), with the
 // audit trail and the activity plan checked; idempotency, bad input and the second open beside it.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { loadConfig } from '@tiltak/config';
 import { shortTestPolicy } from '@tiltak/domain';
 import { testCodecKeys } from '@tiltak/testing';
@@ -229,6 +229,13 @@ describe('a case through all four steps', () => {
     expect(html.status).toBe(200);
     expect(html.headers['content-type']).toMatch(/^text\/html; charset=utf-8/);
     expect(html.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(html.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(html.headers['x-frame-options']).toBe('DENY');
+    // The page's one <style> is allowed by its hash, so a browser applies it and nothing injected.
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html.text)?.[1] ?? '';
+    expect(html.headers['content-security-policy']).toContain(
+      `style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'`,
+    );
     expect(html.text).toContain('<html lang="nb">');
     expect(html.text).toContain('Aktivitetsplan');
     expect(html.text).toContain('Mia Johansen');

@@ -11,7 +11,7 @@ import type { Request, Response } from 'express';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { ErrorResponseDto } from '../errors/error.response.dto';
-import { renderActivityPlanHtml } from './activity-plan.html';
+import { ACTIVITY_PLAN_CSP, renderActivityPlanHtml } from './activity-plan.html';
 import type { ActivityPlan } from './activity-plan.model';
 import { ActivityPlanService } from './activity-plan.service';
 import { ActivityPlanQueryDto } from './dto/activity-plan.query.dto';
@@ -47,7 +47,7 @@ export class ActivityPlanController {
     if (!html) return plan;
     res.type('text/html; charset=utf-8');
     // Nothing in the document may load or run anything.
-    res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    res.setHeader('Content-Security-Policy', ACTIVITY_PLAN_CSP);
     return renderActivityPlanHtml(plan);
   }
 }

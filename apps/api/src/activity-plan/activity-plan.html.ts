@@ -1,5 +1,6 @@
 // The activity plan as a printable HTML page in Norwegian bokmål. Every value from the case is escaped;
 // the page loads nothing (inline style only), so it prints the same anywhere and leaks nothing.
+import { createHash } from 'node:crypto';
 import {
   formatLocalDate,
   formatOsloDate,
@@ -40,6 +41,15 @@ const STYLE = `
   .muted { color: #555; }
   @media print { body { margin: 1cm; } a { color: inherit; text-decoration: none; } }
 `;
+
+/** The page's CSP: its one <style> element by hash, nothing else may load, run, frame it or be submitted. */
+export const ACTIVITY_PLAN_CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 
 export function renderActivityPlanHtml(plan: ActivityPlan): string {
   const studentName = `${plan.student.givenName} ${plan.student.familyName}`;

@@ -1,8 +1,11 @@
 import { type ExecutionContext, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { AppConfig } from '@tiltak/config';
 import type { StaffMember } from '@tiltak/persistence';
 import type { Request } from 'express';
 import { DEMO_STAFF } from '../demo/demo-data';
+import { RateLimits } from '../http/rate-limits';
+import { ApiConfig } from '../infrastructure/api-config';
 import type { Stores } from '../infrastructure/stores.provider';
 import { AuthGuard } from './auth.guard';
 import { InvalidTokenError, type TokenVerifier } from './token-verifier';
@@ -18,8 +21,10 @@ const tokens: Record<string, { subject: string; scopes: Set<string> }> = {
   stranger: { subject: 'd1000000-0000-4000-8000-0000000000ee', scopes: new Set() },
   feide: { subject: 'feide:someone@example.no', scopes: new Set() },
 };
+const verified: string[] = [];
 const verifier = {
   verifyToken: async (t: string) => {
+    verified.push(t);
     const found = tokens[t];
     if (!found) throw new InvalidTokenError('the token signature is not valid');
     return found;
@@ -34,13 +39,20 @@ const stores = {
   get: async () => ({ directory: { getStaff: async (id: string) => staff[id] ?? null } }),
 } as unknown as Stores;
 
+function limits(authFailuresPerAddress: number): RateLimits {
+  const http = { rateLimits: { authFailuresPerAddress, eventPostsPerCaller: 1, codecPerAddress: 1 } };
+  return new RateLimits(new ApiConfig({ http } as AppConfig));
+}
+
 function contextFor(
   headers: Record<string, string>,
   isPublic = false,
+  ip = '192.0.2.1',
 ): { ctx: ExecutionContext; req: Request } {
   const req = {
     header: (name: string) => headers[name.toLowerCase()],
     requestId: 'r1',
+    ip,
   } as unknown as Request;
   const handler = () => undefined;
   if (isPublic) Reflect.defineMetadata('tiltak:public', true, handler);
@@ -54,7 +66,7 @@ function contextFor(
 
 describe('AuthGuard', () => {
   beforeAll(() => Logger.overrideLogger(false));
-  const guard = new AuthGuard(new Reflector(), verifier, stores);
+  const guard = new AuthGuard(new Reflector(), verifier, stores, limits(1000));
 
   it('puts the staff member from the directory on the request: role and school from there, scopes from the token', async () => {
     const { ctx, req } = contextFor({ authorization: 'Bearer good' });
@@ -96,5 +108,46 @@ describe('AuthGuard', () => {
 
   it('lets public routes through without a token', async () => {
     await expect(guard.canActivate(contextFor({}, true).ctx)).resolves.toBe(true);
+  });
+
+  it('answers 429 with Retry-After once an address has had too many tokens refused, before verifying more', async () => {
+    const limited = new AuthGuard(new Reflector(), verifier, stores, limits(3));
+    const forged = () => contextFor({ authorization: 'Bearer forged' }).ctx;
+    for (let i = 0; i < 3; i++)
+      await expect(limited.canActivate(forged())).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    verified.length = 0;
+    await expect(limited.canActivate(forged())).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      message: expect.stringContaining('For mange forespørsler'),
+      // 3 a minute: the next attempt in 20 s.
+      details: { retryAfterSeconds: 20 },
+    });
+    // Also a good token from that address: the limit is on the address, checked before any work.
+    await expect(limited.canActivate(contextFor({ authorization: 'Bearer good' }).ctx)).rejects.toMatchObject(
+      {
+        code: 'RATE_LIMITED',
+      },
+    );
+    expect(verified).toEqual([]);
+    // Other addresses are not affected.
+    await expect(
+      limited.canActivate(contextFor({ authorization: 'Bearer good' }, false, '192.0.2.2').ctx),
+    ).resolves.toBe(true);
+  });
+
+  it('counts refused credentials only: missing tokens and good tokens use up nothing', async () => {
+    const limited = new AuthGuard(new Reflector(), verifier, stores, limits(1));
+    for (let i = 0; i < 5; i++) {
+      await expect(limited.canActivate(contextFor({}).ctx)).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+      });
+      await expect(limited.canActivate(contextFor({ authorization: 'Bearer good' }).ctx)).resolves.toBe(true);
+    }
+    await expect(limited.canActivate(contextFor({ authorization: 'Basic x' }).ctx)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+    await expect(limited.canActivate(contextFor({ authorization: 'Bearer good' }).ctx)).rejects.toMatchObject(
+      { code: 'RATE_LIMITED' },
+    );
   });
 });

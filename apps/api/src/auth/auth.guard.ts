@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { isUuid } from '../common/uuid-v5';
 import { DomainError } from '../errors/domain-error';
+import { clientAddress, RateLimits } from '../http/rate-limits';
 import { Stores } from '../infrastructure/stores.provider';
 import type { Caller } from './caller';
 import { IS_OPTIONAL_AUTH, IS_PUBLIC } from './public.decorator';
@@ -22,6 +23,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
     private readonly stores: Stores,
+    private readonly limits: RateLimits,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -32,14 +34,26 @@ export class AuthGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (optional && !req.header('authorization')) return true;
-    req.caller = await this.authenticate(req);
+    const header = req.header('authorization');
+    if (!header) {
+      if (optional) return true;
+      throw unauthenticated('A bearer token is required (Authorization: Bearer <token>).');
+    }
+    // Guessing tokens from one address is throttled before any verification work; every refused
+    // credential counts, a missing one does not (that is a browser or a misconfigured client).
+    const address = clientAddress(req);
+    this.limits.check('auth-failures', address, req);
+    try {
+      req.caller = await this.authenticate(req, header);
+    } catch (err) {
+      if (err instanceof DomainError && err.code === 'UNAUTHENTICATED')
+        this.limits.count('auth-failures', address);
+      throw err;
+    }
     return true;
   }
 
-  private async authenticate(req: Request): Promise<Caller> {
-    const header = req.header('authorization');
-    if (!header) throw unauthenticated('A bearer token is required (Authorization: Bearer <token>).');
+  private async authenticate(req: Request, header: string): Promise<Caller> {
     const token = BEARER.exec(header)?.[1];
     if (!token) throw unauthenticated('The Authorization header must be "Bearer <token>".');
 

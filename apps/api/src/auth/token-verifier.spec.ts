@@ -12,12 +12,22 @@ const auth: AppConfig['auth'] = {
   localSigningKey: key,
   localIssuer: 'tiltakstrappa-local',
   localAudience: 'tiltakstrappa-api',
+  maxTokenLifetimeSeconds: 12 * 3600,
 };
+const now = () => Math.floor(Date.now() / 1000);
 const verifier = new TokenVerifier(new ApiConfig({ auth } as AppConfig));
 
 function token(
   claims: Record<string, unknown> = {},
-  options: { issuer?: string; audience?: string; expiresIn?: string | number; signWith?: Uint8Array } = {},
+  options: {
+    issuer?: string;
+    audience?: string;
+    expiresIn?: string | number;
+    /** Seconds since the epoch; null: no iat claim. */
+    issuedAt?: number | null;
+    notBefore?: number;
+    signWith?: Uint8Array;
+  } = {},
 ) {
   const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
@@ -26,6 +36,8 @@ function token(
     .setIssuer(options.issuer ?? auth.localIssuer)
     .setAudience(options.audience ?? auth.localAudience)
     .setExpirationTime(options.expiresIn ?? '1h');
+  if (options.issuedAt !== null) jwt.setIssuedAt(options.issuedAt ?? now());
+  if (options.notBefore !== undefined) jwt.setNotBefore(options.notBefore);
   return jwt.sign(options.signWith ?? new Uint8Array(key));
 }
 
@@ -38,7 +50,30 @@ describe('TokenVerifier (local HS256)', () => {
   });
 
   it.each([
-    ['expired', { expiresIn: Math.floor(Date.now() / 1000) - 120 }, 'the token has expired'],
+    ['expired', { expiresIn: now() - 120, issuedAt: now() - 3600 }, 'the token has expired'],
+    ['without an issue time', { issuedAt: null }, "the token's iat claim is not accepted"],
+    [
+      'issued in the future',
+      { issuedAt: now() + 300, expiresIn: now() + 3600 },
+      "the token's iat claim is not accepted",
+    ],
+    ['not valid yet', { notBefore: now() + 300 }, "the token's nbf claim is not accepted"],
+    // exp 100 years ahead: refused although freshly issued and correctly signed.
+    [
+      'valid for a century',
+      { expiresIn: now() + 100 * 365 * 86400 },
+      'the token is issued for longer than accepted',
+    ],
+    [
+      'valid one minute longer than 12 h',
+      { expiresIn: now() + 12 * 3600 + 60 },
+      'the token is issued for longer than accepted',
+    ],
+    [
+      'issued longer ago than the longest lifetime',
+      { issuedAt: now() - 13 * 3600, expiresIn: now() + 600 },
+      'the token has expired',
+    ],
     ['from another issuer', { issuer: 'someone' }, "the token's iss claim is not accepted"],
     ['for another audience', { audience: 'other-api' }, "the token's aud claim is not accepted"],
     [
@@ -49,6 +84,25 @@ describe('TokenVerifier (local HS256)', () => {
   ])('refuses a token %s', async (_what, options, reason) => {
     await expect(verifier.verifyToken(await token({}, options))).rejects.toEqual(
       new InvalidTokenError(reason),
+    );
+  });
+
+  it('accepts a token issued for exactly the longest lifetime (the demo tokens: 12 h), and a little clock skew', async () => {
+    await expect(verifier.verifyToken(await token({}, { expiresIn: '12h' }))).resolves.toMatchObject({
+      subject: 'd1000000-0000-4000-8000-000000000001',
+    });
+    await expect(
+      verifier.verifyToken(await token({}, { issuedAt: now() + 10, expiresIn: now() + 3600 })),
+    ).resolves.toMatchObject({ subject: 'd1000000-0000-4000-8000-000000000001' });
+  });
+
+  it('follows the configured longest lifetime', async () => {
+    const strict = new TokenVerifier(
+      new ApiConfig({ auth: { ...auth, maxTokenLifetimeSeconds: 600 } } as AppConfig),
+    );
+    await expect(strict.verifyToken(await token({}, { expiresIn: '10m' }))).resolves.toBeDefined();
+    await expect(strict.verifyToken(await token({}, { expiresIn: '11m' }))).rejects.toEqual(
+      new InvalidTokenError('the token is issued for longer than accepted'),
     );
   });
 
@@ -102,6 +156,7 @@ describe('TokenVerifier (OIDC, e.g. Feide)', () => {
       .setSubject('d1000000-0000-4000-8000-000000000003')
       .setIssuer(issuer)
       .setAudience('tiltakstrappa')
+      .setIssuedAt()
       .setExpirationTime('5m')
       .sign(key);
 
@@ -119,5 +174,19 @@ describe('TokenVerifier (OIDC, e.g. Feide)', () => {
       new InvalidTokenError('the token is signed with an unknown key'),
     );
     await expect(oidcVerifier.verifyToken(await token())).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+
+  it('holds provider tokens to the same lifetime rules', async () => {
+    const forever = await new SignJWT({})
+      .setProtectedHeader({ alg: 'RS256', kid: 'key-1' })
+      .setSubject('d1000000-0000-4000-8000-000000000003')
+      .setIssuer(issuer)
+      .setAudience('tiltakstrappa')
+      .setIssuedAt()
+      .setExpirationTime('876000h')
+      .sign(privateKey);
+    await expect(oidcVerifier.verifyToken(forever)).rejects.toEqual(
+      new InvalidTokenError('the token is issued for longer than accepted'),
+    );
   });
 });

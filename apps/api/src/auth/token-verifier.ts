@@ -25,15 +25,26 @@ const OIDC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', '
 
 /**
  * Verifies bearer JWTs: against the OIDC provider's published keys (Feide) when configured, else
- * with the local HS256 signing key of the embedded stack. Signature, issuer, audience and expiry
- * are all required; `sub` must be present.
+ * with the local HS256 signing key of the embedded stack. Signature, issuer, audience, `exp` and
+ * `iat` are all required; `sub` must be present. A token issued in the future, not yet valid
+ * (`nbf`), older than the longest lifetime or issued for longer than it is refused: a stolen token
+ * with a far-away expiry would otherwise work for years.
  */
 @Injectable()
 export class TokenVerifier {
   private readonly verify: (token: string) => Promise<JWTPayload>;
 
+  private readonly maxLifetimeSeconds: number;
+
   constructor(config: ApiConfig) {
     const { auth } = config.values;
+    this.maxLifetimeSeconds = auth.maxTokenLifetimeSeconds;
+    const timeClaims = {
+      requiredClaims: ['sub', 'exp', 'iat'],
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      // Also refuses `iat` in the future (beyond the tolerance); `nbf` is checked when present.
+      maxTokenAge: auth.maxTokenLifetimeSeconds,
+    };
     if (auth.oidc) {
       const { issuer, audience, jwksUrl } = auth.oidc;
       const jwks: JWTVerifyGetKey = createRemoteJWKSet(new URL(jwksUrl));
@@ -43,8 +54,7 @@ export class TokenVerifier {
             issuer,
             audience,
             algorithms: OIDC_ALGORITHMS,
-            requiredClaims: ['sub', 'exp'],
-            clockTolerance: CLOCK_TOLERANCE_SECONDS,
+            ...timeClaims,
           })
         ).payload;
     } else if (auth.localSigningKey) {
@@ -55,8 +65,7 @@ export class TokenVerifier {
             issuer: auth.localIssuer,
             audience: auth.localAudience,
             algorithms: ['HS256'],
-            requiredClaims: ['sub', 'exp'],
-            clockTolerance: CLOCK_TOLERANCE_SECONDS,
+            ...timeClaims,
           })
         ).payload;
     } else {
@@ -78,6 +87,9 @@ export class TokenVerifier {
     }
     if (typeof payload.sub !== 'string' || payload.sub === '')
       throw new InvalidTokenError('the token has no subject');
+    // jose has checked both are numbers; a lifetime beyond the maximum is refused even while fresh.
+    if ((payload.exp as number) - (payload.iat as number) > this.maxLifetimeSeconds)
+      throw new InvalidTokenError('the token is issued for longer than accepted');
     return { subject: payload.sub, scopes: scopesOf(payload) };
   }
 }

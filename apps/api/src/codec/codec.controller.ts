@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Post, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
@@ -6,18 +6,26 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Caller } from '../auth/caller';
 import { CurrentCaller, OptionalCaller } from '../auth/current-caller.decorator';
 import { OptionalAuth } from '../auth/public.decorator';
 import { ErrorResponseDto } from '../errors/error.response.dto';
+import { CodecRateLimit } from '../http/rate-limits';
 import { CodecService } from './codec.service';
 import { CodecPayloadsDto } from './dto/codec-payloads.dto';
 
 @ApiTags('codec')
 @ApiBearerAuth()
 @ApiHeader({ name: 'X-Namespace', required: false, description: 'Sent by the Temporal UI.' })
+@ApiTooManyRequestsResponse({
+  type: ErrorResponseDto,
+  description:
+    'Too many codec calls from this address (API_RATE_LIMIT_CODEC_PER_MINUTE); Retry-After says when to retry.',
+})
+@UseGuards(CodecRateLimit)
 @Controller('codec')
 export class CodecController {
   constructor(private readonly codec: CodecService) {}

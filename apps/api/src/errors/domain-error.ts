@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'UNPROCESSABLE',
   'DEPENDENCY_UNAVAILABLE',
   'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -9,6 +9,7 @@ import {
   ParseUUIDPipe,
   Post,
   Res,
+  UseGuards,
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
@@ -25,6 +26,7 @@ import {
   ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -32,6 +34,7 @@ import type { Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { caseEventPath } from '../cases/case-ids';
 import { ErrorResponseDto } from '../errors/error.response.dto';
+import { EventPostRateLimit } from '../http/rate-limits';
 import { ApiConfig } from '../infrastructure/api-config';
 import { CaseEventsService, type EventResponse } from './case-events.service';
 import { CaseEventResponseDto } from './dto/case-event.response.dto';
@@ -51,7 +54,13 @@ export class CaseEventsController {
   ) {}
 
   @Post()
+  @UseGuards(EventPostRateLimit)
   @HttpCode(HttpStatus.CREATED)
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponseDto,
+    description:
+      'Too many events from this caller (API_RATE_LIMIT_EVENT_POSTS_PER_MINUTE); Retry-After says when to retry.',
+  })
   @ApiOperation({
     summary: 'Record what happened on a case: a call, a meeting, the mapping, a measure, an evaluation…',
     description:
