@@ -1,6 +1,7 @@
 import {
   EVENTS_ALLOWED_WHILE_PAUSED,
   allowedEventTypes,
+  assignmentsOf,
   missingBeforeEvaluation,
   type CaseEventType,
   type CaseState,
@@ -62,6 +63,7 @@ export function caseResponseFrom(
     overdue: row.overdue,
     deadlines: row.deadlines.map((d) => ({ ...d })),
     measures: state.measures.map((m) => ({ ...m, responsible: { ...m.responsible } })),
+    assignments: assignmentsOf(state).map((a) => ({ ...a })),
     progress: { ...state.stepProgress },
     outstanding: state.status === 'closed' || state.step === 1 ? [] : missingBeforeEvaluation(state),
     allowedEventTypes: recordableEventTypes(caller, acceptedEventTypes(state)),

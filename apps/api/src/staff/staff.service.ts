@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isPartnerService } from '@tiltak/domain';
 import { PG_UNIQUE_VIOLATION, postgresErrorOf, type StaffMember } from '@tiltak/persistence';
 import { AccessAudit } from '../access/access-audit.service';
 import { mayManageSchool, mayReadSchool } from '../access/access-policy';
@@ -24,10 +25,20 @@ export class StaffService {
       null,
     );
     const { directory } = await this.stores.get();
-    if (request.schoolId !== null && !(await directory.getSchool(request.schoolId))) {
-      throw new DomainError('UNPROCESSABLE', `There is no school ${request.schoolId}.`, {
-        reason: 'UNKNOWN_SCHOOL',
-      });
+    const serves = [...new Set(request.servesSchoolIds ?? [])];
+    if (serves.length > 0 && (request.schoolId !== null || !isPartnerService(request.role))) {
+      throw new DomainError(
+        'UNPROCESSABLE',
+        'Bare kommunale partnertjenester (kompetanseteam, PPT, mobilt team, helsesykepleier) uten egen skole kan betjene skoler.',
+        { reason: 'SERVES_SCHOOLS_NOT_APPLICABLE' },
+      );
+    }
+    for (const schoolId of request.schoolId !== null ? [request.schoolId, ...serves] : serves) {
+      if (!(await directory.getSchool(schoolId))) {
+        throw new DomainError('UNPROCESSABLE', `There is no school ${schoolId}.`, {
+          reason: 'UNKNOWN_SCHOOL',
+        });
+      }
     }
     try {
       return await directory.upsertStaff({
@@ -35,6 +46,7 @@ export class StaffService {
         email: request.email,
         role: request.role,
         schoolId: request.schoolId,
+        servesSchoolIds: serves,
       });
     } catch (err) {
       if (postgresErrorOf(err)?.code === PG_UNIQUE_VIOLATION) {
