@@ -6,7 +6,6 @@ import {
   isPartnerService,
   type CaseEventType,
   type CaseState,
-  type CaseStatus,
   type PartnerService,
   type StaffRole,
   type Step,
