@@ -2,6 +2,7 @@
 // named it, and then only at a school it serves; the timeline shows each assignment and what caused it.
 import { randomUUID } from 'node:crypto';
 import { shortTestPolicy } from '@tiltak/domain';
+import request from 'supertest';
 import { DEMO_SCHOOLS, DEMO_STAFF, DEMO_STUDENTS } from '../../../apps/api/src/demo/demo-data';
 import { startApiHarness, type ApiHarness } from './api-harness';
 import { advanceTo, get, openCase, post, waitFor } from './case-scenarios';
@@ -179,6 +180,26 @@ describe('partner access by assignment', () => {
     );
     // The escalated Bakkeli case from the test before, none of Fjordvik's.
     expect(listedIds).toEqual([DEMO_SCHOOLS.bakkeli.id]);
+
+    const put = (token: string, staffId: string, schoolIds: unknown) =>
+      request(h.http)
+        .put(`/staff/${staffId}/served-schools`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ schoolIds });
+    const moved = await put(admin, created.body.id as string, [DEMO_SCHOOLS.fjordvik.id]);
+    expect(moved.status).toBe(200);
+    expect(moved.body.servesSchoolIds).toEqual([DEMO_SCHOOLS.fjordvik.id]);
+    // Read from the directory at every request: the next one already sees Fjordvik's cases only.
+    const nowListed = ((await get(h, newcomer, '/cases?limit=200')).body.items as { schoolId: string }[]).map(
+      (c) => c.schoolId,
+    );
+    expect(nowListed).toEqual([DEMO_SCHOOLS.fjordvik.id]);
+    expect((await put(tokens.fjordvikLeader, created.body.id as string, [])).status).toBe(403);
+    expect((await put(admin, randomUUID(), [])).status).toBe(404);
+    const teacher = await put(admin, DEMO_STAFF.fjordvikTeacher5A.id, [DEMO_SCHOOLS.bakkeli.id]);
+    expect(teacher.status).toBe(422);
+    expect(teacher.body.reason).toBe('SERVES_SCHOOLS_NOT_APPLICABLE');
+    expect((await put(admin, created.body.id as string, 'all')).status).toBe(400);
 
     const schoolScoped = await post(h, admin, '/staff', {
       displayName: 'Lærer Feil',
