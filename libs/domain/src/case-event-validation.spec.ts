@@ -237,8 +237,8 @@ describe('validateCaseEventShape', () => {
     ],
     [
       'a referral to someone else',
-      broken(buildCaseEvent('referral-sent'), 'payload.to', 'ppt'),
-      'payload.to: must be one of competence-team',
+      broken(buildCaseEvent('referral-sent'), 'payload.to', 'gp'),
+      'payload.to: must be one of competence-team, ppt, mobile-team, health-nurse',
     ],
     [
       'empty team advice',

@@ -7,6 +7,7 @@ import {
   MAPPING_AREAS,
   MEETING_KINDS,
   PARTICIPANT_KINDS,
+  PARTNER_SERVICES,
   RISK_FACTORS,
   STAFF_ROLES,
   WEEKDAYS,
@@ -163,7 +164,7 @@ const PAYLOAD_CHECKS: Record<CaseEventType, PayloadCheck> = {
     oneOf(errors, 'payload.decision', p.decision, EVALUATION_DECISIONS);
   },
   'guardian-consent-recorded': (errors, p) => boolean(errors, 'payload.consentGiven', p.consentGiven),
-  'referral-sent': (errors, p) => oneOf(errors, 'payload.to', p.to, ['competence-team']),
+  'referral-sent': (errors, p) => oneOf(errors, 'payload.to', p.to, PARTNER_SERVICES),
   'team-advice-recorded': (errors, p) => text(errors, 'payload.advice', p.advice, true),
   'note-added': (errors, p) => text(errors, 'payload.text', p.text, true),
   'owner-reassigned': (errors, p) => identifier(errors, 'payload.newOwnerStaffId', p.newOwnerStaffId),

@@ -69,6 +69,8 @@ function fittingEvent(type: CaseEventType, state: CaseState): CaseEvent {
   const occurredAt = addSeconds(state.lastEventAt, 3600);
   if (type === 'meeting-held')
     return meetingHeld(MEETING_KIND_FOR_STEP[state.step] ?? 'step2-meeting', occurredAt);
+  if (type === 'referral-sent' && state.step === 4)
+    return buildCaseEvent(type, { occurredAt, payload: { to: 'mobile-team' } });
   return buildCaseEvent(type, { occurredAt });
 }
 
@@ -162,7 +164,7 @@ describe('which events each step accepts (open case, prerequisites met)', () => 
       'team-advice-recorded',
       'evaluation-recorded',
     ],
-    4: ['meeting-held', 'mapping-recorded', 'measure-planned', 'evaluation-recorded'],
+    4: ['referral-sent', 'meeting-held', 'mapping-recorded', 'measure-planned', 'evaluation-recorded'],
   };
   const GENERIC: CaseEventType[] = [
     'note-added',

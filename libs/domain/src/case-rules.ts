@@ -17,6 +17,7 @@ import {
   type Step,
   type Validation,
 } from './model';
+import { assignServices, REFERRAL_TARGETS_FOR_STEP, SERVICES_ON_REFERRAL } from './partner-assignments';
 import { addSeconds, compareInstants, instantToMs, isValidInstant, maxInstant, osloDate } from './oslo-time';
 import type { LadderPolicy } from './policy';
 import type { SchoolCalendar } from './school-calendar';
@@ -53,7 +54,8 @@ const STEP_EVENT_TYPES: Record<Step, readonly CaseEventType[]> = {
     'team-advice-recorded',
     'evaluation-recorded',
   ],
-  4: ['meeting-held', 'mapping-recorded', 'measure-planned', 'evaluation-recorded'],
+  // A step-4 referral brings a partner (PPT, mobile team, health nurse) into the collaboration.
+  4: ['referral-sent', 'meeting-held', 'mapping-recorded', 'measure-planned', 'evaluation-recorded'],
 };
 
 /** The meeting each step holds; step 1 is a phone call or talk, recorded as step1-contact. */
@@ -141,6 +143,7 @@ export function openCase(
     pausedAt: null,
     deadlines: [],
     measures: [],
+    assignments: [],
     stepProgress: emptyStepProgress(),
     deadlineSequence: 0,
     // The case-opened system event is the first.
@@ -221,14 +224,23 @@ function validateAgainstStep(state: CaseState, event: CaseEvent, now: Instant): 
         );
       }
       return { ok: true };
-    case 'referral-sent':
-      if (stepProgress.consentGiven !== true) {
+    case 'referral-sent': {
+      const targets = REFERRAL_TARGETS_FOR_STEP[step];
+      if (!targets.includes(event.payload.to)) {
+        return reject(
+          'EVENT_NOT_ALLOWED_AT_STEP',
+          `A referral at step ${step} goes to ${targets.join(' or ')}, not to ${event.payload.to}.`,
+        );
+      }
+      // The consent given at step 3 covers the collaboration the case then climbs into.
+      if (step === 3 && stepProgress.consentGiven !== true) {
         return reject(
           'PREREQUISITE_MISSING',
           "Record the guardians' consent before referring the case to the competence team.",
         );
       }
       return { ok: true };
+    }
     case 'team-advice-recorded':
       if (!stepProgress.referralSent) {
         return reject(
@@ -376,11 +388,19 @@ export function applyEvent(
     }
     case 'guardian-consent-recorded':
       return { ...counted, stepProgress: { ...progress, consentGiven: event.payload.consentGiven } };
-    case 'referral-sent':
+    case 'referral-sent': {
+      const assigned = assignServices(
+        counted,
+        SERVICES_ON_REFERRAL[event.payload.to],
+        'referral',
+        event.eventId,
+        at,
+      );
       return withoutDeadline(
-        { ...counted, stepProgress: { ...progress, referralSent: true } },
+        { ...assigned, stepProgress: { ...progress, referralSent: true } },
         'step3-referral',
       );
+    }
     case 'team-advice-recorded':
       return { ...counted, stepProgress: { ...progress, teamAdviceRecorded: true } };
     case 'note-added':

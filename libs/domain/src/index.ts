@@ -10,5 +10,6 @@ export * from './case-event-validation';
 export * from './case-rules';
 export * from './timers';
 export * from './system-events';
+export * from './partner-assignments';
 export * from './case-summary';
 export * from './concern-threshold';

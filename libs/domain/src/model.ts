@@ -24,6 +24,23 @@ export const STAFF_ROLES = [
 ] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/**
+ * The services a case is assigned to rather than reached by school or step: they see a case only once a
+ * referral or an escalation has named them (need to know by assignment), and then only at the schools
+ * they serve.
+ */
+export const PARTNER_SERVICES = [
+  'competence-team',
+  'ppt',
+  'mobile-team',
+  'health-nurse',
+] as const satisfies readonly StaffRole[];
+export type PartnerService = (typeof PARTNER_SERVICES)[number];
+
+export function isPartnerService(role: string): role is PartnerService {
+  return (PARTNER_SERVICES as readonly string[]).includes(role);
+}
+
 /** Who takes part in a meeting: staff roles plus the student and guardians and outside partners. */
 export const PARTICIPANT_KINDS = [
   ...STAFF_ROLES,
@@ -185,7 +202,8 @@ export interface GuardianConsentPayload {
   consentGiven: boolean;
 }
 export interface ReferralSentPayload {
-  to: 'competence-team';
+  /** Step 3: the competence team; step 4: a partner of the interdisciplinary collaboration. */
+  to: PartnerService;
 }
 export interface TeamAdvicePayload {
   advice: BoundedText;
@@ -258,6 +276,8 @@ export interface SystemEventPayloads {
   'reminder-due': { deadlineId: string; kind: DeadlineKind; dueAt: Instant; notifyRoles: StaffRole[] };
   'deadline-missed': { deadlineId: string; kind: DeadlineKind; dueAt: Instant; notifyRoles: StaffRole[] };
   escalated: { deadlineId: string; kind: DeadlineKind; dueAt: Instant; escalateToRoles: StaffRole[] };
+  /** A service now has access to the case; `sourceEventId` is the referral or escalation that named it. */
+  'partner-assigned': { service: PartnerService; reason: AssignmentReason; sourceEventId: string };
 }
 export type SystemEventType = keyof SystemEventPayloads;
 
@@ -270,6 +290,17 @@ export type SystemEvent = {
     payload: SystemEventPayloads[T];
   };
 }[SystemEventType];
+
+export type AssignmentReason = 'referral' | 'escalation';
+
+/** A service assigned to the case, at most one per service; assignments are never withdrawn. */
+export interface PartnerAssignment {
+  service: PartnerService;
+  reason: AssignmentReason;
+  /** The referral-sent or escalated event that named the service. */
+  sourceEventId: string;
+  assignedAt: Instant;
+}
 
 // ---- The case --------------------------------------------------------------------------------------
 
@@ -288,6 +319,11 @@ export interface CaseState {
   /** Open deadlines only; fulfilled ones are removed. */
   deadlines: Deadline[];
   measures: Measure[];
+  /**
+   * The services assigned to the case. Absent in states recorded before assignments existed (old
+   * histories, carried state): read it through assignmentsOf().
+   */
+  assignments?: PartnerAssignment[];
   /** What the current step has seen so far (reset when the step changes). */
   stepProgress: {
     meetingHeld: boolean;

@@ -12,6 +12,7 @@ import type {
   SystemEvent,
 } from './model';
 import { compareInstants, maxInstant } from './oslo-time';
+import { assignServices, partnerServicesIn } from './partner-assignments';
 import type { DeadlineRule, LadderPolicy } from './policy';
 
 export type TimerActionKind = 'remind' | 'missed' | 'escalate';
@@ -113,7 +114,7 @@ export function applyTimerAction(state: CaseState, action: TimerAction, now: Ins
   const stage = STAGES.find((candidate) => candidate.kind === action.kind);
   const deadline = state.deadlines.find((candidate) => candidate.id === action.deadlineId);
   if (!stage || !deadline || deadline.status !== stage.from) return state;
-  return {
+  const applied: CaseState = {
     ...state,
     deadlines: state.deadlines.map((candidate) =>
       candidate.id === deadline.id ? { ...candidate, status: stage.to } : candidate,
@@ -121,6 +122,16 @@ export function applyTimerAction(state: CaseState, action: TimerAction, now: Ins
     eventCount: state.eventCount + 1,
     lastEventAt: maxInstant(state.lastEventAt, now),
   };
+  if (action.kind === 'remind') return applied;
+  // A missed deadline or an escalation that names a partner service brings that service into the case,
+  // so the notice it gets leads to a case it can open.
+  return assignServices(
+    applied,
+    partnerServicesIn(action.roles),
+    'escalation',
+    timerEventId(state.caseId, action),
+    now,
+  );
 }
 
 /** When the workflow should next wake for this case; null when nothing is pending (or paused/closed). */
@@ -139,7 +150,7 @@ export function nextWakeUp(state: CaseState): Instant | null {
 /** The system event recording a timer action; its id is deterministic so retries never double it. */
 export function systemEventFor(caseId: string, action: TimerAction, now: Instant): SystemEvent {
   const type = SYSTEM_EVENT_TYPE[action.kind];
-  const eventId = `${caseId}:${type}:${action.deadlineId}`;
+  const eventId = timerEventId(caseId, action);
   const subject = { deadlineId: action.deadlineId, kind: action.deadlineKind, dueAt: action.dueAt };
   switch (type) {
     case 'reminder-due':
@@ -148,6 +159,11 @@ export function systemEventFor(caseId: string, action: TimerAction, now: Instant
     case 'escalated':
       return { type, eventId, occurredAt: now, payload: { ...subject, escalateToRoles: [...action.roles] } };
   }
+}
+
+/** The id of the system event recording a timer action. */
+export function timerEventId(caseId: string, action: Pick<TimerAction, 'kind' | 'deadlineId'>): string {
+  return `${caseId}:${SYSTEM_EVENT_TYPE[action.kind]}:${action.deadlineId}`;
 }
 
 function pendingStages(deadline: Deadline): [number, Stage][] {

@@ -18,6 +18,7 @@ import { NotificationOutboxEntity } from './notifications/notification-outbox.en
 import { CreateNotificationOutbox1764000900000 } from './migrations/1764000900000-CreateNotificationOutbox';
 import { CreateInstallation1764001000000 } from './migrations/1764001000000-CreateInstallation';
 import { DropNotificationRequests1764100000000 } from './migrations/1764100000000-DropNotificationRequests';
+import { CreateStaffServedSchools1764107000000 } from './migrations/1764107000000-CreateStaffServedSchools';
 import { InstallationEntity } from './installation/installation.entity';
 
 /** A class TypeORM maps to a table. */
@@ -47,6 +48,7 @@ export const PERSISTENCE_MIGRATIONS: readonly MigrationClass[] = [
   CreateNotificationOutbox1764000900000,
   CreateInstallation1764001000000,
   DropNotificationRequests1764100000000,
+  CreateStaffServedSchools1764107000000,
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';

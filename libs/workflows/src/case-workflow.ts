@@ -22,6 +22,7 @@ import {
   dueTimerActions,
   nextWakeUp,
   openCase,
+  partnerAssignedEvents,
   systemEventFor,
   validateEvent,
   type CaseEvent,
@@ -96,7 +97,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
         rejectIfInvalid(before, event);
         const next = applyEvent(before, event, policy, calendars);
         const accepted = recorded(before, event);
-        const events: RecordedEvent[] = [accepted];
+        const events: RecordedEvent[] = [
+          accepted,
+          ...partnerAssignedEvents(before, next).map((e) => recorded(next, e)),
+        ];
         if (next.step !== before.step && next.status !== 'closed') {
           events.push(
             recorded(next, {
@@ -190,7 +194,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     for (const action of actions) {
       const system = systemEventFor(next.caseId, action, now());
       events.push(recorded(next, system));
-      next = applyTimerAction(next, action);
+      const after = applyTimerAction(next, action);
+      events.push(...partnerAssignedEvents(next, after).map((e) => recorded(after, e)));
+      next = after;
       requests.push(
         notificationRequest(
           next,
@@ -281,7 +287,7 @@ function notificationsForEvent(before: CaseState, after: CaseState, event: CaseE
         after,
         'referral',
         `${after.caseId}:referral:${event.eventId}`,
-        ['competence-team'],
+        [event.payload.to],
         null,
       ),
     ];

@@ -17,22 +17,25 @@ type CaseName = 'A1' | 'A3' | 'A4' | 'B1' | 'B4';
 type Actor = keyof typeof DEMO_STAFF;
 
 // Written out by hand, not derived from the policy code, so the test checks the rules as agreed:
-// owners see their own cases, leadership its school's, the team from the referral (step 3), PPT and
-// the health nurse from step 3 and the mobile team at step 4, municipality-wide.
+// owners see their own cases, leadership its school's, the social teacher its school's from step 3.
+// The partner services see a case only once a referral or escalation assigned it to them, and only at
+// a school they serve: A4 and B4 were referred to the competence team (with its PPT and health members),
+// A3 not yet; nothing was escalated or referred to the mobile team. Each school has its own PPT advisor.
 const VISIBLE: Record<Actor, CaseName[]> = {
   fjordvikTeacher5A: ['A1', 'A4'],
   fjordvikTeacher5B: ['A3'],
   fjordvikLeader: ['A1', 'A3', 'A4'],
   fjordvikSocialTeacher: ['A3', 'A4'],
-  fjordvikCompetenceTeam: ['A3', 'A4'],
+  fjordvikCompetenceTeam: ['A4'],
   bakkeliTeacher9A: ['B1'],
   bakkeliTeacher9B: ['B4'],
   bakkeliLeader: ['B1', 'B4'],
   bakkeliSocialTeacher: ['B4'],
   bakkeliCompetenceTeam: ['B4'],
-  ppt: ['A3', 'A4', 'B4'],
-  mobileTeam: ['A4', 'B4'],
-  healthNurse: ['A3', 'A4', 'B4'],
+  ppt: ['A4'],
+  bakkeliPpt: ['B4'],
+  mobileTeam: [],
+  healthNurse: ['A4', 'B4'],
 };
 
 let h: ApiHarness;
@@ -189,13 +192,13 @@ describe('the role × endpoint × own/other school matrix', () => {
     expect(close.body.code).toBe('FORBIDDEN');
     const evaluate = await post(
       h,
-      tokens.mobileTeam,
+      tokens.bakkeliPpt,
       `/cases/${caseIds.B4}/events`,
       events.evaluation('close-resolved'),
       randomUUID(),
     );
     expect(evaluate.status).toBe(403);
-    expect(await accessLog(DEMO_STAFF.mobileTeam.id, caseIds.B4, 'denied', since)).toEqual([
+    expect(await accessLog(DEMO_STAFF.bakkeliPpt.id, caseIds.B4, 'denied', since)).toEqual([
       'case.record-event',
     ]);
   });
@@ -236,13 +239,15 @@ describe('the directory', () => {
     expect(await status('bakkeliLeader', DEMO_STUDENTS.mia.id)).toBe(404);
     expect(await status('fjordvikCompetenceTeam', DEMO_STUDENTS.ella.id)).toBe(200);
     expect(await status('fjordvikCompetenceTeam', DEMO_STUDENTS.mia.id)).toBe(404);
-    expect(await status('ppt', DEMO_STUDENTS.sara.id)).toBe(200);
+    expect(await status('ppt', DEMO_STUDENTS.noah.id)).toBe(200);
+    expect(await status('ppt', DEMO_STUDENTS.sara.id)).toBe(404);
+    expect(await status('bakkeliPpt', DEMO_STUDENTS.sara.id)).toBe(200);
     expect(await status('ppt', DEMO_STUDENTS.filip.id)).toBe(404);
     const n = await countRows(
       h,
       `SELECT count(*)::int AS n FROM access_log WHERE action = 'student.read' AND outcome = 'denied'`,
     );
-    expect(n).toBe(5);
+    expect(n).toBe(6);
 
     const mine = await get(h, tokens.fjordvikTeacher5A, '/students');
     expect((mine.body as { id: string }[]).map((s) => s.id).sort()).toEqual(

@@ -21,6 +21,7 @@ export type AccessAction =
   | 'school.calendar.write'
   | 'staff.create'
   | 'staff.list'
+  | 'staff.served-schools'
   | 'codec.decode'
   | 'codec.encode';
 

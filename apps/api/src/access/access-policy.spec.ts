@@ -1,4 +1,4 @@
-import type { CaseEventType, Step } from '@tiltak/domain';
+import { PARTNER_SERVICES, type CaseEventType, type PartnerService, type Step } from '@tiltak/domain';
 import { DEMO_SCHOOLS, DEMO_STAFF, DEMO_STUDENTS } from '../demo/demo-data';
 import { CALLERS, callerOf } from '../testing/callers';
 import {
@@ -15,12 +15,30 @@ import {
   type CaseFacts,
 } from './access-policy';
 
-const fjordvikCase = (step: Step, owner = DEMO_STAFF.fjordvikTeacher5A.id): CaseFacts => ({
+const fjordvikCase = (
+  step: Step,
+  owner = DEMO_STAFF.fjordvikTeacher5A.id,
+  assigned: readonly PartnerService[] = [],
+): CaseFacts => ({
   schoolId: DEMO_SCHOOLS.fjordvik.id,
   ownerStaffId: owner,
   step,
   status: 'open',
+  assignments: assigned.map((service) => ({
+    service,
+    reason: 'referral',
+    sourceEventId: `referral-${service}`,
+    assignedAt: '2026-11-23T09:00:00.000Z',
+  })),
 });
+
+type CallerName = keyof typeof CALLERS;
+
+/** Subsets of the partner services, every one of them, to check the assignment rule exhaustively. */
+const SERVICE_SETS: PartnerService[][] = PARTNER_SERVICES.reduce<PartnerService[][]>(
+  (sets, service) => [...sets, ...sets.map((set) => [...set, service])],
+  [[]],
+);
 
 describe('who may read a case', () => {
   it('gives the owner their own case and no colleague’s', () => {
@@ -40,15 +58,69 @@ describe('who may read a case', () => {
     });
   });
 
-  it('involves the team from the referral at step 3 and the mobile team at step 4', () => {
-    const at = (caller: keyof typeof CALLERS) =>
+  it('involves the school’s own social teacher from step 3, whoever is assigned', () => {
+    const at = (caller: CallerName) =>
       ([1, 2, 3, 4] as const).filter((step) => mayReadCase(CALLERS[caller], fjordvikCase(step)).allowed);
-    expect(at('fjordvikCompetenceTeam')).toEqual([3, 4]);
     expect(at('fjordvikSocialTeacher')).toEqual([3, 4]);
-    expect(at('ppt')).toEqual([3, 4]);
-    expect(at('healthNurse')).toEqual([3, 4]);
-    expect(at('mobileTeam')).toEqual([4]);
-    expect(at('bakkeliCompetenceTeam')).toEqual([]);
+    expect(at('bakkeliSocialTeacher')).toEqual([]);
+  });
+
+  // Every partner × every step × every set of assigned services × own/served school or not.
+  const partners: CallerName[] = [
+    'fjordvikCompetenceTeam',
+    'bakkeliCompetenceTeam',
+    'ppt',
+    'bakkeliPpt',
+    'mobileTeam',
+    'healthNurse',
+  ];
+  const servesFjordvik: Record<string, boolean> = {
+    fjordvikCompetenceTeam: true,
+    bakkeliCompetenceTeam: false,
+    ppt: true,
+    bakkeliPpt: false,
+    mobileTeam: true,
+    healthNurse: true,
+  };
+  it.each(partners)('lets %s see a case only when assigned to its service at a school it serves', (name) => {
+    const caller = CALLERS[name];
+    for (const step of [1, 2, 3, 4] as const) {
+      for (const assigned of SERVICE_SETS) {
+        const decision = mayReadCase(caller, fjordvikCase(step, undefined, assigned));
+        const expected = servesFjordvik[name] === true && (assigned as string[]).includes(caller.role);
+        expect({ step, assigned, allowed: decision.allowed }).toEqual({ step, assigned, allowed: expected });
+      }
+    }
+  });
+
+  it('says why a partner is refused', () => {
+    expect(mayReadCase(CALLERS.bakkeliPpt, fjordvikCase(4, undefined, ['ppt']))).toEqual({
+      allowed: false,
+      reason: "ppt does not serve the case's school",
+    });
+    expect(mayReadCase(CALLERS.ppt, fjordvikCase(4, undefined, ['mobile-team']))).toEqual({
+      allowed: false,
+      reason: 'the case is not assigned to ppt',
+    });
+  });
+
+  it('reads a case recorded before assignments existed as assigned to nobody', () => {
+    const { assignments: _none, ...legacy } = fjordvikCase(4, undefined, ['ppt']);
+    expect(mayReadCase(CALLERS.ppt, legacy).allowed).toBe(false);
+    expect(mayReadCase(CALLERS.fjordvikSocialTeacher, legacy).allowed).toBe(true);
+  });
+
+  it('gives a partner without a school and without schools it serves nothing', () => {
+    const unplaced = { ...CALLERS.ppt, servesSchoolIds: [] };
+    expect(mayReadCase(unplaced, fjordvikCase(4, undefined, ['ppt'])).allowed).toBe(false);
+    expect(caseListScope(unplaced)).toEqual({ schoolIds: [], assignedService: 'ppt' });
+  });
+
+  it('lets a partner placed at a school see that school’s assigned cases', () => {
+    const schoolNurse = { ...CALLERS.healthNurse, schoolId: DEMO_SCHOOLS.fjordvik.id, servesSchoolIds: [] };
+    expect(mayReadCase(schoolNurse, fjordvikCase(3, undefined, ['health-nurse'])).allowed).toBe(true);
+    const elsewhere = { ...schoolNurse, schoolId: DEMO_SCHOOLS.bakkeli.id };
+    expect(mayReadCase(elsewhere, fjordvikCase(3, undefined, ['health-nurse'])).allowed).toBe(false);
   });
 });
 
@@ -82,11 +154,22 @@ describe('the case list scope', () => {
       ownerStaffId: DEMO_STAFF.fjordvikTeacher5A.id,
     });
     expect(caseListScope(CALLERS.fjordvikLeader)).toEqual({ schoolIds: [DEMO_SCHOOLS.fjordvik.id] });
-    expect(caseListScope(CALLERS.fjordvikCompetenceTeam)).toEqual({
+    expect(caseListScope(CALLERS.fjordvikSocialTeacher)).toEqual({
       schoolIds: [DEMO_SCHOOLS.fjordvik.id],
       step: [3, 4],
     });
-    expect(caseListScope(CALLERS.mobileTeam)).toEqual({ step: [4] });
+    expect(caseListScope(CALLERS.fjordvikCompetenceTeam)).toEqual({
+      schoolIds: [DEMO_SCHOOLS.fjordvik.id],
+      assignedService: 'competence-team',
+    });
+    expect(caseListScope(CALLERS.ppt)).toEqual({
+      schoolIds: [DEMO_SCHOOLS.fjordvik.id],
+      assignedService: 'ppt',
+    });
+    expect(caseListScope(CALLERS.mobileTeam)).toEqual({
+      schoolIds: [DEMO_SCHOOLS.fjordvik.id, DEMO_SCHOOLS.bakkeli.id],
+      assignedService: 'mobile-team',
+    });
   });
 });
 

@@ -1,7 +1,15 @@
 // Need to know (architecture principle 7), as pure functions over the caller and the resource, so the
 // rules read as one table and are tested without Nest. The API answers 404 wherever a caller may not
 // see a resource, so a denial never reveals that it exists.
-import type { CaseEventType, CaseStatus, StaffRole, Step } from '@tiltak/domain';
+import {
+  isAssigned,
+  isPartnerService,
+  type CaseEventType,
+  type CaseState,
+  type PartnerService,
+  type StaffRole,
+  type Step,
+} from '@tiltak/domain';
 import { type Caller, SCOPES, hasScope } from '../auth/caller';
 
 /** Events the team around the student records on a case it was referred to. */
@@ -14,34 +22,34 @@ export const TEAM_EVENT_TYPES = [
 ] as const satisfies readonly CaseEventType[];
 
 interface CaseRule {
-  /** owner: only cases the caller owns; school: cases of the caller's school (all schools when municipality-wide). */
-  reach: 'owner' | 'school';
-  /** The case must have reached this step: step 3 refers it to the competence team, step 4 brings in the partners. */
+  /**
+   * owner: only cases the caller owns; school: cases of the caller's school (all schools when
+   * municipality-wide); assignment: cases assigned to the caller's service, at a school the caller
+   * belongs to or serves.
+   */
+  reach: 'owner' | 'school' | 'assignment';
+  /** For reach 'school': the case must have reached this step. */
   fromStep: Step;
   records: 'all' | readonly CaseEventType[];
 }
 
 /**
- * The matrix. Contact teachers own their cases; leadership answers for every case of its school.
- * Step 3 refers the case to the competence team (school + PPT + health), so the social teacher, the
- * team, PPT and the health nurse see it from then; the mobile team joins at step 4.
+ * The matrix. Contact teachers own their cases; leadership answers for every case of its school; the
+ * social teacher is the school's own and assists from step 3. The competence team, PPT, the health
+ * nurse and the mobile team come in by assignment: the referral or escalation that named their service
+ * (a referral to the competence team names the team with its PPT and health members).
  */
 export const CASE_RULES: Record<StaffRole, CaseRule> = {
   'contact-teacher': { reach: 'owner', fromStep: 1, records: 'all' },
   'school-leadership': { reach: 'school', fromStep: 1, records: 'all' },
   'social-teacher': { reach: 'school', fromStep: 3, records: TEAM_EVENT_TYPES },
-  'competence-team': { reach: 'school', fromStep: 3, records: TEAM_EVENT_TYPES },
-  'health-nurse': { reach: 'school', fromStep: 3, records: TEAM_EVENT_TYPES },
-  ppt: { reach: 'school', fromStep: 3, records: TEAM_EVENT_TYPES },
-  'mobile-team': { reach: 'school', fromStep: 4, records: TEAM_EVENT_TYPES },
+  'competence-team': { reach: 'assignment', fromStep: 3, records: TEAM_EVENT_TYPES },
+  'health-nurse': { reach: 'assignment', fromStep: 3, records: TEAM_EVENT_TYPES },
+  ppt: { reach: 'assignment', fromStep: 3, records: TEAM_EVENT_TYPES },
+  'mobile-team': { reach: 'assignment', fromStep: 4, records: TEAM_EVENT_TYPES },
 };
 
-export interface CaseFacts {
-  schoolId: string;
-  ownerStaffId: string;
-  step: Step;
-  status: CaseStatus;
-}
+export type CaseFacts = Pick<CaseState, 'schoolId' | 'ownerStaffId' | 'step' | 'status' | 'assignments'>;
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
@@ -50,12 +58,23 @@ const deny = (reason: string): Decision => ({ allowed: false, reason });
 
 export function mayReadCase(caller: Caller, facts: CaseFacts): Decision {
   const rule = CASE_RULES[caller.role];
-  if (rule.reach === 'owner' && facts.ownerStaffId !== caller.staffId)
-    return deny('not the owner of the case');
-  if (rule.reach === 'school' && !coversSchool(caller, facts.schoolId)) return deny('case of another school');
-  if (facts.step < rule.fromStep)
-    return deny(`${caller.role} is involved from step ${rule.fromStep}; the case is at step ${facts.step}`);
-  return allow;
+  switch (rule.reach) {
+    case 'owner':
+      return facts.ownerStaffId === caller.staffId ? allow : deny('not the owner of the case');
+    case 'school':
+      if (!coversSchool(caller, facts.schoolId)) return deny('case of another school');
+      if (facts.step < rule.fromStep)
+        return deny(
+          `${caller.role} is involved from step ${rule.fromStep}; the case is at step ${facts.step}`,
+        );
+      return allow;
+    case 'assignment': {
+      const service = partnerServiceOf(caller);
+      if (!servesSchool(caller, facts.schoolId)) return deny(`${service} does not serve the case's school`);
+      if (!isAssigned(facts, service)) return deny(`the case is not assigned to ${service}`);
+      return allow;
+    }
+  }
 }
 
 /** Assumes mayReadCase allowed it: this only decides which events the caller may record. */
@@ -80,15 +99,28 @@ export interface CaseListScope {
   schoolIds?: string[];
   /** Absent: every step. */
   step?: Step[];
+  /** Only cases assigned to this service. */
+  assignedService?: PartnerService;
 }
 
 export function caseListScope(caller: Caller): CaseListScope {
   const rule = CASE_RULES[caller.role];
-  const steps = ([1, 2, 3, 4] as const).filter((step) => step >= rule.fromStep);
-  const scope: CaseListScope = steps.length < 4 ? { step: steps } : {};
-  if (rule.reach === 'owner') scope.ownerStaffId = caller.staffId;
-  else if (caller.schoolId !== null) scope.schoolIds = [caller.schoolId];
-  return scope;
+  switch (rule.reach) {
+    case 'owner':
+      return { ownerStaffId: caller.staffId };
+    case 'school': {
+      const steps = ([1, 2, 3, 4] as const).filter((step) => step >= rule.fromStep);
+      const scope: CaseListScope = steps.length < 4 ? { step: steps } : {};
+      if (caller.schoolId !== null) scope.schoolIds = [caller.schoolId];
+      return scope;
+    }
+    case 'assignment':
+      return {
+        // No school served: an empty list, which matches nothing (never "every school").
+        schoolIds: caller.schoolId !== null ? [caller.schoolId] : [...caller.servesSchoolIds],
+        assignedService: partnerServiceOf(caller),
+      };
+  }
 }
 
 // ---- students -------------------------------------------------------------------------------------
@@ -147,4 +179,14 @@ export function mayCreateSchool(caller: Caller): Decision {
 
 function coversSchool(caller: Caller, schoolId: string): boolean {
   return caller.schoolId === null || caller.schoolId === schoolId;
+}
+
+/** A partner belongs to one school, or (municipality-wide) serves the schools the directory lists. */
+function servesSchool(caller: Caller, schoolId: string): boolean {
+  return caller.schoolId === null ? caller.servesSchoolIds.includes(schoolId) : caller.schoolId === schoolId;
+}
+
+function partnerServiceOf(caller: Caller): PartnerService {
+  if (!isPartnerService(caller.role)) throw new Error(`${caller.role} is not a partner service`);
+  return caller.role;
 }

@@ -89,6 +89,12 @@ export function buildActivityPlan(sources: ActivityPlanSources): ActivityPlan {
       occurredAt: entry.occurredAt,
       advice: payload.advice,
     })),
+    partners: trail
+      .filter((e) => e.type === 'partner-assigned')
+      .map((e) => {
+        const payload = e.payload as SystemEventPayloads['partner-assigned'];
+        return { service: payload.service, reason: payload.reason, assignedAt: e.occurredAt, step: e.step };
+      }),
     evaluations: payloadsOf('evaluation-recorded').map(({ entry, payload }) => ({
       occurredAt: entry.occurredAt,
       step: entry.step,

@@ -13,6 +13,7 @@ import {
 import { MAPPING_AREAS } from '@tiltak/domain';
 import type { ActivityPlan } from './activity-plan.model';
 import {
+  ASSIGNMENT_REASON_LABELS,
   AREA_LABELS,
   CONCLUSION_LABELS,
   DECISION_LABELS,
@@ -25,6 +26,7 @@ import {
   TRIGGER_LABELS,
   WEEKDAY_LABELS,
   participantLabel,
+  serviceLabel,
 } from './activity-plan.labels';
 
 const e = escapeHtml;
@@ -60,6 +62,7 @@ export function renderActivityPlanHtml(plan: ActivityPlan): string {
     evaluationPlan(plan),
     meetings(plan),
     teamAdvice(plan),
+    partners(plan),
     evaluations(plan),
   ];
   return `<!doctype html>
@@ -187,6 +190,19 @@ function teamAdvice(plan: ActivityPlan): string {
   return `<h2>Råd fra kompetanseteamet</h2>
 <ul>
 ${plan.teamAdvice.map((a) => `<li>${e(formatOsloDate(a.occurredAt))}: ${e(a.advice)}</li>`).join('\n')}
+</ul>`;
+}
+
+function partners(plan: ActivityPlan): string {
+  if (plan.partners.length === 0) return '';
+  return `<h2>Samarbeidspartnere</h2>
+<ul>
+${plan.partners
+  .map(
+    (p) =>
+      `<li>${e(serviceLabel(p.service))}: ${e(ASSIGNMENT_REASON_LABELS[p.reason])} ${e(formatOsloDate(p.assignedAt))} (trinn ${p.step})</li>`,
+  )
+  .join('\n')}
 </ul>`;
 }
 

@@ -1,6 +1,7 @@
 // Norwegian (bokmål) wording for the printable plan. Staff roles, steps and deadlines come from
 // @tiltak/notifications, so the plan, the e-mails and the digest use the same words.
 import type {
+  AssignmentReason,
   CaseStatus,
   ConcernTrigger,
   EvaluationDecision,
@@ -106,3 +107,14 @@ export const RESPONSIBLE_KIND_LABELS = {
   guardians: 'Foresatte',
   staff: 'Ansatt',
 } as const;
+
+export const ASSIGNMENT_REASON_LABELS: Record<AssignmentReason, string> = {
+  referral: 'henvist',
+  escalation: 'kalt inn etter oversittet frist',
+};
+
+/** 'PP-tjenesten', 'Kompetanseteamet': a service's name at the start of a line. */
+export function serviceLabel(service: Parameters<typeof roleName>[0]): string {
+  const name = roleName(service);
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}

@@ -10,6 +10,8 @@ import type {
   MappingAreaRecord,
   MeetingKind,
   ParticipantKind,
+  PartnerService,
+  AssignmentReason,
   StaffRole,
   Step,
 } from '@tiltak/domain';
@@ -69,6 +71,8 @@ export interface ActivityPlan {
     summary: string;
   }[];
   teamAdvice: { occurredAt: Instant; advice: string }[];
+  /** The services brought into the case (samarbeidspartnere), from its partner-assigned events. */
+  partners: { service: PartnerService; reason: AssignmentReason; assignedAt: Instant; step: Step }[];
   evaluations: {
     occurredAt: Instant;
     step: Step;

@@ -2,6 +2,7 @@ import {
   defaultLadderPolicy,
   exampleCalendar2026_2027,
   openCase,
+  partnerAssignedEvents,
   type CaseEvent,
   type CaseState,
 } from '@tiltak/domain';
@@ -55,7 +56,23 @@ function scenario(extra: CaseEvent[] = []): { state: CaseState; trail: AuditTrai
       recordedAt: event.occurredAt,
       payload: event.payload,
     });
+    const before = replay;
     replay = applyEvents(replay, [event], policy, calendars);
+    // As the workflow records them, right after the event that caused them.
+    for (const system of partnerAssignedEvents(before, replay)) {
+      trail.push({
+        seq: String(trail.length + 1),
+        eventId: system.eventId,
+        caseId: 'case-1',
+        type: system.type,
+        origin: 'system',
+        step: replay.step,
+        actor: null,
+        occurredAt: system.occurredAt,
+        recordedAt: system.occurredAt,
+        payload: system.payload,
+      });
+    }
   }
   return { state, trail };
 }
@@ -96,6 +113,35 @@ describe('buildActivityPlan', () => {
     expect(plan.meetings.map((m) => m.kind)).toEqual(['step2-meeting']);
     expect(plan.evaluations.map((e) => e.decision)).toEqual(['next-step']);
     expect(staffIdsIn(state, trail)).toContain(state.ownerStaffId);
+    expect(plan.partners).toEqual([]);
+  });
+
+  it('names the partner services the case was referred to, and when', () => {
+    const { state, trail } = scenario([
+      buildCaseEvent('guardian-consent-recorded', { occurredAt: '2026-11-24T08:00:00.000Z' }),
+      buildCaseEvent('referral-sent', { occurredAt: '2026-11-24T09:00:00.000Z' }),
+    ]);
+    const plan = buildActivityPlan({
+      state,
+      trail,
+      student,
+      school,
+      concernThresholdPercent: 10,
+      staffNames: new Map(),
+      now: new Date('2026-11-25T10:00:00.000Z'),
+    });
+    expect(plan.partners).toEqual(
+      ['competence-team', 'ppt', 'health-nurse'].map((service) => ({
+        service,
+        reason: 'referral',
+        assignedAt: '2026-11-24T09:00:00.000Z',
+        step: 3,
+      })),
+    );
+    const html = renderActivityPlanHtml(plan);
+    expect(html).toContain('<h2>Samarbeidspartnere</h2>');
+    expect(html).toContain('<li>PP-tjenesten: henvist tirsdag 24. november 2026 (trinn 3)</li>');
+    expect(html).toContain('<li>Kompetanseteamet: henvist');
   });
 });
 

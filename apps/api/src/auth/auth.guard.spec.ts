@@ -31,8 +31,11 @@ const verifier = {
   },
 } as unknown as TokenVerifier;
 const INACTIVE_ID = 'd1000000-0000-4000-8000-0000000000ff';
+const ppt: StaffMember = { ...DEMO_STAFF.ppt, active: true, createdAt: '2026-08-01T00:00:00.000Z' };
+tokens['ppt'] = { subject: ppt.id, scopes: new Set() };
 const staff: Record<string, StaffMember> = {
   [teacher.id]: teacher,
+  [ppt.id]: ppt,
   [INACTIVE_ID]: { ...teacher, id: INACTIVE_ID, active: false },
 };
 const stores = {
@@ -75,9 +78,17 @@ describe('AuthGuard', () => {
       staffId: teacher.id,
       role: 'contact-teacher',
       schoolId: teacher.schoolId,
+      servesSchoolIds: [],
       displayName: teacher.displayName,
       scopes: new Set(['codec:decode']),
     });
+  });
+
+  it('gives a municipality-wide partner the schools it serves, from the directory', async () => {
+    const { ctx, req } = contextFor({ authorization: 'Bearer ppt' });
+    await expect(guard.canActivate(ctx)).resolves.toBe(true);
+    expect(req.caller).toMatchObject({ role: 'ppt', schoolId: null, servesSchoolIds: ppt.servesSchoolIds });
+    expect(req.caller?.servesSchoolIds).toHaveLength(1);
   });
 
   it.each([

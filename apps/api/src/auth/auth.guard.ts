@@ -81,6 +81,7 @@ export class AuthGuard implements CanActivate {
       staffId: staff.id,
       role: staff.role,
       schoolId: staff.schoolId,
+      servesSchoolIds: staff.servesSchoolIds,
       displayName: staff.displayName,
       scopes: verified.scopes,
     };

@@ -17,6 +17,8 @@ export interface Caller {
   role: StaffRole;
   /** null: municipality-wide (PPT, mobile team, health nurse). */
   schoolId: string | null;
+  /** A municipality-wide partner's schools (the directory's staff_served_schools); empty for others. */
+  servesSchoolIds: readonly string[];
   displayName: string;
   scopes: ReadonlySet<string>;
 }

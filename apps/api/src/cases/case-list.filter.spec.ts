@@ -9,15 +9,21 @@ describe('listFilter', () => {
       step: 2,
       overdue: true,
     });
-    expect(listFilter(CALLERS.ppt, { schoolId: DEMO_SCHOOLS.bakkeli.id })).toEqual({
+    expect(listFilter(CALLERS.mobileTeam, { schoolId: DEMO_SCHOOLS.bakkeli.id, step: 4 })).toEqual({
       schoolIds: [DEMO_SCHOOLS.bakkeli.id],
-      step: [3, 4],
+      step: 4,
+      assignedService: 'mobile-team',
     });
   });
 
   it('matches nothing when a filter points outside the scope, instead of widening it', () => {
     expect(listFilter(CALLERS.fjordvikLeader, { schoolId: DEMO_SCHOOLS.bakkeli.id }).schoolIds).toEqual([]);
-    expect(listFilter(CALLERS.fjordvikCompetenceTeam, { step: 1 }).step).toEqual([]);
+    expect(listFilter(CALLERS.fjordvikSocialTeacher, { step: 1 }).step).toEqual([]);
+    // The Fjordvik PPT advisor does not serve Bakkeli.
+    expect(listFilter(CALLERS.ppt, { schoolId: DEMO_SCHOOLS.bakkeli.id })).toEqual({
+      schoolIds: [],
+      assignedService: 'ppt',
+    });
     expect(
       listFilter(CALLERS.fjordvikTeacher5A, { ownerStaffId: DEMO_STAFF.fjordvikTeacher5B.id }),
     ).toMatchObject({

@@ -24,6 +24,7 @@ export function listFilter(caller: Caller, query: CaseListQueryDto): CaseListFil
   if (query.step !== undefined)
     filter.step = scope.step ? scope.step.filter((s) => s === query.step) : query.step;
   else if (scope.step) filter.step = scope.step;
+  if (scope.assignedService !== undefined) filter.assignedService = scope.assignedService;
   if (query.studentId !== undefined) filter.studentId = query.studentId;
   if (query.status !== undefined) filter.status = query.status;
   if (query.overdue !== undefined) filter.overdue = query.overdue;

@@ -17,6 +17,8 @@ export interface DemoStaff {
   email: string;
   role: StaffRole;
   schoolId: string | null;
+  /** Municipality-wide partners: the schools they serve. */
+  servesSchoolIds: string[];
 }
 
 const staff = <S extends string | null>(
@@ -24,12 +26,14 @@ const staff = <S extends string | null>(
   displayName: string,
   role: StaffRole,
   schoolId: S,
+  servesSchoolIds: string[] = [],
 ): DemoStaff & { schoolId: S } => ({
   id: `d1000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
   displayName,
   email: `${displayName.toLowerCase().replace(/ø/g, 'o').replace(/å/g, 'a').replace(/æ/g, 'ae').replace(/\s+/g, '.')}@example.no`,
   role,
   schoolId,
+  servesSchoolIds,
 });
 
 const F = DEMO_SCHOOLS.fjordvik.id;
@@ -46,9 +50,11 @@ export const DEMO_STAFF = {
   bakkeliLeader: staff(13, 'Per Aas', 'school-leadership', B),
   bakkeliSocialTeacher: staff(14, 'Nora Vik', 'social-teacher', B),
   bakkeliCompetenceTeam: staff(15, 'Lars Holm', 'competence-team', B),
-  ppt: staff(21, 'Turid Fjell', 'ppt', null),
-  mobileTeam: staff(22, 'Anders Bø', 'mobile-team', null),
-  healthNurse: staff(23, 'Camilla Rønning', 'health-nurse', null),
+  // Each school has its PPT advisor; the mobile team and the health nurse serve both schools.
+  ppt: staff(21, 'Turid Fjell', 'ppt', null, [F]),
+  mobileTeam: staff(22, 'Anders Bø', 'mobile-team', null, [F, B]),
+  healthNurse: staff(23, 'Camilla Rønning', 'health-nurse', null, [F, B]),
+  bakkeliPpt: staff(24, 'Kristin Aune', 'ppt', null, [B]),
 } as const satisfies Record<string, DemoStaff>;
 
 export interface DemoStudent {

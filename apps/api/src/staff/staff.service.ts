@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isPartnerService, type StaffRole } from '@tiltak/domain';
 import { PG_UNIQUE_VIOLATION, postgresErrorOf, type StaffMember } from '@tiltak/persistence';
 import { AccessAudit } from '../access/access-audit.service';
 import { mayManageSchool, mayReadSchool } from '../access/access-policy';
@@ -24,10 +25,10 @@ export class StaffService {
       null,
     );
     const { directory } = await this.stores.get();
-    if (request.schoolId !== null && !(await directory.getSchool(request.schoolId))) {
-      throw new DomainError('UNPROCESSABLE', `There is no school ${request.schoolId}.`, {
-        reason: 'UNKNOWN_SCHOOL',
-      });
+    const serves = [...new Set(request.servesSchoolIds ?? [])];
+    if (serves.length > 0) requireServingPartner(request);
+    for (const schoolId of request.schoolId !== null ? [request.schoolId, ...serves] : serves) {
+      await this.requireSchool(schoolId);
     }
     try {
       return await directory.upsertStaff({
@@ -35,6 +36,7 @@ export class StaffService {
         email: request.email,
         role: request.role,
         schoolId: request.schoolId,
+        servesSchoolIds: serves,
       });
     } catch (err) {
       if (postgresErrorOf(err)?.code === PG_UNIQUE_VIOLATION) {
@@ -43,6 +45,36 @@ export class StaffService {
         });
       }
       throw err;
+    }
+  }
+
+  /** Replaces the schools a municipality-wide partner serves (directory admins). */
+  async setServedSchools(
+    caller: Caller,
+    staffId: string,
+    schoolIds: readonly string[],
+  ): Promise<StaffMember> {
+    await this.audit.requirePermitted(
+      caller,
+      mayManageSchool(caller, null),
+      'staff.served-schools',
+      'staff',
+      staffId,
+    );
+    const { directory } = await this.stores.get();
+    const member = await directory.getStaff(staffId);
+    if (!member)
+      throw await this.audit.notFound(caller, 'staff.served-schools', 'staff', staffId, 'no such staff');
+    requireServingPartner(member);
+    const serves = [...new Set(schoolIds)];
+    for (const schoolId of serves) await this.requireSchool(schoolId);
+    return directory.upsertStaff({ ...member, servesSchoolIds: serves });
+  }
+
+  private async requireSchool(schoolId: string): Promise<void> {
+    const { directory } = await this.stores.get();
+    if (!(await directory.getSchool(schoolId))) {
+      throw new DomainError('UNPROCESSABLE', `There is no school ${schoolId}.`, { reason: 'UNKNOWN_SCHOOL' });
     }
   }
 
@@ -60,4 +92,14 @@ export class StaffService {
       ...(filter.role ? { role: filter.role } : {}),
     });
   }
+}
+
+/** Only a municipality-wide partner service serves schools; everyone else belongs to one school. */
+function requireServingPartner(staff: { role: StaffRole; schoolId: string | null }): void {
+  if (staff.schoolId === null && isPartnerService(staff.role)) return;
+  throw new DomainError(
+    'UNPROCESSABLE',
+    'Bare kommunale partnertjenester (kompetanseteam, PPT, mobilt team, helsesykepleier) uten egen skole kan betjene skoler.',
+    { reason: 'SERVES_SCHOOLS_NOT_APPLICABLE' },
+  );
 }

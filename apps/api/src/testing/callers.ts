@@ -7,6 +7,7 @@ export function callerOf(staff: DemoStaff, scopes: string[] = []): Caller {
     staffId: staff.id,
     role: staff.role,
     schoolId: staff.schoolId,
+    servesSchoolIds: staff.servesSchoolIds,
     displayName: staff.displayName,
     scopes: new Set(scopes),
   };

@@ -112,6 +112,8 @@ export async function startCaseTestEnv(
       email,
       role,
       schoolId: MUNICIPALITY_WIDE.includes(role) ? null : school.id,
+      // A municipality-wide partner serves the test school, so it sees the school's assigned cases.
+      servesSchoolIds: MUNICIPALITY_WIDE.includes(role) ? [school.id] : [],
     });
     staff[role] = { id: member.id, email };
   }

@@ -1,6 +1,6 @@
 // Who gets a notice, decided when it is sent, from the staff directory: never hard-coded. The contact
-// teacher is the case's owner; other roles are whoever holds them at the school (or municipality-wide,
-// for PPT and the mobile team). A role nobody holds falls back to the school's leadership, and the gap
+// teacher is the case's owner; other roles are whoever holds them at the school (or, for PPT, the mobile
+// team and the other partner services, municipality-wide staff who serve that school). A role nobody holds falls back to the school's leadership, and the gap
 // is reported so it can be recorded in the case timeline.
 import type { StaffRole } from '@tiltak/domain';
 

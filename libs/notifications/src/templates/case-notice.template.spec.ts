@@ -159,6 +159,26 @@ describe('case notices', () => {
     );
   });
 
+  it('referral at step 4: tells the partner it was brought into the collaboration', () => {
+    const mail = renderCaseNotice(
+      input({
+        kind: 'referral',
+        step: 4,
+        deadlineKind: null,
+        dueAt: null,
+        requestedAt: '2026-05-04T08:00:00.000Z',
+        student: forPartner,
+        recipientRole: 'mobile-team',
+        notifiedRoles: ['mobile-team'],
+      }),
+    );
+    expect(mail.subject).toBe(`Ny sak til Mobilt team (${forPartner.reference})`);
+    expect(mail.text).toContain(
+      'er henvist til Mobilt team ved Fjellvang skole for tverrfaglig samarbeid (trinn 4)',
+    );
+    expect(mail.text).not.toContain('kompetanseteamet');
+  });
+
   it('tells leadership when it receives a notice because a role has nobody', () => {
     const mail = renderCaseNotice(
       input({

@@ -168,28 +168,49 @@ const NOTICES: Record<CaseNoticeKind, (input: CaseNoticeInput) => Notice> = {
     };
   },
 
-  referral: (input) => ({
-    subject: `Ny sak til kompetanseteamet (${input.student.reference})`,
-    blocks: [
-      {
-        type: 'paragraph',
-        text: `${capitalise(input.student.inSentence)} er meldt til kompetanseteamet${atSchool(input)} (trinn 3), etter avklaring med foresatte.`,
-      },
-      {
-        type: 'paragraph',
-        text:
-          'Teamet gir råd til skolen, og det skal holdes samarbeidsmøte med teamet rundt eleven. ' +
-          'Rådene tas med i evalueringen etter tiltaksperioden.',
-      },
-      facts(input, [
-        ['Trinn', stepName(input.step)],
-        ['Meldt', formatOsloDateTime(input.requestedAt)],
-        ...(input.deadlineKind && input.dueAt
-          ? [[`Frist for ${deadlineKindName(input.deadlineKind)}`, formatOsloDateTime(input.dueAt)] as const]
-          : []),
-      ]),
-    ],
-  }),
+  referral: (input) => {
+    const when = facts(input, [
+      ['Trinn', stepName(input.step)],
+      ['Meldt', formatOsloDateTime(input.requestedAt)],
+      ...(input.deadlineKind && input.dueAt
+        ? [[`Frist for ${deadlineKindName(input.deadlineKind)}`, formatOsloDateTime(input.dueAt)] as const]
+        : []),
+    ]);
+    if (input.step === 4) {
+      // A step-4 referral names one partner of the interdisciplinary collaboration.
+      const partner = roleListName(input.notifiedRoles);
+      return {
+        subject: `Ny sak til ${partner} (${input.student.reference})`,
+        blocks: [
+          {
+            type: 'paragraph',
+            text: `${capitalise(input.student.inSentence)} er henvist til ${partner}${atSchool(input)} for tverrfaglig samarbeid (trinn 4).`,
+          },
+          {
+            type: 'paragraph',
+            text: 'Saken er nå tilgjengelig for dere. Avtal samarbeidsmøte med skolen; møtene holdes minst hver tredje uke.',
+          },
+          when,
+        ],
+      };
+    }
+    return {
+      subject: `Ny sak til kompetanseteamet (${input.student.reference})`,
+      blocks: [
+        {
+          type: 'paragraph',
+          text: `${capitalise(input.student.inSentence)} er meldt til kompetanseteamet${atSchool(input)} (trinn 3), etter avklaring med foresatte.`,
+        },
+        {
+          type: 'paragraph',
+          text:
+            'Teamet gir råd til skolen, og det skal holdes samarbeidsmøte med teamet rundt eleven. ' +
+            'Rådene tas med i evalueringen etter tiltaksperioden.',
+        },
+        when,
+      ],
+    };
+  },
 };
 
 function facts(input: CaseNoticeInput, rows: ReadonlyArray<readonly [string, string]>): EmailBlock {

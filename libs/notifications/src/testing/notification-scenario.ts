@@ -64,8 +64,15 @@ export async function startNotificationScenario(name = 'notifications'): Promise
   const schoolId = (
     await directory.upsertSchool({ name: 'Fjellvang skole', municipality: 'Testvik kommune' })
   ).id;
+  // Municipality-wide partners serve this school (they are its recipients only then).
   const staffAt = (displayName: string, email: string, role: StaffMember['role'], school: string | null) =>
-    directory.upsertStaff({ displayName, email, role, schoolId: school });
+    directory.upsertStaff({
+      displayName,
+      email,
+      role,
+      schoolId: school,
+      servesSchoolIds: school === null ? [schoolId] : [],
+    });
   // Nobody is health nurse or social teacher: the specs use those roles for gaps.
   const staff: ScenarioStaff = {
     owner: await staffAt('Ingrid Lunde', 'ingrid.lunde@fjellvang.test', 'contact-teacher', schoolId),

@@ -255,4 +255,40 @@ describe('CaseReadModel', () => {
     const paused = await getCase('a5');
     expect((await readModel.findOpenByStudent(paused.studentId))?.caseId).toBe(paused.caseId);
   });
+
+  // Last: it adds cases of its own school, which the whole-table tests above do not expect.
+  it('lists only the cases assigned to a service, when asked to', async () => {
+    const school = randomUUID();
+    const store = new CaseEventStore(dataSource);
+    const assignment = (service: 'ppt' | 'mobile-team') => ({
+      service,
+      reason: 'referral' as const,
+      sourceEventId: `referral-${service}`,
+      assignedAt: '2026-11-20T08:00:00.000Z',
+    });
+    const seeded: Record<string, CaseState> = {
+      toPpt: aCaseState({ schoolId: school, step: 4, assignments: [assignment('ppt')] }),
+      toBoth: aCaseState({
+        schoolId: school,
+        step: 4,
+        assignments: [assignment('ppt'), assignment('mobile-team')],
+      }),
+      none: aCaseState({ schoolId: school, step: 4, assignments: [] }),
+    };
+    // A state recorded before assignments existed.
+    const { assignments: _none, ...legacy } = aCaseState({ schoolId: school, step: 4 });
+    seeded['legacy'] = legacy;
+    const byId = new Map(Object.entries(seeded).map(([name, state]) => [state.caseId, name]));
+    for (const state of Object.values(seeded))
+      await store.append({ state, events: [aCaseOpenedEvent(state)] });
+
+    const list = async (filter: CaseListFilter) =>
+      (await readModel.list({ schoolIds: [school], ...filter }, { limit: 200 })).items
+        .map((i) => byId.get(i.caseId))
+        .sort();
+    expect(await list({ assignedService: 'ppt' })).toEqual(['toBoth', 'toPpt']);
+    expect(await list({ assignedService: 'mobile-team' })).toEqual(['toBoth']);
+    expect(await list({ assignedService: 'health-nurse' })).toEqual([]);
+    expect(await list({})).toEqual(['legacy', 'none', 'toBoth', 'toPpt']);
+  });
 });

@@ -1,4 +1,4 @@
-import type { CaseStatus, Step } from '@tiltak/domain';
+import type { CaseStatus, PartnerService, Step } from '@tiltak/domain';
 import { Brackets, type DataSource, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { InvalidPageError } from '../errors';
 import { decodeCaseListCursor, encodeCaseListCursor } from './case-list.cursor';
@@ -24,6 +24,8 @@ export interface CaseListFilter {
   overdue?: boolean;
   /** The next deadline falls due before this instant. */
   deadlineBefore?: Date;
+  /** Only cases this service is assigned to (a referral or escalation named it). */
+  assignedService?: PartnerService;
 }
 
 /** Either an offset or a cursor from a previous page's `nextCursor`, not both. */
@@ -131,6 +133,12 @@ function applyFilter(qb: SelectQueryBuilder<CaseEntity>, f: CaseListFilter): voi
   if (f.overdue !== undefined) qb.andWhere('c.overdue = :overdue', { overdue: f.overdue });
   if (f.deadlineBefore !== undefined) {
     qb.andWhere('c.nextDeadlineAt < :deadlineBefore', { deadlineBefore: f.deadlineBefore });
+  }
+  if (f.assignedService !== undefined) {
+    // States recorded before assignments existed have no `assignments`: NULL, so never matched.
+    qb.andWhere(`c.state -> 'assignments' @> CAST(:assigned AS jsonb)`, {
+      assigned: JSON.stringify([{ service: f.assignedService }]),
+    });
   }
 }
 

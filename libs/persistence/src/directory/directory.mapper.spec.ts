@@ -44,9 +44,11 @@ describe('directory mappers', () => {
       email: 'ppt@example.test',
       role: 'ppt',
       schoolId: null,
+      servesSchoolIds: [],
       active: true,
       createdAt: '2026-08-01T08:00:00.000Z',
     });
+    expect(staffMemberFromEntity(row, [SCHOOL]).servesSchoolIds).toEqual([SCHOOL]);
   });
 
   it('maps a student without a concern profile to null, and keeps one when present', () => {

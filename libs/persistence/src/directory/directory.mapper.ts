@@ -16,13 +16,14 @@ export function schoolCalendarFromEntity(row: SchoolCalendarEntity): SchoolCalen
   return { ...stored, schoolId: row.schoolId, schoolYear: row.schoolYear };
 }
 
-export function staffMemberFromEntity(row: StaffMemberEntity): StaffMember {
+export function staffMemberFromEntity(row: StaffMemberEntity, servesSchoolIds: string[] = []): StaffMember {
   return {
     id: row.id,
     displayName: row.displayName,
     email: row.email,
     role: row.role as StaffRole,
     schoolId: row.schoolId,
+    servesSchoolIds,
     active: row.active,
     createdAt: instantOf(row.createdAt),
   };

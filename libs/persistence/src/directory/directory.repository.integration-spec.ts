@@ -53,7 +53,7 @@ describe('DirectoryRepository', () => {
     ]);
   });
 
-  it('finds active staff of the roles at the school or municipality-wide, and nobody else', async () => {
+  it('finds active staff of the roles at the school, or municipality-wide partners serving it, and nobody else', async () => {
     const school = await directory.upsertSchool({ name: 'Rolleskole', municipality: 'Testkommune' });
     const other = await directory.upsertSchool({ name: 'Annen skole', municipality: 'Testkommune' });
     const leader = await directory.upsertStaff({
@@ -67,6 +67,15 @@ describe('DirectoryRepository', () => {
       email: 'ppt@kommune.test',
       role: 'ppt',
       schoolId: null,
+      servesSchoolIds: [school.id],
+    });
+    // Municipality-wide, but the other school's advisor: not a recipient for this school.
+    const otherPpt = await directory.upsertStaff({
+      displayName: 'Annen PPT',
+      email: 'ppt2@kommune.test',
+      role: 'ppt',
+      schoolId: null,
+      servesSchoolIds: [other.id],
     });
     await directory.upsertStaff({
       displayName: 'Annen rektor',
@@ -90,8 +99,43 @@ describe('DirectoryRepository', () => {
 
     const found = await directory.findByRoles(['school-leadership', 'ppt'], school.id);
     expect(found.map((s) => s.id).sort()).toEqual([leader.id, ppt.id].sort());
-    expect(found.find((s) => s.id === ppt.id)).toMatchObject({ schoolId: null, role: 'ppt', active: true });
+    expect(found.find((s) => s.id === ppt.id)).toMatchObject({
+      schoolId: null,
+      servesSchoolIds: [school.id],
+      role: 'ppt',
+      active: true,
+    });
+    expect((await directory.findByRoles(['ppt'], other.id)).map((s) => s.id)).toEqual([otherPpt.id]);
     expect(await directory.findByRoles([], school.id)).toEqual([]);
+  });
+
+  it('keeps the schools a municipality-wide partner serves, replaced as a whole when given', async () => {
+    const [east, west] = await Promise.all([
+      directory.upsertSchool({ name: 'Øst skole', municipality: 'Testkommune' }),
+      directory.upsertSchool({ name: 'Vest skole', municipality: 'Testkommune' }),
+    ]);
+    const nurse = await directory.upsertStaff({
+      displayName: 'Helsesykepleier',
+      email: `${randomUUID()}@example.no`,
+      role: 'health-nurse',
+      schoolId: null,
+      servesSchoolIds: [east.id, west.id],
+    });
+    expect([...nurse.servesSchoolIds].sort()).toEqual([east.id, west.id].sort());
+    // Without the field the schools stay as they were (e.g. the demo seeder renaming someone).
+    const { servesSchoolIds: _unchanged, ...withoutSchools } = nurse;
+    const renamed = await directory.upsertStaff({ ...withoutSchools, displayName: 'Helsesykepleier Ny' });
+    expect([...renamed.servesSchoolIds].sort()).toEqual([east.id, west.id].sort());
+    const narrowed = await directory.upsertStaff({ ...nurse, servesSchoolIds: [west.id] });
+    expect(narrowed.servesSchoolIds).toEqual([west.id]);
+    expect((await directory.getStaff(nurse.id))?.servesSchoolIds).toEqual([west.id]);
+    expect((await directory.findStaffByEmail(nurse.email)).map((s) => s.servesSchoolIds)).toEqual([
+      [west.id],
+    ]);
+    await expect(directory.upsertStaff({ ...nurse, servesSchoolIds: [randomUUID()] })).rejects.toThrow(
+      /foreign key/,
+    );
+    expect((await directory.getStaff(nurse.id))?.servesSchoolIds).toEqual([west.id]);
   });
 
   it('lists active staff by name: a school with the municipality-wide services, or everyone', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { SchoolCalendar, StaffRole } from '@tiltak/domain';
-import { In, IsNull, type DataSource, type Repository } from 'typeorm';
+import { PARTNER_SERVICES, type SchoolCalendar, type StaffRole } from '@tiltak/domain';
+import { Brackets, type DataSource, type Repository } from 'typeorm';
 import { jsonb } from '../sql-values';
 import {
   schoolCalendarFromEntity,
@@ -79,21 +79,32 @@ export class DirectoryRepository {
 
   // ---- Staff --------------------------------------------------------------------------------------
 
-  /** Creates the staff member, or updates them when the id exists. */
+  /** Creates the staff member, or updates them when the id exists; with `servesSchoolIds`, replaces those. */
   async upsertStaff(input: StaffMemberInput): Promise<StaffMember> {
     const id = input.id ?? randomUUID();
-    await this.dataSource.query(
-      `INSERT INTO staff (id, display_name, email, role, school_id, active) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, email = EXCLUDED.email,
-         role = EXCLUDED.role, school_id = EXCLUDED.school_id, active = EXCLUDED.active`,
-      [id, input.displayName, input.email, input.role, input.schoolId, input.active ?? true],
-    );
-    return staffMemberFromEntity(await this.staff.findOneByOrFail({ id }));
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO staff (id, display_name, email, role, school_id, active) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, email = EXCLUDED.email,
+           role = EXCLUDED.role, school_id = EXCLUDED.school_id, active = EXCLUDED.active`,
+        [id, input.displayName, input.email, input.role, input.schoolId, input.active ?? true],
+      );
+      if (input.servesSchoolIds !== undefined) {
+        await tx.query('DELETE FROM staff_served_schools WHERE staff_id = $1', [id]);
+        await tx.query(
+          `INSERT INTO staff_served_schools (staff_id, school_id)
+           SELECT $1, school_id FROM unnest($2::uuid[]) AS school_id ON CONFLICT DO NOTHING`,
+          [id, [...input.servesSchoolIds]],
+        );
+      }
+    });
+    const [member] = await this.withServedSchools([await this.staff.findOneByOrFail({ id })]);
+    return member as StaffMember;
   }
 
   async getStaff(id: string): Promise<StaffMember | null> {
     const row = await this.staff.findOneBy({ id });
-    return row ? staffMemberFromEntity(row) : null;
+    return row ? ((await this.withServedSchools([row]))[0] ?? null) : null;
   }
 
   /** Every role the person (by e-mail, case-insensitive) holds, active or not. */
@@ -104,21 +115,35 @@ export class DirectoryRepository {
       .orderBy('s.role', 'ASC')
       .addOrderBy('s.id', 'ASC')
       .getMany();
-    return rows.map(staffMemberFromEntity);
+    return this.withServedSchools(rows);
   }
 
-  /** Active staff holding one of the roles at this school, or municipality-wide (school_id NULL). */
+  /**
+   * Active staff holding one of the roles at this school, or municipality-wide (school_id NULL). A
+   * municipality-wide partner service (PPT, mobile team…) counts only where it serves the school.
+   */
   async findByRoles(roles: readonly StaffRole[], schoolId: string): Promise<StaffMember[]> {
     if (roles.length === 0) return [];
-    const role = In([...roles]);
-    const rows = await this.staff.find({
-      where: [
-        { active: true, role, schoolId },
-        { active: true, role, schoolId: IsNull() },
-      ],
-      order: { role: 'ASC', displayName: 'ASC', id: 'ASC' },
-    });
-    return rows.map(staffMemberFromEntity);
+    const rows = await this.staff
+      .createQueryBuilder('s')
+      .where('s.active')
+      .andWhere('s.role IN (:...roles)', { roles: [...roles] })
+      .andWhere(
+        new Brackets((b) => {
+          b.where('s.schoolId = :schoolId')
+            .orWhere('s.schoolId IS NULL AND s.role NOT IN (:...partners)')
+            .orWhere(
+              `s.schoolId IS NULL AND EXISTS (SELECT 1 FROM staff_served_schools v
+                 WHERE v.staff_id = s.id AND v.school_id = :schoolId)`,
+            );
+        }),
+        { schoolId, partners: [...PARTNER_SERVICES] },
+      )
+      .orderBy('s.role', 'ASC')
+      .addOrderBy('s.displayName', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .getMany();
+    return this.withServedSchools(rows);
   }
 
   /** Active staff, by name: one school's together with the municipality-wide ones, or everyone; optionally one role. */
@@ -129,7 +154,22 @@ export class DirectoryRepository {
     }
     if (filter.role !== undefined) qb.andWhere('s.role = :role', { role: filter.role });
     const rows = await qb.orderBy('s.displayName', 'ASC').addOrderBy('s.id', 'ASC').getMany();
-    return rows.map(staffMemberFromEntity);
+    return this.withServedSchools(rows);
+  }
+
+  private async withServedSchools(rows: readonly StaffMemberEntity[]): Promise<StaffMember[]> {
+    const wide = rows.filter((row) => row.schoolId === null).map((row) => row.id);
+    const served = new Map<string, string[]>();
+    if (wide.length > 0) {
+      const pairs = (await this.dataSource.query(
+        `SELECT staff_id, school_id FROM staff_served_schools WHERE staff_id = ANY($1::uuid[])
+          ORDER BY school_id`,
+        [wide],
+      )) as { staff_id: string; school_id: string }[];
+      for (const pair of pairs)
+        served.set(pair.staff_id, [...(served.get(pair.staff_id) ?? []), pair.school_id]);
+    }
+    return rows.map((row) => staffMemberFromEntity(row, served.get(row.id) ?? []));
   }
 
   // ---- Students -----------------------------------------------------------------------------------

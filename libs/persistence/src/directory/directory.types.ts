@@ -14,6 +14,8 @@ export interface StaffMember {
   role: StaffRole;
   /** null: municipality-wide (PPT, mobile team). */
   schoolId: string | null;
+  /** Municipality-wide partners: the schools they serve (see cases of); empty for everyone else. */
+  servesSchoolIds: string[];
   active: boolean;
   createdAt: Instant;
 }
@@ -56,6 +58,8 @@ export interface StaffMemberInput {
   email: string;
   role: StaffRole;
   schoolId: string | null;
+  /** Replaces the schools a municipality-wide partner serves; absent: unchanged. */
+  servesSchoolIds?: readonly string[];
   /** Default true. */
   active?: boolean;
 }

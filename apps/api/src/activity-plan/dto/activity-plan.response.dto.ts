@@ -58,6 +58,14 @@ export class ActivityPlanResponseDto implements ActivityPlan {
   @ApiProperty({
     type: Object,
     isArray: true,
+    description: 'The partner services a referral or escalation brought into the case, oldest first.',
+    example: [{ service: 'ppt', reason: 'referral', assignedAt: '2026-11-23T09:00:00.000Z', step: 3 }],
+  })
+  partners!: ActivityPlan['partners'];
+
+  @ApiProperty({
+    type: Object,
+    isArray: true,
     description: "Absence at the time, effect, the student's voice, the decision.",
   })
   evaluations!: ActivityPlan['evaluations'];

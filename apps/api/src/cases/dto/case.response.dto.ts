@@ -13,6 +13,7 @@ import { CaseLinksDto } from './case-links.dto';
 import { CaseProgressDto } from './case-progress.dto';
 import { DeadlineDto } from './deadline.dto';
 import { MeasureDto } from './measure.dto';
+import { PartnerAssignmentDto } from './partner-assignment.dto';
 import { NextDeadlineDto } from './next-deadline.dto';
 
 export class CaseResponseDto {
@@ -60,6 +61,12 @@ export class CaseResponseDto {
 
   @ApiProperty({ type: [MeasureDto] })
   measures!: MeasureDto[];
+
+  @ApiProperty({
+    type: [PartnerAssignmentDto],
+    description: 'The partner services a referral or escalation brought into the case (need to know).',
+  })
+  assignments!: PartnerAssignmentDto[];
 
   @ApiProperty({ type: CaseProgressDto })
   progress!: CaseProgressDto;

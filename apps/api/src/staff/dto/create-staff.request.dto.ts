@@ -1,6 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { STAFF_ROLES, type StaffRole } from '@tiltak/domain';
-import { IsEmail, IsIn, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { NAME_MAX } from '../../common/validation';
 
 export class CreateStaffRequestDto {
@@ -27,4 +38,19 @@ export class CreateStaffRequestDto {
   @ValidateIf((_o, value) => value !== null)
   @IsUUID()
   schoolId!: string | null;
+
+  @ApiProperty({
+    required: false,
+    type: [String],
+    format: 'uuid',
+    maxItems: 200,
+    description:
+      'Municipality-wide partners (competence team, PPT, mobile team, health nurse) only: the schools ' +
+      'they serve. They see a case assigned to their service only at these schools.',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
+  servesSchoolIds?: string[];
 }

@@ -18,6 +18,13 @@ export class StaffResponseDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null: municipality-wide.' })
   schoolId!: string | null;
 
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'Municipality-wide partners: the schools they serve; empty for everyone else.',
+  })
+  servesSchoolIds!: string[];
+
   @ApiProperty()
   active!: boolean;
 
@@ -28,6 +35,7 @@ export class StaffResponseDto {
       email: staff.email,
       role: staff.role,
       schoolId: staff.schoolId,
+      servesSchoolIds: [...staff.servesSchoolIds],
       active: staff.active,
     };
   }
