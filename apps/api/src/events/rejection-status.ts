@@ -17,6 +17,7 @@ export function statusForRejection(
       return HttpStatus.CONFLICT;
     case 'INVALID_EVENT':
     case 'OCCURRED_IN_FUTURE':
+    case 'EVENT_NOT_STORABLE':
       return HttpStatus.UNPROCESSABLE_ENTITY;
   }
 }
