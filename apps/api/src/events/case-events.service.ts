@@ -13,6 +13,7 @@ import { canonicalJson, sha256Hex } from '../common/canonical-json';
 import { DomainError } from '../errors/domain-error';
 import { fieldErrorsFromPaths, validationFailed } from '../errors/validation-errors';
 import { ApiConfig } from '../infrastructure/api-config';
+import { describeErrorForLog } from '../logging/safe-error';
 import { Stores } from '../infrastructure/stores.provider';
 import { buildCaseEvent } from './case-event.builder';
 import type { RecordedEventDto } from './dto/recorded-event.dto';
@@ -147,7 +148,11 @@ export class CaseEventsService {
     }
     const response = this.responseFor(caller, caseId, outcome);
     const stored = await idempotency.complete(caller.staffId, key, response).catch((err: unknown) => {
-      this.logger.warn({ msg: 'Could not store the idempotent response', caseId, error: String(err) });
+      this.logger.warn({
+        msg: 'Could not store the idempotent response',
+        caseId,
+        error: describeErrorForLog(err),
+      });
       return false;
     });
     if (!stored)
