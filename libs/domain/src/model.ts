@@ -322,8 +322,6 @@ export const REJECTION_CODES = [
   'PREREQUISITE_MISSING',
   'INVALID_EVENT',
   'OCCURRED_IN_FUTURE',
-  // Not the validator's: the workflow rejects an event PostgreSQL refuses as data (e.g. a CHECK).
-  'EVENT_NOT_STORABLE',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

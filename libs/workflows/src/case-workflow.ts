@@ -32,6 +32,7 @@ import {
   type TimerAction,
 } from '@tiltak/domain';
 import {
+  EVENT_NOT_STORABLE,
   SEARCH_ATTRIBUTES,
   getStateQuery,
   notificationWorkflowId,
@@ -65,8 +66,6 @@ const persistUnderLock = proxyActivities<Pick<CaseActivities, 'persistCaseEvents
   },
 });
 
-/** The Update's rejection when PostgreSQL refuses the event itself (a RejectionCode the API maps to 422). */
-const NOT_STORABLE = 'EVENT_NOT_STORABLE';
 // A batch PostgreSQL refuses as data is tried again this often (an operator may fix the database).
 const REFUSED_BATCH_RETRY_FIRST_MS = 60_000;
 const REFUSED_BATCH_RETRY_MAX_MS = 60 * 60_000;
@@ -261,7 +260,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
           });
           throw ApplicationFailure.nonRetryable(
             'The event cannot be stored (the database refuses its content); nothing was recorded. Check the text for unusual characters and send it again.',
-            NOT_STORABLE,
+            EVENT_NOT_STORABLE,
           );
         }
         alertPersistenceFailing(next.caseId, failure, events.length);

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
-import { validateCaseEventShape, type CaseEvent, type CaseState, type RejectionCode } from '@tiltak/domain';
+import { validateCaseEventShape, type CaseEvent, type CaseState } from '@tiltak/domain';
 import type { AuditTrailEntry } from '@tiltak/persistence';
-import type { RecordedEvent } from '@tiltak/workflows';
+import type { RecordedEvent, UpdateRejectionCode } from '@tiltak/workflows';
 import { AccessAudit } from '../access/access-audit.service';
 import { mayRecordEvent } from '../access/access-policy';
 import type { Caller } from '../auth/caller';
@@ -243,7 +243,7 @@ function recordedEventFromTrail(entry: AuditTrailEntry): RecordedEventDto {
   };
 }
 
-function rejection(code: RejectionCode, message: string): EventResponse {
+function rejection(code: UpdateRejectionCode, message: string): EventResponse {
   const status = statusForRejection(code);
   return {
     status,
