@@ -1,23 +1,22 @@
 // The case workflow's activities, built from their dependencies so tests can pass real or fake ones.
-import { ApplicationFailure } from '@temporalio/common';
 import type { CaseActivities } from '@tiltak/workflows';
-import { OpenCaseExistsError, type CaseEventStore, type DirectoryRepository } from '@tiltak/persistence';
+import type { CaseEventStore, DirectoryRepository } from '@tiltak/persistence';
+import { sanitizedPersistenceFailure } from './persistence-failure';
 
 export interface CaseActivityDeps {
   eventStore: Pick<CaseEventStore, 'append'>;
   directory: Pick<DirectoryRepository, 'getCalendars'>;
 }
 
+// Every failure leaves as a sanitized ApplicationFailure: it goes into Temporal's history and the
+// worker's log, and the driver's error would carry the SQL and its parameters (a note's text).
 export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
   return {
     async persistCaseEvents({ state, events }) {
       try {
         await deps.eventStore.append({ state, events });
       } catch (err) {
-        // Retrying cannot help: the student already has another open case.
-        if (err instanceof OpenCaseExistsError)
-          throw ApplicationFailure.nonRetryable(err.message, 'OPEN_CASE_EXISTS');
-        throw err;
+        throw sanitizedPersistenceFailure(err, "the case's events");
       }
     },
     // Kept for histories recorded before the notification_requests table was dropped (see the
@@ -26,7 +25,11 @@ export function createCaseActivities(deps: CaseActivityDeps): CaseActivities {
       return undefined;
     },
     async loadSchoolCalendars({ schoolId }) {
-      return deps.directory.getCalendars(schoolId);
+      try {
+        return await deps.directory.getCalendars(schoolId);
+      } catch (err) {
+        throw sanitizedPersistenceFailure(err, "the school's calendars");
+      }
     },
   };
 }

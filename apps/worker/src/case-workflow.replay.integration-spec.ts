@@ -18,7 +18,9 @@ import {
   step1Contact,
 } from '@tiltak/domain/testing';
 import { webpackConfigHook, workflowsSourcePath } from '@tiltak/temporal';
-import { notificationWorkflowId } from '@tiltak/workflows';
+import { notificationWorkflowId, recordEventUpdate } from '@tiltak/workflows';
+import { WorkflowUpdateStage } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
 import { startCaseTestEnv, type CaseTestEnv } from './testing/case-test-env';
 import {
   FIXTURE_CODEC_KEYS,
@@ -34,7 +36,12 @@ jest.setTimeout(120_000);
 
 const RECORD = process.env['RECORD_HISTORY_FIXTURES'] === '1';
 const LABEL = process.env['HISTORY_FIXTURE_LABEL'] ?? new Date().toISOString().slice(0, 10);
-const SCENARIOS = ['walk-to-closure', 'step1-missed-escalated', 'continue-as-new'] as const;
+const SCENARIOS = [
+  'walk-to-closure',
+  'step1-missed-escalated',
+  'continue-as-new',
+  'storage-failing',
+] as const;
 
 const now = () => new Date().toISOString();
 /** No timer fires while a scenario drives the case. */
@@ -141,6 +148,58 @@ if (RECORD)
         writeHistoryFixture(LABEL, 'continue-as-new', `case-run${run}`, history);
         runId = history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
       }
+    });
+
+    it('records a case whose writes failed for a while: events kept pending, notices sent, stored after', async () => {
+      // A trigger fails every write of this case's events (retryable SQLSTATE 53100) until removed.
+      const handle = await t.openCase(
+        shortTestPolicy(300, {
+          dueSeconds: { 'step1-contact': 10 },
+          remindBeforeSeconds: 2,
+          escalateAfterSeconds: 2,
+        }),
+      );
+      const caseId = caseIdOf(handle);
+      await t.waitFor(async () => (await t.timeline(caseId)).length > 0, 'case-opened in the audit trail');
+      await t.dataSource.query(`
+        CREATE FUNCTION fixture_refuse_case() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.case_id = '${caseId}'::uuid THEN
+            RAISE EXCEPTION 'storage broken (fixture)' USING ERRCODE = '53100';
+          END IF;
+          RETURN NEW;
+        END $$`);
+      await t.dataSource.query(
+        `CREATE TRIGGER fixture_refuse_case BEFORE INSERT ON case_events FOR EACH ROW EXECUTE FUNCTION fixture_refuse_case()`,
+      );
+      const sent = {
+        ...buildCaseEvent('note-added', { payload: { text: 'Notat mens lagringen feiler (syntetisk).' } }),
+        eventId: randomUUID(),
+        occurredAt: now(),
+        actor: { staffId: t.staff['contact-teacher'].id, role: 'contact-teacher' as const },
+      };
+      const update = await handle.startUpdate(recordEventUpdate, {
+        args: [sent],
+        updateId: sent.eventId,
+        waitForStage: WorkflowUpdateStage.ACCEPTED,
+      });
+      await t.waitFor(
+        async () => {
+          const rows = (await t.dataSource.query(
+            `SELECT 1 FROM notification_requests WHERE case_id = $1 AND kind = 'escalation'`,
+            [caseId],
+          )) as unknown[];
+          return rows.length > 0;
+        },
+        'the escalation requested while the writes fail',
+        90_000,
+      );
+      await t.dataSource.query(`DROP TRIGGER fixture_refuse_case ON case_events`);
+      await t.dataSource.query(`DROP FUNCTION fixture_refuse_case()`);
+      await update.result();
+      await t.record(handle, step1Contact('explained', now()));
+      await handle.result();
+      await recordRun('storage-failing', 'case', handle.workflowId);
     });
   });
 

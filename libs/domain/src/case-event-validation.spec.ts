@@ -283,3 +283,71 @@ describe('validateCaseEventShape', () => {
     expect(errors).toHaveLength(3);
   });
 });
+
+describe('validateCaseEventShape: characters text may not hold', () => {
+  /** Every string-valued path of an event that is free text or an id (enums and dates have their own rule). */
+  function freeStringPaths(node: unknown, path = ''): string[] {
+    if (typeof node === 'string') return [path];
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) return [];
+    return Object.entries(node).flatMap(([key, value]) =>
+      freeStringPaths(value, path ? `${path}.${key}` : key),
+    );
+  }
+  const ENUM_OR_TIME =
+    /(^type$|^occurredAt$|\.role$|\.kind$|\.conclusion$|\.heldOn$|\.nextMeetingOn$|\.studentParticipation$|\.startsOn$|\.evaluateBy$|\.effect$|\.decision$|\.to$|\.reason$)/;
+  const cases = CASE_EVENT_TYPES.flatMap((type) => {
+    const event = buildCaseEvent(
+      type,
+      type === 'case-paused' || type === 'case-closed'
+        ? ({ payload: { reason: 'other', explanation: 'forklaring' } } as never)
+        : {},
+    );
+    return freeStringPaths(event)
+      .filter((path) => !ENUM_OR_TIME.test(path))
+      .map((path) => [type, path, event] as const);
+  });
+
+  it('covers the envelope ids and the payloads’ free text', () => {
+    const paths = new Set(cases.map(([, path]) => path));
+    for (const expected of [
+      'eventId',
+      'actor.staffId',
+      'payload.text',
+      'payload.what',
+      'payload.measureId',
+      'payload.studentVoice',
+      'payload.newOwnerStaffId',
+      'payload.explanation',
+      'payload.areas.school.summary',
+      'payload.guardiansView',
+      'payload.summary',
+      'payload.advice',
+      'payload.responsible.staffId',
+    ]) {
+      expect(paths).toContain(expected);
+    }
+  });
+
+  it.each(cases)('%s: refuses a NUL character in %s, naming the field', (_type, path, event) => {
+    const errors = validateCaseEventShape(broken(event, path, 'a \u0000 b'));
+    expect(errors).toEqual([`${path}: must not contain a NUL character (U+0000)`]);
+  });
+
+  it.each(cases)('%s: refuses a lone surrogate in %s', (_type, path, event) => {
+    expect(validateCaseEventShape(broken(event, path, 'x\ud800'))).toEqual([
+      `${path}: must not contain an unpaired surrogate (U+D800)`,
+    ]);
+  });
+
+  it('refuses a bell character in a note', () => {
+    expect(validateCaseEventShape(buildCaseEvent('note-added', { payload: { text: 'ding\u0007' } }))).toEqual(
+      ['payload.text: must not contain a control character (U+0007)'],
+    );
+  });
+
+  it('accepts CRLF line breaks, tabs and emoji in a note', () => {
+    expect(
+      validateCaseEventShape(buildCaseEvent('note-added', { payload: { text: 'linje 1\r\n\tlinje 2 👍' } })),
+    ).toEqual([]);
+  });
+});

@@ -14,6 +14,7 @@ import {
   type CaseEventType,
 } from './model';
 import { isValidInstant, isValidLocalDate } from './oslo-time';
+import { unstorableCharacterIn } from './text-rules';
 
 export const MAX_TEXT_LENGTH = 2000;
 export const MAX_ID_LENGTH = 200;
@@ -208,9 +209,11 @@ function exactObject<K extends string>(
 }
 
 function identifier(errors: string[], path: string, value: unknown): boolean {
-  if (isBoundedId(value)) return true;
-  errors.push(`${path}: must be a non-empty id of at most ${MAX_ID_LENGTH} characters`);
-  return false;
+  if (!isBoundedId(value)) {
+    errors.push(`${path}: must be a non-empty id of at most ${MAX_ID_LENGTH} characters`);
+    return false;
+  }
+  return storable(errors, path, value);
 }
 
 function text(errors: string[], path: string, value: unknown, required: boolean): boolean {
@@ -226,7 +229,15 @@ function text(errors: string[], path: string, value: unknown, required: boolean)
     errors.push(`${path}: must not be empty`);
     return false;
   }
-  return true;
+  return storable(errors, path, value);
+}
+
+// What PostgreSQL cannot store, or no person types, is refused here rather than failing the write later.
+function storable(errors: string[], path: string, value: string): boolean {
+  const found = unstorableCharacterIn(value);
+  if (found === null) return true;
+  errors.push(`${path}: must not contain ${found}`);
+  return false;
 }
 
 function boolean(errors: string[], path: string, value: unknown): boolean {

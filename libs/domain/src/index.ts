@@ -7,6 +7,7 @@ export * from './deadlines';
 export * from './default-policy';
 export * from './policy-config';
 export * from './case-event-validation';
+export * from './text-rules';
 export * from './case-rules';
 export * from './timers';
 export * from './system-events';

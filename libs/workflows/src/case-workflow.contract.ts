@@ -1,6 +1,7 @@
 // What the API, the worker and the workflow agree on. Workflow-safe: only @temporalio/workflow and
 // @tiltak/domain are imported here.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { REJECTION_CODES } from '@tiltak/domain';
 import type {
   CaseEvent,
   CaseState,
@@ -8,6 +9,7 @@ import type {
   DeadlineKind,
   Instant,
   LadderPolicy,
+  RejectionCode,
   SchoolCalendar,
   StaffRole,
   Step,
@@ -62,6 +64,12 @@ export interface RecordEventResult {
 /** Person-recorded events go through this Update; its id is the request's idempotency key. */
 export const recordEventUpdate = defineUpdate<RecordEventResult, [CaseEvent]>('recordEvent');
 export const getStateQuery = defineQuery<CaseState>('getState');
+
+/** The Update's rejection when PostgreSQL refuses the event itself as data: nothing was applied. */
+export const EVENT_NOT_STORABLE = 'EVENT_NOT_STORABLE';
+/** Why the workflow refuses a recordEvent Update (the ApplicationFailure's type): the validator's reasons or EVENT_NOT_STORABLE. */
+export const UPDATE_REJECTION_CODES = [...REJECTION_CODES, EVENT_NOT_STORABLE] as const;
+export type UpdateRejectionCode = RejectionCode | typeof EVENT_NOT_STORABLE;
 
 /** What the workflow asks the notifications side to send. Idempotent by `key`. */
 export interface NotificationRequest {

@@ -2,6 +2,7 @@
 // events arrive as Updates (validated against the current step before they enter history); timers fire
 // reminders, missed-deadline notices and escalations. All rules come from @tiltak/domain.
 import {
+  ActivityFailure,
   ApplicationFailure,
   ParentClosePolicy,
   WorkflowIdReusePolicy,
@@ -10,6 +11,7 @@ import {
   continueAsNew,
   proxyActivities,
   setHandler,
+  sleep,
   startChild,
   upsertSearchAttributes,
   workflowInfo,
@@ -32,6 +34,7 @@ import {
   type TimerAction,
 } from '@tiltak/domain';
 import {
+  EVENT_NOT_STORABLE,
   SEARCH_ATTRIBUTES,
   getStateQuery,
   notificationWorkflowId,
@@ -51,6 +54,24 @@ const activities = proxyActivities<CaseActivities>({
   // PostgreSQL may be down for a while: keep retrying, nothing accepted is ever dropped.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+
+// Under the case's lock an event waits this long for PostgreSQL, no more: then it is kept in the
+// workflow (pending) and written in the background, so the case's own timers never wait on a failing
+// write (docs/adr/0005). Short enough that a person still gets an answer (202) within the API's wait.
+const persistUnderLock = proxyActivities<Pick<CaseActivities, 'persistCaseEvents'>>({
+  startToCloseTimeout: '10 seconds',
+  scheduleToCloseTimeout: '20 seconds',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '4 seconds',
+    maximumAttempts: 4,
+  },
+});
+
+// A batch PostgreSQL refuses as data is tried again this often (an operator may fix the database).
+const REFUSED_BATCH_RETRY_FIRST_MS = 60_000;
+const REFUSED_BATCH_RETRY_MAX_MS = 60 * 60_000;
 
 export interface CaseOutcome {
   caseId: string;
@@ -77,6 +98,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   // continue-as-new, so a retried request gets its first answer instead of a second event.
   const recentEvents: RecordedEvent[] = [...(input.carried?.recentEvents ?? [])];
   const earlier = (eventId: string) => recentEvents.find((e) => e.eventId === eventId);
+  // Applied to the state but not yet in PostgreSQL, oldest first; written by flushPending only, so the
+  // audit trail keeps the order. Always empty at continue-as-new, which waits for it.
+  const pending: RecordedEvent[] = [];
+  const isStored = (eventId: string) => !pending.some((e) => e.eventId === eventId);
 
   // Handlers are registered before the first await, so an Update sent right after start is never lost.
   setHandler(getStateQuery, () => {
@@ -87,8 +112,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
 
   setHandler(
     recordEventUpdate,
-    async (event: CaseEvent): Promise<RecordEventResult> =>
-      mutex.run(async () => {
+    async (event: CaseEvent): Promise<RecordEventResult> => {
+      const outcome = await mutex.run(async (): Promise<RecordEventResult> => {
         await condition(() => state !== undefined);
         const seen = earlier(event.eventId);
         if (seen) return { event: seen, state: current() };
@@ -111,16 +136,21 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
             }),
           );
         }
-        await activities.persistCaseEvents({ state: next, events });
-        state = next;
+        // Refused by PostgreSQL as data: the Update fails and nothing was applied.
+        await commit(next, events, 'person');
         recentEvents.push(accepted);
         if (recentEvents.length > RECENT_EVENTS_KEPT) recentEvents.shift();
         const followUps = notificationsForEvent(before, next, event);
         if (followUps.length) await requestNotifications(followUps);
-        publishSearchAttributes(state);
+        publishSearchAttributes(next);
         wake = true;
         return { event: accepted, state: next };
-      }),
+      });
+      // Kept in the workflow while PostgreSQL fails: answered once it is in the audit trail (the API
+      // says 202 meanwhile), outside the lock so the timers go on.
+      await condition(() => isStored(outcome.event.eventId));
+      return outcome;
+    },
     // Until the case has opened there is nothing to validate against; the handler validates then.
     { validator: (event: CaseEvent) => state && !earlier(event.eventId) && rejectIfInvalid(state, event) },
   );
@@ -149,6 +179,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     ]);
   }
   publishSearchAttributes(current());
+  void flushPending();
 
   for (;;) {
     if (current().status === 'closed') break;
@@ -159,17 +190,17 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     }
     const nextAt = nextWakeUp(current());
     const timeoutMs = nextAt ? Math.max(1, Date.parse(nextAt) - Date.now()) : undefined;
-    if (timeoutMs === undefined) await condition(() => wake || continueAsNewDue());
-    else await condition(() => wake || continueAsNewDue(), timeoutMs);
+    if (timeoutMs === undefined) await condition(() => wake || mayContinueAsNew());
+    else await condition(() => wake || mayContinueAsNew(), timeoutMs);
     wake = false;
     // A closing event ends the case here; it never continues as new.
     if (current().status === 'closed') break;
-    if (continueAsNewDue()) {
+    if (mayContinueAsNew()) {
       // Calendars are reloaded so a case that outlives a school year sees the next year's calendar.
       const fresh = await activities.loadSchoolCalendars({ schoolId: current().schoolId });
       // Nothing but the handlers' drain between this and continueAsNew: an Update accepted during an
-      // activity here would be cut off with this run.
-      await condition(allHandlersFinished);
+      // activity here would be cut off with this run; events it left pending are stored first.
+      await condition(() => allHandlersFinished() && pending.length === 0);
       log.info('Continuing as new', { caseId: current().caseId, events: current().eventCount });
       await continueAsNew<typeof caseWorkflow>({
         ...input,
@@ -178,7 +209,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     }
   }
 
-  await condition(allHandlersFinished);
+  await condition(() => allHandlersFinished() && pending.length === 0);
   return {
     caseId: current().caseId,
     status: 'closed',
@@ -213,10 +244,86 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
         ),
       );
     }
-    await activities.persistCaseEvents({ state: next, events });
-    state = next;
+    // System events are never refused: whatever PostgreSQL says, the notices below still go out.
+    await commit(next, events, 'timer');
     await requestNotifications(requests);
     publishSearchAttributes(next);
+  }
+
+  /**
+   * Applies `next` with its events. Stored at once when PostgreSQL takes them within the bound; else kept
+   * pending (behind any already pending, to keep the order) and flushed in the background. A person's
+   * event PostgreSQL refuses as data is rejected instead, the state left as it was.
+   */
+  async function commit(next: CaseState, events: RecordedEvent[], origin: 'person' | 'timer'): Promise<void> {
+    if (pending.length === 0) {
+      try {
+        await persistUnderLock.persistCaseEvents({ state: next, events });
+        state = next;
+        return;
+      } catch (err) {
+        const failure = persistenceFailureOf(err);
+        if (origin === 'person' && failure.nonRetryable) {
+          log.warn('An event was refused by PostgreSQL as data; the Update is rejected', {
+            caseId: next.caseId,
+            failureType: failure.type,
+            sqlState: failure.sqlState,
+          });
+          throw ApplicationFailure.nonRetryable(
+            'The event cannot be stored (the database refuses its content); nothing was recorded. Check the text for unusual characters and send it again.',
+            EVENT_NOT_STORABLE,
+          );
+        }
+        alertPersistenceFailing(next.caseId, failure, events.length);
+      }
+    }
+    // Applied and queued in one synchronous step, so a flush never sees one without the other.
+    state = next;
+    pending.push(...events);
+  }
+
+  /** Writes pending events in order with the state that includes them; runs for the whole run. */
+  async function flushPending(): Promise<void> {
+    let refusedRetryMs = REFUSED_BATCH_RETRY_FIRST_MS;
+    for (;;) {
+      await condition(() => pending.length > 0);
+      const batch = pending.slice();
+      const snapshot = current();
+      try {
+        // Retried without end and without the lock: timers and Updates go on meanwhile.
+        await activities.persistCaseEvents({ state: snapshot, events: batch });
+        pending.splice(0, batch.length);
+        refusedRetryMs = REFUSED_BATCH_RETRY_FIRST_MS;
+        if (pending.length === 0) {
+          log.info('Case persistence recovered: pending events stored', {
+            caseId: snapshot.caseId,
+            events: batch.length,
+          });
+        }
+      } catch (err) {
+        // Accepted events PostgreSQL now refuses as data: never dropped; operations must look.
+        const failure = persistenceFailureOf(err);
+        log.error('Case events are refused by PostgreSQL; kept in the workflow and tried again later', {
+          caseId: snapshot.caseId,
+          failureType: failure.type,
+          sqlState: failure.sqlState,
+          pendingEvents: pending.length,
+          retryInSeconds: refusedRetryMs / 1000,
+        });
+        await sleep(refusedRetryMs);
+        refusedRetryMs = Math.min(refusedRetryMs * 2, REFUSED_BATCH_RETRY_MAX_MS);
+      }
+    }
+  }
+
+  function alertPersistenceFailing(caseId: string, failure: PersistenceFailure, events: number): void {
+    // Ids and codes only: operations search the logs by case id.
+    log.error('Case persistence failing: events kept in the workflow, deadlines and notices go on', {
+      caseId,
+      failureType: failure.type,
+      sqlState: failure.sqlState,
+      events,
+    });
   }
 
   async function requestNotifications(requests: NotificationRequest[]): Promise<void> {
@@ -243,11 +350,37 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     return state;
   }
 
+  /** Not while events are pending: they and the Updates waiting for them belong to this run. */
+  function mayContinueAsNew(): boolean {
+    return continueAsNewDue() && pending.length === 0;
+  }
+
   function continueAsNewDue(): boolean {
     return (
       workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= policy.continueAsNewAfterEvents
     );
   }
+}
+
+interface PersistenceFailure {
+  type: string;
+  sqlState: string | null;
+  /** The same write can never succeed (EVENT_NOT_STORABLE, EVENT_ID_CONFLICT). */
+  nonRetryable: boolean;
+}
+
+/** The activity's failure type and SQLSTATE (its details), or the kind of timeout. */
+function persistenceFailureOf(err: unknown): PersistenceFailure {
+  const cause = err instanceof ActivityFailure ? err.cause : err;
+  if (cause instanceof ApplicationFailure) {
+    const detail = cause.details?.[0] as { sqlState?: unknown } | undefined;
+    return {
+      type: cause.type ?? 'ApplicationFailure',
+      sqlState: typeof detail?.sqlState === 'string' ? detail.sqlState : null,
+      nonRetryable: cause.nonRetryable === true,
+    };
+  }
+  return { type: cause instanceof Error ? cause.name : 'unknown', sqlState: null, nonRetryable: false };
 }
 
 function rejectIfInvalid(state: CaseState, event: CaseEvent): void {

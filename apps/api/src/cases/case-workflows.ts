@@ -9,15 +9,17 @@ import {
   type Client,
   type WorkflowUpdateHandle,
 } from '@temporalio/client';
-import { REJECTION_CODES, type CaseEvent, type CaseState, type RejectionCode } from '@tiltak/domain';
+import type { CaseEvent, CaseState } from '@tiltak/domain';
 import {
   CASE_WORKFLOW_TYPE,
   SEARCH_ATTRIBUTES,
+  UPDATE_REJECTION_CODES,
   caseWorkflowId,
   getStateQuery,
   recordEventUpdate,
   type CaseWorkflowInput,
   type RecordEventResult,
+  type UpdateRejectionCode,
 } from '@tiltak/workflows';
 import { DomainError } from '../errors/domain-error';
 import { ApiConfig } from '../infrastructure/api-config';
@@ -28,7 +30,7 @@ export type StartOutcome = 'started' | 'running' | 'closed';
 
 export type UpdateOutcome =
   | { kind: 'completed'; result: RecordEventResult }
-  | { kind: 'rejected'; code: RejectionCode; message: string }
+  | { kind: 'rejected'; code: UpdateRejectionCode; message: string }
   /** Accepted by the workflow (durable), not yet persisted. */
   | { kind: 'pending' }
   /** The workflow has finished: the case is closed. */
@@ -177,6 +179,6 @@ export class CaseWorkflows {
   }
 }
 
-function isRejectionCode(value: unknown): value is RejectionCode {
-  return (REJECTION_CODES as readonly unknown[]).includes(value);
+function isRejectionCode(value: unknown): value is UpdateRejectionCode {
+  return (UPDATE_REJECTION_CODES as readonly unknown[]).includes(value);
 }

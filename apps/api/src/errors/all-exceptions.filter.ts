@@ -10,6 +10,7 @@ import {
 import type { Request, Response } from 'express';
 import { ApiConfig } from '../infrastructure/api-config';
 import { UNAVAILABLE_REASON, unavailableDependency } from '../infrastructure/dependency-errors';
+import { describeErrorForLog, stackForLog } from '../logging/safe-error';
 import { DomainError } from './domain-error';
 import { statusForCode } from './error-status';
 
@@ -63,7 +64,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const dependency = unavailableDependency(exception);
     if (dependency) {
-      this.logger.warn({ msg: 'Dependency unavailable', dependency, requestId, error: String(exception) });
+      this.logger.warn({
+        msg: 'Dependency unavailable',
+        dependency,
+        requestId,
+        error: describeErrorForLog(exception),
+      });
       res.setHeader('Retry-After', '5');
       res.status(HttpStatus.SERVICE_UNAVAILABLE).json({
         code: 'DEPENDENCY_UNAVAILABLE',
@@ -88,8 +94,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       msg: 'Unhandled error',
       errorId,
       requestId,
-      error: exception instanceof Error ? exception.message : String(exception),
-      stack: exception instanceof Error ? exception.stack : undefined,
+      error: describeErrorForLog(exception),
+      stack: stackForLog(exception),
     });
     res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
       code: 'INTERNAL_ERROR',

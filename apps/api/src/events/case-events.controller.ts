@@ -94,7 +94,8 @@ export class CaseEventsController {
   })
   @ApiUnprocessableEntityResponse({
     type: ErrorResponseDto,
-    description: 'The event cannot be right (INVALID_EVENT, OCCURRED_IN_FUTURE) or the key was reused.',
+    description:
+      'The event cannot be right (INVALID_EVENT, OCCURRED_IN_FUTURE), the database refuses its content (EVENT_NOT_STORABLE), or the key was reused.',
   })
   @ApiServiceUnavailableResponse({
     type: ErrorResponseDto,

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
-import { validateCaseEventShape, type CaseEvent, type CaseState, type RejectionCode } from '@tiltak/domain';
+import { validateCaseEventShape, type CaseEvent, type CaseState } from '@tiltak/domain';
 import type { AuditTrailEntry } from '@tiltak/persistence';
-import type { RecordedEvent } from '@tiltak/workflows';
+import type { RecordedEvent, UpdateRejectionCode } from '@tiltak/workflows';
 import { AccessAudit } from '../access/access-audit.service';
 import { mayRecordEvent } from '../access/access-policy';
 import type { Caller } from '../auth/caller';
@@ -13,6 +13,7 @@ import { canonicalJson, sha256Hex } from '../common/canonical-json';
 import { DomainError } from '../errors/domain-error';
 import { fieldErrorsFromPaths, validationFailed } from '../errors/validation-errors';
 import { ApiConfig } from '../infrastructure/api-config';
+import { describeErrorForLog } from '../logging/safe-error';
 import { Stores } from '../infrastructure/stores.provider';
 import { buildCaseEvent } from './case-event.builder';
 import type { RecordedEventDto } from './dto/recorded-event.dto';
@@ -147,7 +148,11 @@ export class CaseEventsService {
     }
     const response = this.responseFor(caller, caseId, outcome);
     const stored = await idempotency.complete(caller.staffId, key, response).catch((err: unknown) => {
-      this.logger.warn({ msg: 'Could not store the idempotent response', caseId, error: String(err) });
+      this.logger.warn({
+        msg: 'Could not store the idempotent response',
+        caseId,
+        error: describeErrorForLog(err),
+      });
       return false;
     });
     if (!stored)
@@ -238,7 +243,7 @@ function recordedEventFromTrail(entry: AuditTrailEntry): RecordedEventDto {
   };
 }
 
-function rejection(code: RejectionCode, message: string): EventResponse {
+function rejection(code: UpdateRejectionCode, message: string): EventResponse {
   const status = statusForRejection(code);
   return {
     status,

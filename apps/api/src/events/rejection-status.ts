@@ -1,12 +1,12 @@
 import { HttpStatus } from '@nestjs/common';
-import type { RejectionCode } from '@tiltak/domain';
+import type { UpdateRejectionCode } from '@tiltak/workflows';
 
 /**
  * The workflow validator's reasons as HTTP: the case is in the wrong state for this event (409), or the
  * event itself cannot be right (422). Exhaustive, so a new reason needs a decision here.
  */
 export function statusForRejection(
-  code: RejectionCode,
+  code: UpdateRejectionCode,
 ): HttpStatus.CONFLICT | HttpStatus.UNPROCESSABLE_ENTITY {
   switch (code) {
     case 'CASE_CLOSED':
@@ -17,6 +17,7 @@ export function statusForRejection(
       return HttpStatus.CONFLICT;
     case 'INVALID_EVENT':
     case 'OCCURRED_IN_FUTURE':
+    case 'EVENT_NOT_STORABLE':
       return HttpStatus.UNPROCESSABLE_ENTITY;
   }
 }

@@ -1,4 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
+import { safeLogFields } from './safe-error';
 
 const ORDER = { verbose: 0, debug: 1, log: 2, info: 2, warn: 3, error: 4, fatal: 5 } as const;
 type Level = keyof typeof ORDER;
@@ -37,9 +38,14 @@ export class JsonLogger implements LoggerService {
     if (ORDER[level] < this.min) return;
     // Nest passes the context as the last string argument; objects are merged as fields.
     const context = typeof rest[rest.length - 1] === 'string' ? (rest.pop() as string) : undefined;
-    const fields = Object.assign({}, ...rest.filter((r): r is object => typeof r === 'object' && r !== null));
+    const fields = safeLogFields(
+      Object.assign({}, ...rest.filter((r): r is object => typeof r === 'object' && r !== null)),
+    ) as object;
+    // An error passed as the message is logged by its name and code, never its SQL or values.
     const entry =
-      typeof message === 'object' && message !== null ? { ...(message as object) } : { msg: String(message) };
+      typeof message === 'object' && message !== null && !(message instanceof Error)
+        ? (safeLogFields(message) as object)
+        : { msg: message instanceof Error ? safeLogFields(message) : String(message) };
     process.stdout.write(
       `${JSON.stringify({ time: new Date().toISOString(), level, service: this.service, ...(context ? { context } : {}), ...entry, ...fields })}\n`,
     );
