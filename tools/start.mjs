@@ -60,7 +60,9 @@ async function main() {
   // PostgreSQL
   if (!env.DATABASE_URL) {
     log('Starting embedded PostgreSQL (data in .data/postgres)…');
-    const port = await startPostgresProcess(path.join(dataDir, 'postgres'), env.EMBEDDED_PG_PORT);
+    const pgDataDir = path.join(dataDir, 'postgres');
+    const { port, dataDir: actualDataDir } = await startPostgresProcess(pgDataDir, env.EMBEDDED_PG_PORT);
+    if (actualDataDir !== pgDataDir) log(`The postgres user cannot enter this folder: PostgreSQL's data is in ${actualDataDir}.`);
     const { provisionDatabase, LOCAL_OWNER_ROLE, LOCAL_APP_ROLE } = await import('./lib/database.mjs');
     const admin = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
     // The superuser only sets up the roles; migrations run as the owner, the api and worker as the app role.
@@ -138,7 +140,10 @@ async function startPostgresProcess(pgDataDir, port) {
     child.stdout.on('data', (chunk) => {
       buffer += chunk;
       const line = buffer.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve(JSON.parse(line).port);
+      if (!line) return;
+      const ready = JSON.parse(line);
+      if (ready.error) reject(new Error(`Embedded PostgreSQL did not start: ${ready.error}`));
+      else resolve(ready);
     });
     child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited with code ${code}; see .data/logs/postgres.log`)));
   });
