@@ -21,10 +21,14 @@ function provision(adminUrl: string, database: string): { url: string; migration
     owner: { name: OWNER, password: randomBytes(12).toString('hex') },
     app: { name: APP, password: randomBytes(12).toString('hex') },
   };
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script, adminUrl, JSON.stringify(options)], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--input-type=module', '-e', script, adminUrl, JSON.stringify(options)],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   return JSON.parse(out) as { url: string; migrationUrl: string };
 }
 
@@ -84,13 +88,15 @@ describe('the application role (as npm start, the tests and docker compose set i
   });
 
   it('is no superuser and cannot bypass row security, create roles or databases, or replicate', async () => {
-    const [role] = await withClient(url, async (c) =>
-      (
-        await c.query(
-          `SELECT current_user AS name, rolsuper, rolbypassrls, rolcreaterole, rolcreatedb, rolreplication
+    const [role] = await withClient(
+      url,
+      async (c) =>
+        (
+          await c.query(
+            `SELECT current_user AS name, rolsuper, rolbypassrls, rolcreaterole, rolcreatedb, rolreplication
              FROM pg_roles WHERE rolname = current_user`,
-        )
-      ).rows,
+          )
+        ).rows,
     );
     expect(role).toEqual({
       name: APP,
@@ -130,10 +136,17 @@ describe('the application role (as npm start, the tests and docker compose set i
   });
 
   it.each([
-    ['turn the triggers off for its session', ['SET session_replication_role = replica', `DELETE FROM access_log`]],
+    [
+      'turn the triggers off for its session',
+      ['SET session_replication_role = replica', `DELETE FROM access_log`],
+    ],
     [
       'turn the triggers off for a transaction',
-      ['BEGIN', 'SET LOCAL session_replication_role = replica', `UPDATE case_events SET payload = '{}'::jsonb`],
+      [
+        'BEGIN',
+        'SET LOCAL session_replication_role = replica',
+        `UPDATE case_events SET payload = '{}'::jsonb`,
+      ],
     ],
     ['disable the triggers', ['ALTER TABLE case_events DISABLE TRIGGER ALL', `DELETE FROM case_events`]],
     ['drop a trigger', ['DROP TRIGGER access_log_append_only ON access_log', `DELETE FROM access_log`]],

@@ -66,7 +66,9 @@ async function handOverObjects(c, owner) {
     [owner],
   );
   for (const r of rows) {
-    await c.query(`ALTER ${r.relkind === 'S' ? 'SEQUENCE' : 'TABLE'} public.${ident(r.relname)} OWNER TO ${ident(owner)}`);
+    await c.query(
+      `ALTER ${r.relkind === 'S' ? 'SEQUENCE' : 'TABLE'} public.${ident(r.relname)} OWNER TO ${ident(owner)}`,
+    );
   }
   const { rows: functions } = await c.query(
     `SELECT p.oid::regprocedure::text AS signature FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace

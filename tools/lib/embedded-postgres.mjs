@@ -51,11 +51,21 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent = true, 
     writeFileSync(pwfile, 'postgres\n', { mode: 0o600 });
     if (user) chownSync(pwfile, user.uid, user.gid);
     try {
-      await run(bin.initdb, [`--pgdata=${dir}`, '--auth=password', '--username=postgres', `--pwfile=${pwfile}`, `--lc-messages=${locale}`], {
-        ...asUser,
-        env,
-        onLog,
-      });
+      await run(
+        bin.initdb,
+        [
+          `--pgdata=${dir}`,
+          '--auth=password',
+          '--username=postgres',
+          `--pwfile=${pwfile}`,
+          `--lc-messages=${locale}`,
+        ],
+        {
+          ...asUser,
+          env,
+          onLog,
+        },
+      );
     } finally {
       rmSync(pwfile, { force: true });
     }
@@ -76,7 +86,9 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent = true, 
       if (output.includes('database system is ready to accept connections')) resolve();
     });
     child.once('error', reject);
-    exited.then(({ code, signal }) => reject(new Error(`PostgreSQL exited (code ${code}, signal ${signal}): ${output.trim()}`)));
+    exited.then(({ code, signal }) =>
+      reject(new Error(`PostgreSQL exited (code ${code}, signal ${signal}): ${output.trim()}`)),
+    );
   });
   // If this process ends without stop() (a crash, a test runner exiting), PostgreSQL goes with it.
   const onExit = () => child.exitCode === null && child.kill('SIGINT');
@@ -103,7 +115,9 @@ async function packagedBinaries() {
   try {
     mod = await import(pkg);
   } catch {
-    throw new Error(`No PostgreSQL binaries for ${platform()}-${arch()} (${pkg} is not installed); set DATABASE_URL to use a PostgreSQL server instead.`);
+    throw new Error(
+      `No PostgreSQL binaries for ${platform()}-${arch()} (${pkg} is not installed); set DATABASE_URL to use a PostgreSQL server instead.`,
+    );
   }
   return { initdb: mod.initdb, postgres: mod.postgres, native: path.dirname(path.dirname(mod.initdb)) };
 }
@@ -112,9 +126,13 @@ async function packagedBinaries() {
 function postgresUser() {
   const id = (flag) => spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
   if (id('-u').status !== 0) {
-    const made = spawnSync('sh', ['-c', 'groupadd -f postgres && useradd -g postgres postgres'], { encoding: 'utf8' });
+    const made = spawnSync('sh', ['-c', 'groupadd -f postgres && useradd -g postgres postgres'], {
+      encoding: 'utf8',
+    });
     if (made.status !== 0 || id('-u').status !== 0) {
-      throw new Error(`PostgreSQL cannot run as root and there is no \`postgres\` user, which could not be created (${made.stderr.trim()}); create one, or set DATABASE_URL.`);
+      throw new Error(
+        `PostgreSQL cannot run as root and there is no \`postgres\` user, which could not be created (${made.stderr.trim()}); create one, or set DATABASE_URL.`,
+      );
     }
   }
   return { uid: Number(id('-u').stdout.trim()), gid: Number(id('-g').stdout.trim()) };
@@ -122,7 +140,10 @@ function postgresUser() {
 
 /** Can `user` enter `dir` (every folder on the way must let it through)? */
 function canEnter(dir, user) {
-  return spawnSync('/bin/sh', ['-c', 'cd "$1"', 'sh', dir], { uid: user.uid, gid: user.gid, stdio: 'ignore' }).status === 0;
+  return (
+    spawnSync('/bin/sh', ['-c', 'cd "$1"', 'sh', dir], { uid: user.uid, gid: user.gid, stdio: 'ignore' })
+      .status === 0
+  );
 }
 
 function reachableBinaries(bin, user) {
@@ -144,9 +165,15 @@ function reachableBinaries(bin, user) {
       if (!existsSync(path.join(shared, 'bin', 'postgres'))) throw err; // else another process won
     }
   }
-  const relocated = { initdb: path.join(shared, 'bin', 'initdb'), postgres: path.join(shared, 'bin', 'postgres'), native: shared };
+  const relocated = {
+    initdb: path.join(shared, 'bin', 'initdb'),
+    postgres: path.join(shared, 'bin', 'postgres'),
+    native: shared,
+  };
   if (!canEnter(path.join(shared, 'bin'), user)) {
-    throw new Error(`The postgres user cannot reach PostgreSQL's binaries, not even in ${shared}; let it enter that folder, or set DATABASE_URL.`);
+    throw new Error(
+      `The postgres user cannot reach PostgreSQL's binaries, not even in ${shared}; let it enter that folder, or set DATABASE_URL.`,
+    );
   }
   return relocated;
 }
@@ -168,7 +195,9 @@ function reachableDataDir(dataDir, persistent, user) {
   chmodSync(RELOCATED_DATA, 0o755);
   rmSync(dir, { recursive: true, force: true });
   if (!canEnter(RELOCATED_DATA, user)) {
-    throw new Error(`The postgres user cannot enter ${parent} nor ${RELOCATED_DATA}; move the clone to a folder it can enter, or set DATABASE_URL.`);
+    throw new Error(
+      `The postgres user cannot enter ${parent} nor ${RELOCATED_DATA}; move the clone to a folder it can enter, or set DATABASE_URL.`,
+    );
   }
   writeFileSync(locationFile, `${dir}\n`);
   return dir;
@@ -194,7 +223,9 @@ function run(cmd, args, { onLog, ...options }) {
     child.stderr.on('data', collect);
     child.once('error', reject);
     child.once('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${path.basename(cmd)} failed (code ${code}): ${output.trim()}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(cmd)} failed (code ${code}): ${output.trim()}`)),
     );
   });
 }

@@ -6,7 +6,11 @@ import { startEmbeddedPostgres } from './embedded-postgres.mjs';
 const [dataDir, port] = process.argv.slice(2);
 let pg;
 try {
-  pg = await startEmbeddedPostgres({ dataDir, port: port ? Number(port) : undefined, onLog: (l) => process.stderr.write(l) });
+  pg = await startEmbeddedPostgres({
+    dataDir,
+    port: port ? Number(port) : undefined,
+    onLog: (l) => process.stderr.write(l),
+  });
 } catch (err) {
   process.stderr.write(`${err.stack ?? err}\n`);
   process.stdout.write(`${JSON.stringify({ error: err.message })}\n`);

@@ -56,11 +56,17 @@ export async function grantAppRolePrivileges(
     [appRole],
   )) as { privileged: boolean; owns: boolean }[];
   if (!app) {
-    throw new Error(`The application role "${appRole}" does not exist: create it first (README, An external PostgreSQL)`);
+    throw new Error(
+      `The application role "${appRole}" does not exist: create it first (README, An external PostgreSQL)`,
+    );
   }
-  if (app.privileged) throw new Error(`The application role "${appRole}" must be NOSUPERUSER and NOBYPASSRLS`);
+  if (app.privileged)
+    throw new Error(`The application role "${appRole}" must be NOSUPERUSER and NOBYPASSRLS`);
   // Owning the tables (directly or through membership) would let it drop the append-only triggers.
-  if (app.owns) throw new Error(`The application role "${appRole}" is, or is a member of, the role that runs the migrations`);
+  if (app.owns)
+    throw new Error(
+      `The application role "${appRole}" is, or is a member of, the role that runs the migrations`,
+    );
 
   // Nobody but the owner creates objects in the schema (PostgreSQL before 15 let PUBLIC do it).
   await q.query(`REVOKE CREATE ON SCHEMA public FROM PUBLIC`);
