@@ -2,7 +2,7 @@
 // migrations and owns every table; the application role only gets the rows it legitimately writes.
 // The audit trail (case_events) and the access log are SELECT/INSERT only, so no statement the
 // application can send changes or removes an audit row, whatever happens to the triggers.
-import type { QueryRunner } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 
 export type TablePrivilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
 
@@ -93,3 +93,42 @@ export async function grantAppRolePrivileges(
 function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
+
+/** The api or worker connects as a role that could change or remove audit rows. */
+export class OverPrivilegedRoleError extends Error {
+  constructor(role: string, what: string[]) {
+    super(
+      `DATABASE_URL connects as "${role}", which ${what.join(', ')}: the api and worker must connect as the application role that may only read and append to the audit tables (README, "An external PostgreSQL")`,
+    );
+    this.name = 'OverPrivilegedRoleError';
+  }
+}
+
+/**
+ * Refuses a connection whose role could get around the append-only audit tables: a superuser, a
+ * role that bypasses row security, owns (or is a member of the owner of) a table, or may UPDATE,
+ * DELETE or TRUNCATE an audit table. The api and worker call it once connected.
+ */
+export async function assertLeastPrivilege(dataSource: DataSource): Promise<void> {
+  const [me] = (await dataSource.query(
+    `SELECT current_user AS role, r.rolsuper AS super, r.rolbypassrls AS bypassrls,
+            EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
+                       AND pg_has_role(current_user, c.relowner, 'USAGE')) AS owns,
+            EXISTS (SELECT 1 FROM unnest($1::text[]) t
+                     WHERE to_regclass(t) IS NOT NULL
+                       AND has_table_privilege(to_regclass(t), 'UPDATE, DELETE, TRUNCATE')) AS changes_audit
+       FROM pg_roles r WHERE r.rolname = current_user`,
+    [AUDIT_TABLES],
+  )) as { role: string; super: boolean; bypassrls: boolean; owns: boolean; changes_audit: boolean }[];
+  if (!me) return;
+  const what = [
+    me.super && 'is a superuser',
+    me.bypassrls && 'bypasses row security',
+    me.owns && 'owns tables',
+    me.changes_audit && 'may change audit rows',
+  ].filter((w): w is string => Boolean(w));
+  if (what.length) throw new OverPrivilegedRoleError(me.role, what);
+}
+
+const AUDIT_TABLES = ['case_events', 'access_log'];

@@ -9,7 +9,7 @@ export {
   MIGRATIONS_TABLE,
 } from './data-source';
 export type { EntityClass, MigrateOptions, MigrationClass, PersistenceOptions } from './data-source';
-export { APP_ROLE_PRIVILEGES } from './app-role-privileges';
+export { APP_ROLE_PRIVILEGES, assertLeastPrivilege, OverPrivilegedRoleError } from './app-role-privileges';
 export type { TablePrivilege } from './app-role-privileges';
 export {
   EventIdConflictError,
