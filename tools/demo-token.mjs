@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
 import pg from 'pg';
+import { LOCAL_APP_ROLE } from './lib/database.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(root, '.data');
@@ -43,7 +44,9 @@ function databaseUrl() {
   if (!existsSync(portFile))
     fail('No database: set DATABASE_URL, or start the embedded stack with `npm start`.', 78);
   const port = Number(readFileSync(portFile, 'utf8').trim());
-  return `postgres://postgres:postgres@127.0.0.1:${port}/tiltakstrappa`;
+  // It only reads the directory: the application role will do.
+  const { POSTGRES_APP_PASSWORD: password = '' } = JSON.parse(readFileSync(path.join(dataDir, 'secrets.json'), 'utf8'));
+  return `postgres://${LOCAL_APP_ROLE}:${encodeURIComponent(password)}@127.0.0.1:${port}/tiltakstrappa`;
 }
 
 async function withDatabase(work) {

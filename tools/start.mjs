@@ -37,11 +37,15 @@ async function main() {
 
   // Bad configuration stops start-up before anything starts, naming the variable. The addresses of
   // services this script is about to start stand in for the moment.
-  checkConfig({
-    ...env,
-    DATABASE_URL: env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/placeholder',
-    SMTP_URL: env.SMTP_URL ?? 'smtp://127.0.0.1:1025',
-  });
+  checkConfig(
+    {
+      ...env,
+      DATABASE_URL: env.DATABASE_URL ?? 'postgres://app@127.0.0.1:5432/placeholder',
+      SMTP_URL: env.SMTP_URL ?? 'smtp://127.0.0.1:1025',
+    },
+    // An external PostgreSQL needs its owner role for the migrations too.
+    { migrations: Boolean(env.DATABASE_URL) },
+  );
 
   // Fixed ports are part of what users bookmark; say which one is taken instead of failing obscurely.
   const wanted = [['API_PORT', Number(env.API_PORT)]];
@@ -56,11 +60,19 @@ async function main() {
   // PostgreSQL
   if (!env.DATABASE_URL) {
     log('Starting embedded PostgreSQL (data in .data/postgres)…');
-    const port = await startPostgresProcess(path.join(dataDir, 'postgres'), env.EMBEDDED_PG_PORT);
-    const { ensureDatabase } = await import('./lib/database.mjs');
+    const pgDataDir = path.join(dataDir, 'postgres');
+    const { port, dataDir: actualDataDir } = await startPostgresProcess(pgDataDir, env.EMBEDDED_PG_PORT);
+    if (actualDataDir !== pgDataDir) log(`The postgres user cannot enter this folder: PostgreSQL's data is in ${actualDataDir}.`);
+    const { provisionDatabase, LOCAL_OWNER_ROLE, LOCAL_APP_ROLE } = await import('./lib/database.mjs');
     const admin = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
-    await ensureDatabase(admin, 'tiltakstrappa');
-    env.DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${port}/tiltakstrappa`;
+    // The superuser only sets up the roles; migrations run as the owner, the api and worker as the app role.
+    const urls = await provisionDatabase(admin, {
+      database: 'tiltakstrappa',
+      owner: { name: LOCAL_OWNER_ROLE, password: secrets.POSTGRES_OWNER_PASSWORD },
+      app: { name: LOCAL_APP_ROLE, password: secrets.POSTGRES_APP_PASSWORD },
+    });
+    env.DATABASE_URL = urls.url;
+    env.DATABASE_MIGRATION_URL = urls.migrationUrl;
   }
 
   // SMTP catcher with a web inbox
@@ -97,14 +109,16 @@ async function main() {
   }
 
   // Checked again now that the services' addresses are known.
-  checkConfig(env);
+  checkConfig(env, { migrations: true });
 
   log('Running database migrations…');
   const migrate = spawnSync(process.execPath, [path.join(root, 'tools', 'migrate.mjs')], { env, stdio: 'inherit' });
   if (migrate.status !== 0) throw new Error('Migrations failed');
 
-  startChild('worker', process.execPath, [path.join(root, 'apps', 'worker', 'dist', 'main.js')], env);
-  startChild('api', process.execPath, [path.join(root, 'apps', 'api', 'dist', 'main.js')], env);
+  // The owner's connection stays with the migrations: the api and worker never see it.
+  const { DATABASE_MIGRATION_URL: _owner, ...appEnv } = env;
+  startChild('worker', process.execPath, [path.join(root, 'apps', 'worker', 'dist', 'main.js')], appEnv);
+  startChild('api', process.execPath, [path.join(root, 'apps', 'api', 'dist', 'main.js')], appEnv);
   await waitForReady(`http://127.0.0.1:${env.API_PORT}/health/ready`);
 
   console.log('\nTiltakstrappa is running:');
@@ -126,16 +140,20 @@ async function startPostgresProcess(pgDataDir, port) {
     child.stdout.on('data', (chunk) => {
       buffer += chunk;
       const line = buffer.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve(JSON.parse(line).port);
+      if (!line) return;
+      const ready = JSON.parse(line);
+      if (ready.error) reject(new Error(`Embedded PostgreSQL did not start: ${ready.error}`));
+      else resolve(ready);
     });
     child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited with code ${code}; see .data/logs/postgres.log`)));
   });
 }
 
-function checkConfig(env) {
-  const { loadConfig, ConfigError } = require('@tiltak/config');
+function checkConfig(env, { migrations }) {
+  const { loadConfig, loadMigrationConfig, ConfigError } = require('@tiltak/config');
   try {
     loadConfig(env, { mail: true, auth: true });
+    if (migrations) loadMigrationConfig(env);
   } catch (err) {
     if (err instanceof ConfigError) throw new Error(err.message);
     throw err;

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { parse } from 'yaml';
-import { loadConfig, type AppConfig, type ConfigNeeds } from '@tiltak/config';
+import { loadConfig, loadMigrationConfig, type AppConfig, type ConfigNeeds } from '@tiltak/config';
 
 const ROOT = join(__dirname, '..', '..');
 /** The value, or a failure that says what was missing. */
@@ -30,6 +30,8 @@ const CONDITIONALLY_REQUIRED: Record<string, (needs: ConfigNeeds, env: Env) => b
   SMTP_URL: (needs) => Boolean(needs.mail),
   AUTH_OIDC_AUDIENCE: (_needs, env) => Boolean(env['AUTH_OIDC_ISSUER']),
   AUTH_OIDC_JWKS_URL: (_needs, env) => Boolean(env['AUTH_OIDC_ISSUER']),
+  // Read by loadMigrationConfig() (tools/migrate.mjs) only: the apps must not have the owner's URL.
+  DATABASE_MIGRATION_URL: () => false,
 };
 const OIDC_TRIO = ['AUTH_OIDC_ISSUER', 'AUTH_OIDC_AUDIENCE', 'AUTH_OIDC_JWKS_URL'];
 
@@ -347,6 +349,20 @@ describe('docker-compose.yml', () => {
       expect(scripts).toMatch(/CREATEDB/); // temporal-sql-tool create-database runs as Temporal's role
     });
 
+    it('makes the owner role own the application database and the application role a plain login', () => {
+      const init = must(hostFileFor('postgres', '/docker-entrypoint-initdb.d'), 'init script folder');
+      const script = read(posix.join(init, '01-create-databases.sh'));
+      expect(pg()['APP_DB_OWNER']).toBeTruthy();
+      expect(pg()['APP_DB_OWNER']).not.toBe(pg()['APP_DB_USER']);
+      expect(script).toMatch(/CREATE DATABASE :"app_db" OWNER :"owner_user"/);
+      const appRole = must(/^CREATE ROLE :"app_user" (.*);$/m.exec(script)?.[1], 'CREATE ROLE for the app');
+      for (const attribute of ['NOSUPERUSER', 'NOBYPASSRLS', 'NOCREATEROLE', 'NOCREATEDB']) {
+        expect(appRole).toContain(attribute);
+      }
+      expect(script).toMatch(/REVOKE ALL ON DATABASE :"app_db" FROM PUBLIC/);
+      expect(script).toMatch(/GRANT CONNECT ON DATABASE :"app_db" TO :"app_user"/);
+    });
+
     it('gives the server a dynamic config file from deploy/temporal', () => {
       const path = server()['DYNAMIC_CONFIG_FILE_PATH'];
       expect(path).toMatch(/^\//);
@@ -507,6 +523,20 @@ describe('docker-compose.yml', () => {
       expect(Object.keys(rawEnv('migrate')).filter((k) => !READ_BY_APPS.has(k))).toEqual([]);
       expect(effectiveEnv('migrate')['DATABASE_URL']).toBe(effectiveEnv('api')['DATABASE_URL']);
       expect(dependsOn('migrate')['postgres']).toBe('service_healthy');
+    });
+
+    it('migrates as the owner role and grants the role api and worker connect as', () => {
+      const pg = effectiveEnv('postgres');
+      const config = loadMigrationConfig(effectiveEnv('migrate'));
+      const owner = new URL(config.migrationUrl);
+      expect(decodeURIComponent(owner.username)).toBe(pg['APP_DB_OWNER']);
+      expect(decodeURIComponent(owner.password)).toBe(pg['APP_DB_OWNER_PASSWORD']);
+      expect({ host: owner.hostname, db: owner.pathname }).toEqual({ host: 'postgres', db: `/${pg['APP_DB_NAME']}` });
+      expect(config.appRole).toBe(pg['APP_DB_USER']);
+    });
+
+    it("keeps the owner's connection away from api and worker", () => {
+      for (const app of Object.keys(APPS)) expect(rawEnv(app)).not.toHaveProperty('DATABASE_MIGRATION_URL');
     });
   });
 

@@ -4,14 +4,23 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+const GENERATORS = {
+  PAYLOAD_CODEC_KEYS: () => `local1:${randomBytes(32).toString('base64')}`,
+  AUTH_LOCAL_SIGNING_KEY: () => randomBytes(48).toString('base64'),
+  // The embedded PostgreSQL's owner role (migrations) and application role (api, worker).
+  POSTGRES_OWNER_PASSWORD: () => randomBytes(24).toString('base64url'),
+  POSTGRES_APP_PASSWORD: () => randomBytes(24).toString('base64url'),
+};
+
 export function localSecrets(dataDir) {
   const file = path.join(dataDir, 'secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
-  mkdirSync(dataDir, { recursive: true });
-  const secrets = {
-    PAYLOAD_CODEC_KEYS: `local1:${randomBytes(32).toString('base64')}`,
-    AUTH_LOCAL_SIGNING_KEY: randomBytes(48).toString('base64'),
-  };
-  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  const secrets = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  // A .data/ from an older version lacks the newer secrets: add them, keep the rest.
+  const missing = Object.keys(GENERATORS).filter((k) => !secrets[k]);
+  if (missing.length) {
+    for (const k of missing) secrets[k] = GENERATORS[k]();
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
   return secrets;
 }

@@ -2,7 +2,7 @@
 // then drains (in-flight activities finish) and closes its connections once.
 import { Runtime, makeTelemetryFilterString } from '@temporalio/worker';
 import { ConfigError, loadConfig } from '@tiltak/config';
-import { createDataSource } from '@tiltak/persistence';
+import { assertLeastPrivilege, createDataSource } from '@tiltak/persistence';
 import { MailSender } from '@tiltak/notifications';
 import { createWorkerActivities } from './worker-activities';
 import { createCaseWorker } from './case-worker';
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   });
   const dataSource = createDataSource(config.databaseUrl);
   await dataSource.initialize();
+  await assertLeastPrivilege(dataSource);
   const mailSender = new MailSender(config.mail);
   const activities = createWorkerActivities({ dataSource, mailSender, config, logger });
   const { worker, connection } = await createCaseWorker({ config, activities, preferPrebuiltBundle: true });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig, loadMigrationConfig } from './app-config';
 
 const key = () => randomBytes(32).toString('base64');
 const valid = {
@@ -93,5 +93,41 @@ describe('loadConfig', () => {
 
   it('reports every problem at once', () => {
     expect(problems({}).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('loadMigrationConfig', () => {
+  const env = {
+    DATABASE_URL: 'postgres://tiltak_app:p@db:5432/tiltakstrappa',
+    DATABASE_MIGRATION_URL: 'postgres://tiltak_owner:q@db:5432/tiltakstrappa',
+  };
+  const migrationProblems = (e: Record<string, string>): string => {
+    try {
+      loadMigrationConfig(e);
+      return '';
+    } catch (err) {
+      if (err instanceof ConfigError) return err.problems.join('\n');
+      throw err;
+    }
+  };
+
+  it('takes the owner connection and the application role named by DATABASE_URL', () => {
+    expect(loadMigrationConfig(env)).toEqual({ migrationUrl: env.DATABASE_MIGRATION_URL, appRole: 'tiltak_app' });
+    expect(loadMigrationConfig({ ...env, DATABASE_URL: 'postgres://tiltak%2Dapp@db/x' }).appRole).toBe('tiltak-app');
+  });
+
+  it.each([
+    [{ DATABASE_MIGRATION_URL: '' }, /DATABASE_MIGRATION_URL is required/],
+    [{ DATABASE_MIGRATION_URL: 'mysql://o@db/x' }, /DATABASE_MIGRATION_URL must use postgres/],
+    [{ DATABASE_URL: 'postgres://db:5432/x' }, /DATABASE_URL must name its role/],
+    [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a valid URL/],
+  ])('names the variable that is wrong (%o)', (override, message) => {
+    expect(migrationProblems({ ...env, ...override })).toMatch(message);
+  });
+
+  it('refuses to let the apps connect as the role that owns the tables', () => {
+    expect(migrationProblems({ ...env, DATABASE_URL: 'postgres://tiltak_owner:q@db/tiltakstrappa' })).toMatch(
+      /both connect as "tiltak_owner"/,
+    );
   });
 });

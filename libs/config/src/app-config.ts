@@ -225,3 +225,50 @@ export function parseCodecKeys(raw: string, activeKeyId: string | null, problems
   if (keys.size > 0 && !keys.has(active)) problems.push(`PAYLOAD_CODEC_ACTIVE_KEY_ID "${active}" is not in PAYLOAD_CODEC_KEYS`);
   return { keys, activeKeyId: active };
 }
+
+export interface MigrationConfig {
+  /** The owner role's connection: it owns the schema and runs the migrations. */
+  migrationUrl: string;
+  /** The application role (DATABASE_URL's user), granted exactly what the api and worker need. */
+  appRole: string;
+}
+
+/**
+ * What tools/migrate.mjs needs. Migrations run as the owner role, never as the role the api and the
+ * worker connect as: a role that owns the audit tables could drop their append-only triggers.
+ */
+export function loadMigrationConfig(env: Env): MigrationConfig {
+  const problems: string[] = [];
+  const str = (name: string): string => {
+    const v = env[name]?.trim();
+    if (!v) problems.push(`${name} is required`);
+    return v ?? '';
+  };
+  const user = (name: string, value: string): string => {
+    if (!value) return '';
+    let u: URL;
+    try {
+      u = new URL(value);
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+      return '';
+    }
+    if (!['postgres:', 'postgresql:'].includes(u.protocol)) {
+      problems.push(`${name} must use postgres: or postgresql:, got "${u.protocol}"`);
+      return '';
+    }
+    const role = decodeURIComponent(u.username);
+    if (!role) problems.push(`${name} must name its role (postgres://role:password@host/db)`);
+    return role;
+  };
+  const migrationUrl = str('DATABASE_MIGRATION_URL');
+  const owner = user('DATABASE_MIGRATION_URL', migrationUrl);
+  const appRole = user('DATABASE_URL', str('DATABASE_URL'));
+  if (owner && appRole && owner === appRole) {
+    problems.push(
+      `DATABASE_MIGRATION_URL and DATABASE_URL both connect as "${owner}": the api and worker must use a role that does not own the tables`,
+    );
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return { migrationUrl, appRole };
+}

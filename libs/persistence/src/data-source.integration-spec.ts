@@ -38,11 +38,11 @@ describe('migrations', () => {
   const names = PERSISTENCE_MIGRATIONS.map((m) => new m().name);
 
   it('go up, all the way down, and up again', async () => {
-    const url = await emptyTestDatabase();
+    const { migrationUrl: url, appRole } = await emptyTestDatabase();
 
-    expect(await runMigrations(url)).toEqual(names);
+    expect(await runMigrations(url, { appRole })).toEqual(names);
     expect(await tablesIn(url)).toEqual(expect.arrayContaining(TABLES));
-    expect(await runMigrations(url)).toEqual([]);
+    expect(await runMigrations(url, { appRole })).toEqual([]);
 
     expect(await revertAllMigrations(url)).toEqual([...names].reverse());
     expect(await tablesIn(url)).toEqual([]);
@@ -54,13 +54,13 @@ describe('migrations', () => {
     });
     expect(leftovers).toEqual([]);
 
-    expect(await runMigrations(url)).toEqual(names);
+    expect(await runMigrations(url, { appRole })).toEqual(names);
     expect(await tablesIn(url)).toEqual(expect.arrayContaining(TABLES));
   });
 
   it('run once when two processes start at the same time', async () => {
-    const url = await emptyTestDatabase();
-    const [a, b] = await Promise.all([runMigrations(url), runMigrations(url)]);
+    const { migrationUrl: url, appRole } = await emptyTestDatabase();
+    const [a, b] = await Promise.all([runMigrations(url, { appRole }), runMigrations(url, { appRole })]);
     expect([a, b].sort((x, y) => y.length - x.length)).toEqual([names, []]);
   });
 
@@ -71,15 +71,16 @@ describe('migrations', () => {
   });
 
   it('never let the data source change the schema by itself', async () => {
-    const url = await emptyTestDatabase();
+    const { url, migrationUrl, appRole } = await emptyTestDatabase();
     const dataSource = createDataSource(url);
     await dataSource.initialize();
     try {
       expect(dataSource.options.synchronize).toBe(false);
       expect(dataSource.options.migrationsRun).toBe(false);
-      expect(await tablesIn(url)).toEqual([]);
-      // Entities and migrations agree: every entity's table and columns exist after migrating.
-      await runMigrations(url);
+      expect(await tablesIn(migrationUrl)).toEqual([]);
+      // Entities and migrations agree: every entity's table and columns exist after migrating, and
+      // the application role may read each of them.
+      await runMigrations(migrationUrl, { appRole });
       for (const entity of dataSource.entityMetadatas) {
         const columns = entity.columns.map((c) => `"${c.databaseName}"`).join(', ');
         await expect(

@@ -20,6 +20,7 @@ import { CreateInstallation1764001000000 } from './migrations/1764001000000-Crea
 import { DropNotificationRequests1764100000000 } from './migrations/1764100000000-DropNotificationRequests';
 import { CreateStaffServedSchools1764107000000 } from './migrations/1764107000000-CreateStaffServedSchools';
 import { InstallationEntity } from './installation/installation.entity';
+import { grantAppRolePrivileges } from './app-role-privileges';
 
 /** A class TypeORM maps to a table. */
 export type EntityClass = new () => object;
@@ -85,13 +86,30 @@ export function createDataSource(databaseUrl: string, opts: PersistenceOptions =
 // Any constant works; it only has to be the same in every process that migrates this database.
 const MIGRATION_LOCK_ID = 7_263_510_001;
 
+export interface MigrateOptions extends PersistenceOptions {
+  /** The role the api and worker connect as; its privileges are set to APP_ROLE_PRIVILEGES. */
+  appRole: string;
+}
+
 /**
- * Applies pending migrations in one transaction; returns their names. Safe when the API and the
- * worker start together: an advisory lock lets one process migrate while the other waits.
+ * Applies pending migrations in one transaction, as the owner role (`migrationUrl`), then gives the
+ * application role exactly its privileges; returns the migrations' names. Safe when two processes
+ * start together: an advisory lock lets one migrate while the other waits.
  */
-export async function runMigrations(databaseUrl: string, opts: PersistenceOptions = {}): Promise<string[]> {
-  return withMigrationLock(databaseUrl, opts, async (dataSource) => {
+export async function runMigrations(migrationUrl: string, opts: MigrateOptions): Promise<string[]> {
+  return withMigrationLock(migrationUrl, opts, async (dataSource) => {
     const applied = await dataSource.runMigrations({ transaction: 'all' });
+    const q = dataSource.createQueryRunner();
+    try {
+      await q.startTransaction();
+      await grantAppRolePrivileges(q, opts.appRole, MIGRATIONS_TABLE);
+      await q.commitTransaction();
+    } catch (err) {
+      if (q.isTransactionActive) await q.rollbackTransaction();
+      throw err;
+    } finally {
+      await q.release();
+    }
     return applied.map((m) => m.name);
   });
 }

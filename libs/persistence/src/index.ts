@@ -8,7 +8,9 @@ export {
   PERSISTENCE_MIGRATIONS,
   MIGRATIONS_TABLE,
 } from './data-source';
-export type { EntityClass, MigrationClass, PersistenceOptions } from './data-source';
+export type { EntityClass, MigrateOptions, MigrationClass, PersistenceOptions } from './data-source';
+export { APP_ROLE_PRIVILEGES, assertLeastPrivilege, OverPrivilegedRoleError } from './app-role-privileges';
+export type { TablePrivilege } from './app-role-privileges';
 export {
   EventIdConflictError,
   InvalidPageError,

@@ -12,20 +12,66 @@ export function testTemporalAddress(): string {
   return required('TEST_TEMPORAL_ADDRESS');
 }
 
-/** A fresh, empty database on the test PostgreSQL server; its URL. */
-export async function createTestDatabase(prefix = 't'): Promise<string> {
+/** The two roles every test database has, as in production: the owner migrates, the apps are the app role. */
+export const TEST_OWNER_ROLE = 'tiltak_test_owner';
+export const TEST_APP_ROLE = 'tiltak_test_app';
+
+export interface TestDatabase {
+  /** As the application role: what the api, the worker and the tests' data sources connect with. */
+  url: string;
+  /** As the owner role: for runMigrations. */
+  migrationUrl: string;
+  /** The application role's name, for runMigrations. */
+  appRole: string;
+}
+
+let rolesReady: Promise<void> | undefined;
+
+/** Creates the two test roles once per server (fixed test-only passwords; nothing here is secret). */
+async function ensureTestRoles(admin: string): Promise<void> {
+  const client = new Client({ connectionString: admin });
+  await client.connect();
+  try {
+    for (const [role, attributes] of [
+      [TEST_OWNER_ROLE, 'LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS'],
+      [TEST_APP_ROLE, 'LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOINHERIT'],
+    ] as const) {
+      try {
+        await client.query(`CREATE ROLE ${role} ${attributes} PASSWORD '${role}'`);
+      } catch (err) {
+        // Another test process (or an earlier run on a shared server) created it first.
+        const code = (err as { code?: string }).code;
+        if (code !== '42710' && code !== '23505') throw err;
+      }
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, empty database on the test PostgreSQL server, owned by the owner role. */
+export async function createTestDatabase(prefix = 't'): Promise<TestDatabase> {
   const admin = required('TEST_PG_ADMIN_URL');
+  rolesReady ??= ensureTestRoles(admin);
+  await rolesReady;
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const client = new Client({ connectionString: admin });
   await client.connect();
   try {
-    await client.query(`CREATE DATABASE "${name}"`);
+    await client.query(`CREATE DATABASE "${name}" OWNER ${TEST_OWNER_ROLE}`);
+    await client.query(`REVOKE ALL ON DATABASE "${name}" FROM PUBLIC`);
+    await client.query(`GRANT CONNECT ON DATABASE "${name}" TO ${TEST_APP_ROLE}`);
   } finally {
     await client.end();
   }
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const as = (role: string): string => {
+    const url = new URL(admin);
+    url.username = role;
+    url.password = role;
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
+  return { url: as(TEST_APP_ROLE), migrationUrl: as(TEST_OWNER_ROLE), appRole: TEST_APP_ROLE };
 }
 
 /** A random AES-256 codec key config string for PAYLOAD_CODEC_KEYS. */

@@ -42,8 +42,13 @@ export interface HarnessOptions extends AppOptions {
 
 export async function startApiHarness(options: HarnessOptions = {}): Promise<ApiHarness> {
   quietTemporalRuntime();
-  const databaseUrl = options.env?.['DATABASE_URL'] ?? (await createTestDatabase('api'));
-  await runMigrations(databaseUrl);
+  // A DATABASE_URL passed in is another harness's database, migrated already.
+  let databaseUrl = options.env?.['DATABASE_URL'];
+  if (!databaseUrl) {
+    const db = await createTestDatabase('api');
+    await runMigrations(db.migrationUrl, { appRole: db.appRole });
+    databaseUrl = db.url;
+  }
   const signingKey = options.env?.['AUTH_LOCAL_SIGNING_KEY']
     ? Buffer.from(options.env['AUTH_LOCAL_SIGNING_KEY'], 'base64')
     : randomBytes(32);

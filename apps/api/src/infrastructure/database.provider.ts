@@ -1,6 +1,6 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '@tiltak/persistence';
+import { assertLeastPrivilege, createDataSource } from '@tiltak/persistence';
 
 /** Owns the TypeORM DataSource; initialised at start-up, retried lazily if PostgreSQL was down. */
 @Injectable()
@@ -14,10 +14,22 @@ export class Database implements OnApplicationShutdown {
 
   async ready(): Promise<DataSource> {
     if (this.dataSource.isInitialized) return this.dataSource;
-    this.initialising ??= this.dataSource.initialize().catch((err: unknown) => {
-      this.initialising = null;
-      throw err;
-    });
+    this.initialising ??= this.dataSource
+      .initialize()
+      // A role that could change audit rows is never used: the API stays not-ready, saying why.
+      .then(async (ds) => {
+        try {
+          await assertLeastPrivilege(ds);
+          return ds;
+        } catch (err) {
+          await ds.destroy();
+          throw err;
+        }
+      })
+      .catch((err: unknown) => {
+        this.initialising = null;
+        throw err;
+      });
     return this.initialising;
   }
 

@@ -88,8 +88,9 @@ const MUNICIPALITY_WIDE: StaffRole[] = ['ppt', 'mobile-team', 'health-nurse'];
 export async function startCaseTestEnv(
   options: { startWorker?: boolean; codecKeys?: string } = {},
 ): Promise<CaseTestEnv> {
-  const databaseUrl = await createTestDatabase('wf');
-  await runMigrations(databaseUrl);
+  const db = await createTestDatabase('wf');
+  await runMigrations(db.migrationUrl, { appRole: db.appRole });
+  const databaseUrl = db.url;
   const smtp = await startTestSmtpServer();
   const env = {
     DATABASE_URL: databaseUrl,

@@ -54,8 +54,9 @@ export interface NotificationScenario {
 }
 
 export async function startNotificationScenario(name = 'notifications'): Promise<NotificationScenario> {
-  const url = await createTestDatabase(name);
-  await runMigrations(url);
+  const db = await createTestDatabase(name);
+  await runMigrations(db.migrationUrl, { appRole: db.appRole });
+  const url = db.url;
   const dataSource = createDataSource(url, { applicationName: `${name}-tests` });
   await dataSource.initialize();
   const directory = new DirectoryRepository(dataSource);

@@ -1,16 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { createDataSource } from '../data-source';
 import { migratedTestDatabase } from '../testing/test-database';
 import { AccessLog } from './access-log.store';
 
 describe('AccessLog', () => {
   let dataSource: DataSource;
+  /** As the owner role: the application role may not even try (app-role-privileges.integration-spec.ts). */
+  let owner: DataSource;
   let log: AccessLog;
   const staffId = randomUUID();
   const caseId = randomUUID();
 
   beforeAll(async () => {
-    ({ dataSource } = await migratedTestDatabase());
+    const db = await migratedTestDatabase();
+    dataSource = db.dataSource;
+    owner = await createDataSource(db.migrationUrl, { poolSize: 1 }).initialize();
     log = new AccessLog(dataSource);
     await log.record({
       staffId,
@@ -40,6 +45,7 @@ describe('AccessLog', () => {
   });
   afterAll(async () => {
     await dataSource?.destroy();
+    await owner?.destroy();
   });
 
   it('records who tried what, with the database’s time, newest first', async () => {
@@ -57,8 +63,8 @@ describe('AccessLog', () => {
     ['UPDATE', `UPDATE access_log SET outcome = 'allowed'`],
     ['DELETE', `DELETE FROM access_log`],
     ['TRUNCATE', `TRUNCATE access_log`],
-  ])('is append-only: refuses %s', async (op, sql) => {
-    await expect(dataSource.query(sql)).rejects.toThrow(`access_log is append-only: ${op} refused`);
+  ])('is append-only even for the owner of the table: refuses %s', async (op, sql) => {
+    await expect(owner.query(sql)).rejects.toThrow(`access_log is append-only: ${op} refused`);
     const rows = (await dataSource.query(`SELECT count(*)::int AS count FROM access_log`)) as {
       count: number;
     }[];

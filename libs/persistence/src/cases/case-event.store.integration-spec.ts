@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { createDataSource } from '../data-source';
 import { OpenCaseExistsError } from '../errors';
 import { aCaseOpenedEvent, aCaseState, aDeadline, aNoteEvent, advanced } from '../testing/case-fixtures';
 import { migratedTestDatabase } from '../testing/test-database';
@@ -7,16 +8,21 @@ import { CaseReadModel } from './case.read-model';
 
 describe('CaseEventStore', () => {
   let dataSource: DataSource;
+  /** As the owner role: the application role may not even try (app-role-privileges.integration-spec.ts). */
+  let owner: DataSource;
   let store: CaseEventStore;
   let readModel: CaseReadModel;
 
   beforeAll(async () => {
-    ({ dataSource } = await migratedTestDatabase());
+    const db = await migratedTestDatabase();
+    dataSource = db.dataSource;
+    owner = await createDataSource(db.migrationUrl, { poolSize: 1 }).initialize();
     store = new CaseEventStore(dataSource);
     readModel = new CaseReadModel(dataSource);
   });
   afterAll(async () => {
     await dataSource?.destroy();
+    await owner?.destroy();
   });
 
   async function eventRows(caseId: string): Promise<{ event_id: string; origin: string }[]> {
@@ -190,7 +196,7 @@ describe('CaseEventStore', () => {
     expect([...first, ...rest].map((e) => e.eventId)).toEqual(events.map((e) => e.eventId));
   });
 
-  describe('the audit trail is append-only in the database itself', () => {
+  describe('the audit trail is append-only in the database itself, even for the owner of the table', () => {
     let caseId: string;
     beforeAll(async () => {
       const opened = aCaseState();
@@ -204,14 +210,14 @@ describe('CaseEventStore', () => {
       // Even a statement that matches no row is refused: nobody tries to change the trail.
       ['UPDATE', `UPDATE case_events SET type = 'x' WHERE case_id = $1 AND false`],
     ])('refuses %s', async (op, sql) => {
-      await expect(dataSource.query(sql, [caseId])).rejects.toThrow(
+      await expect(owner.query(sql, [caseId])).rejects.toThrow(
         `case_events is append-only: ${op} refused`,
       );
       expect(await eventRows(caseId)).toHaveLength(1);
     });
 
     it('refuses TRUNCATE', async () => {
-      await expect(dataSource.query(`TRUNCATE case_events`)).rejects.toThrow(
+      await expect(owner.query(`TRUNCATE case_events`)).rejects.toThrow(
         'case_events is append-only: TRUNCATE refused',
       );
       expect(await eventRows(caseId)).toHaveLength(1);

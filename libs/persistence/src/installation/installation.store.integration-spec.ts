@@ -1,3 +1,4 @@
+import { createDataSource } from '../data-source';
 import { migratedTestDatabase, type TestDatabase } from '../testing/test-database';
 import { InstallationStore } from './installation.store';
 
@@ -14,11 +15,24 @@ describe('InstallationStore', () => {
     expect(await new InstallationStore(b.dataSource).id()).not.toBe(id);
   });
 
-  it('holds exactly one row', async () => {
+  it('holds exactly one row, even for the owner of the table', async () => {
+    const db = await migratedTestDatabase();
+    databases.push(db);
+    const owner = await createDataSource(db.migrationUrl, { poolSize: 1 }).initialize();
+    try {
+      await expect(
+        owner.query(`INSERT INTO installation (id) VALUES (gen_random_uuid())`),
+      ).rejects.toThrow(/duplicate key/);
+    } finally {
+      await owner.destroy();
+    }
+  });
+
+  it('is read-only for the application role', async () => {
     const db = await migratedTestDatabase();
     databases.push(db);
     await expect(
       db.dataSource.query(`INSERT INTO installation (id) VALUES (gen_random_uuid())`),
-    ).rejects.toThrow();
+    ).rejects.toThrow(/permission denied/);
   });
 });
