@@ -186,7 +186,7 @@ if (RECORD)
       await t.waitFor(
         async () => {
           const rows = (await t.dataSource.query(
-            `SELECT 1 FROM notification_requests WHERE case_id = $1 AND kind = 'escalation'`,
+            `SELECT 1 FROM notification_outbox WHERE case_id = $1 AND kind = 'escalation'`,
             [caseId],
           )) as unknown[];
           return rows.length > 0;

@@ -19,8 +19,9 @@ export const APP_ROLE_PRIVILEGES: Readonly<Record<string, readonly TablePrivileg
   school_calendars: ['SELECT', 'INSERT', 'UPDATE'],
   staff: ['SELECT', 'INSERT', 'UPDATE'],
   students: ['SELECT', 'INSERT', 'UPDATE'],
-  notification_requests: ['SELECT', 'INSERT', 'UPDATE'],
   notification_outbox: ['SELECT', 'INSERT', 'UPDATE'],
+  // Which schools a municipality-wide partner serves: replaced as a whole (delete, then insert).
+  staff_served_schools: ['SELECT', 'INSERT', 'DELETE'],
   // Abandoned and expired keys are removed.
   idempotency_keys: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
 };
