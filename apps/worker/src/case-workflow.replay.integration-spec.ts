@@ -9,13 +9,14 @@
 // running in production. See libs/workflows/history-fixtures/README.md.
 import { Worker } from '@temporalio/worker';
 import type { WorkflowHandle } from '@temporalio/client';
-import { shortTestPolicy, type LadderPolicy } from '@tiltak/domain';
+import { type LadderPolicy } from '@tiltak/domain';
 import {
   buildCaseEvent,
   evaluationRecorded,
   measurePlanned,
   meetingHeld,
   step1Contact,
+  shortTestPolicy,
 } from '@tiltak/domain/testing';
 import { webpackConfigHook, workflowsSourcePath } from '@tiltak/temporal';
 import { notificationWorkflowId, recordEventUpdate } from '@tiltak/workflows';
@@ -161,7 +162,7 @@ if (RECORD)
       );
       const caseId = caseIdOf(handle);
       await t.waitFor(async () => (await t.timeline(caseId)).length > 0, 'case-opened in the audit trail');
-      await t.dataSource.query(`
+      await t.asOwner(`
         CREATE FUNCTION fixture_refuse_case() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
           IF NEW.case_id = '${caseId}'::uuid THEN
@@ -169,7 +170,7 @@ if (RECORD)
           END IF;
           RETURN NEW;
         END $$`);
-      await t.dataSource.query(
+      await t.asOwner(
         `CREATE TRIGGER fixture_refuse_case BEFORE INSERT ON case_events FOR EACH ROW EXECUTE FUNCTION fixture_refuse_case()`,
       );
       const sent = {
@@ -194,8 +195,8 @@ if (RECORD)
         'the escalation requested while the writes fail',
         90_000,
       );
-      await t.dataSource.query(`DROP TRIGGER fixture_refuse_case ON case_events`);
-      await t.dataSource.query(`DROP FUNCTION fixture_refuse_case()`);
+      await t.asOwner(`DROP TRIGGER fixture_refuse_case ON case_events`);
+      await t.asOwner(`DROP FUNCTION fixture_refuse_case()`);
       await update.result();
       await t.record(handle, step1Contact('explained', now()));
       await handle.result();

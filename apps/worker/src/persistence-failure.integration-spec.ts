@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowUpdateFailedError, WorkflowUpdateStage, type WorkflowHandle } from '@temporalio/client';
-import { shortTestPolicy, type CaseEvent, type DeadlineKind, type LadderPolicy } from '@tiltak/domain';
-import { buildCaseEvent } from '@tiltak/domain/testing';
+import { type CaseEvent, type DeadlineKind, type LadderPolicy } from '@tiltak/domain';
+import { buildCaseEvent, shortTestPolicy } from '@tiltak/domain/testing';
 import { CaseEventStore, DirectoryRepository } from '@tiltak/persistence';
 import { getStateQuery, recordEventUpdate, type RecordedEvent } from '@tiltak/workflows';
 import { createCaseActivities } from './case-activities';
@@ -142,7 +142,7 @@ describe('a case whose events PostgreSQL refuses', () => {
   it('rejects an event PostgreSQL refuses as data (a CHECK constraint), leaves the case as it was, and stores the next one', async () => {
     const { handle, caseId } = await openedCase(calm());
     // 2,000 characters pass the validator; 2 bytes each, they break this database's limit on payloads.
-    await t.dataSource.query(
+    await t.asOwner(
       `ALTER TABLE case_events ADD CONSTRAINT test_payload_fits CHECK (octet_length(payload::text) <= 3000) NOT VALID`,
     );
     try {
@@ -165,15 +165,17 @@ describe('a case whose events PostgreSQL refuses', () => {
       expect(trail.map((e) => e.type)).toEqual(['case-opened', 'note-added']);
       expect((trail[1]!.payload as { text: string }).text).toBe('Kort notat (syntetisk).');
     } finally {
-      await t.dataSource.query(`ALTER TABLE case_events DROP CONSTRAINT test_payload_fits`);
+      await t.asOwner(`ALTER TABLE case_events DROP CONSTRAINT test_payload_fits`);
     }
     await handle.terminate('test done');
   });
 
   it('keeps reminding and escalating a case whose writes keep failing, and the other cases on time; stores everything once storage is back', async () => {
     // Every write of a listed case's events fails, as a full disk or a broken trigger would: retryable.
-    await t.dataSource.query(`CREATE TABLE test_broken_cases (case_id uuid PRIMARY KEY)`);
-    await t.dataSource.query(`
+    await t.asOwner(`CREATE TABLE test_broken_cases (case_id uuid PRIMARY KEY)`);
+    // The trigger runs as the role that writes, the application role: it must read the list.
+    await t.asOwner(`GRANT SELECT ON test_broken_cases TO PUBLIC`);
+    await t.asOwner(`
       CREATE FUNCTION test_refuse_broken_cases() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF EXISTS (SELECT 1 FROM test_broken_cases b WHERE b.case_id = NEW.case_id) THEN
@@ -181,7 +183,7 @@ describe('a case whose events PostgreSQL refuses', () => {
         END IF;
         RETURN NEW;
       END $$`);
-    await t.dataSource.query(
+    await t.asOwner(
       `CREATE TRIGGER test_refuse_broken_cases BEFORE INSERT ON case_events
          FOR EACH ROW EXECUTE FUNCTION test_refuse_broken_cases()`,
     );
@@ -193,7 +195,7 @@ describe('a case whose events PostgreSQL refuses', () => {
     });
     const broken = await openedCase(policy);
     const healthy = await openedCase(policy);
-    await t.dataSource.query(`INSERT INTO test_broken_cases VALUES ($1)`, [broken.caseId]);
+    await t.asOwner(`INSERT INTO test_broken_cases VALUES ($1)`, [broken.caseId]);
 
     // A person's note on the broken case: accepted by the workflow, not yet stored.
     const sent = send(broken.handle, note(`${SECRET} ringte foresatte`));
@@ -257,7 +259,7 @@ describe('a case whose events PostgreSQL refuses', () => {
     expect(alert).toContain('53100');
 
     // Storage comes back: everything pending goes in, once, in the order the workflow applied it.
-    await t.dataSource.query(`DELETE FROM test_broken_cases`);
+    await t.asOwner(`DELETE FROM test_broken_cases`);
     const stored = await within(noteResult, 90_000, 'the note was not stored after the repair');
     expect(stored.event.eventId).toBe(sent.eventId);
     const trail = await t.waitFor(

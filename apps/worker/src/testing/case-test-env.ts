@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import type { NativeConnection, Worker } from '@temporalio/worker';
+import { Client as PgClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '@tiltak/config';
 import type { CaseEvent, LadderPolicy, StaffRole } from '@tiltak/domain';
@@ -44,7 +45,13 @@ export interface CaseTestEnv {
   config: AppConfig;
   env: Record<string, string>;
   client: Client;
+  /** Connected as the application role, as the worker is. */
   dataSource: DataSource;
+  /**
+   * Runs SQL as the role that owns the schema, for tests that change it the way an operator or a
+   * broken migration would (triggers, constraints): the application role may not.
+   */
+  asOwner(sql: string, params?: unknown[]): Promise<unknown[]>;
   smtp: TestSmtpServer;
   schoolId: string;
   /** The student of the most recently opened case. */
@@ -132,6 +139,15 @@ export async function startCaseTestEnv(
     env,
     client,
     dataSource,
+    async asOwner(sql, params = []) {
+      const owner = new PgClient({ connectionString: db.migrationUrl });
+      await owner.connect();
+      try {
+        return (await owner.query(sql, params)).rows as unknown[];
+      } finally {
+        await owner.end();
+      }
+    },
     smtp,
     schoolId: school.id,
     studentId: '',
