@@ -3,13 +3,14 @@
 // time-skipping server here; the real durations are tested as pure functions in libs/domain.
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { shortTestPolicy, type CaseEvent, type DeadlineKind } from '@tiltak/domain';
+import { type CaseEvent, type DeadlineKind } from '@tiltak/domain';
 import {
   buildCaseEvent,
   evaluationRecorded,
   measurePlanned,
   meetingHeld,
   step1Contact,
+  shortTestPolicy,
 } from '@tiltak/domain/testing';
 import { randomUUID } from 'node:crypto';
 import { getStateQuery, recordEventUpdate } from '@tiltak/workflows';

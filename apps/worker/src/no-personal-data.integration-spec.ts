@@ -14,8 +14,8 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure, type Payload } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
-import { shortTestPolicy, type CaseEvent } from '@tiltak/domain';
-import { buildCaseEvent, step1Contact } from '@tiltak/domain/testing';
+import { type CaseEvent } from '@tiltak/domain';
+import { buildCaseEvent, step1Contact, shortTestPolicy } from '@tiltak/domain/testing';
 import { EncryptionCodec } from '@tiltak/temporal';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId, getStateQuery, recordEventUpdate } from '@tiltak/workflows';
 import { startCaseTestEnv, type CaseTestEnv } from './testing/case-test-env';

@@ -1,6 +1,5 @@
 // The weekly digest: the schedule is created once, and a run mails each school's leadership an
 // overview of its open cases.
-import { shortTestPolicy } from '@tiltak/domain';
 import {
   NOTIFICATION_SWEEP_SCHEDULE_ID,
   NOTIFICATION_SWEEP_WORKFLOW_TYPE,
@@ -13,6 +12,7 @@ import {
   ensureNotificationSweepSchedule,
 } from './digest-schedule';
 import { startCaseTestEnv, type CaseTestEnv } from './testing/case-test-env';
+import { shortTestPolicy } from '@tiltak/domain/testing';
 
 jest.setTimeout(120_000);
 

@@ -10,8 +10,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { shortTestPolicy, type Deadline, type DeadlineKind } from '@tiltak/domain';
-import { buildCaseEvent } from '@tiltak/domain/testing';
+import { type Deadline, type DeadlineKind } from '@tiltak/domain';
+import { buildCaseEvent, shortTestPolicy } from '@tiltak/domain/testing';
 import { NOTIFICATION_SWEEP_SCHEDULE_ID, WEEKLY_DIGEST_SCHEDULE_ID, getStateQuery } from '@tiltak/workflows';
 import { startCaseTestEnv, type CaseTestEnv } from './testing/case-test-env';
 import { childWorkflowIds, waitForCompleted } from './testing/workflow-histories';

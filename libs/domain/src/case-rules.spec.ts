@@ -8,7 +8,7 @@ import {
   validateEvent,
   validateOpenCaseInput,
 } from './case-rules';
-import { defaultLadderPolicy, shortTestPolicy } from './default-policy';
+import { defaultLadderPolicy } from './default-policy';
 import {
   CASE_EVENT_TYPES,
   REJECTION_CODES,
@@ -20,7 +20,7 @@ import {
   type Step,
 } from './model';
 import { addSeconds, osloLocalToInstant } from './oslo-time';
-import { exampleCalendar2025_2026, exampleCalendar2026_2027 } from './school-calendar';
+import { exampleCalendar2026_2027 } from './school-calendar';
 import {
   applyEvents,
   buildCaseEvent,
@@ -32,6 +32,8 @@ import {
   step1Contact,
   TEST_OPENED_AT,
   TEST_STAFF,
+  shortTestPolicy,
+  exampleCalendar2025_2026,
 } from './testing';
 
 const oslo = (date: string, time: string) => osloLocalToInstant(date, time);

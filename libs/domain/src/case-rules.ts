@@ -441,13 +441,7 @@ export function shiftForPause(
       policy.deadlines[deadline.kind].span.unit === 'seconds'
         ? (instant: Instant) => addSeconds(instant, pausedSeconds)
         : (instant: Instant) =>
-            applyOffset(
-              instant,
-              { unit: 'school-days', count: lostSchoolDays },
-              'after',
-              calendars,
-              policy.schoolDayEndsAt,
-            );
+            applyOffset(instant, { unit: 'school-days', count: lostSchoolDays }, 'after', calendars);
     return {
       ...deadline,
       remindAt: shift(deadline.remindAt),

@@ -64,8 +64,6 @@ export function applyOffset(
   offset: Offset,
   direction: OffsetDirection,
   calendars: readonly SchoolCalendar[],
-  // Part of the contract; a school-day offset keeps the deadline's own time of day instead.
-  _schoolDayEndsAt?: string,
 ): Instant {
   assertCount(offset.count, 0);
   const sign = direction === 'before' ? -1 : 1;
@@ -125,8 +123,8 @@ export function scheduleDeadline(
     kind,
     step: stepOfDeadlineKind(kind),
     dueAt,
-    remindAt: applyOffset(dueAt, rule.remindBefore, 'before', calendars, policy.schoolDayEndsAt),
-    escalateAt: applyOffset(dueAt, rule.escalateAfter, 'after', calendars, policy.schoolDayEndsAt),
+    remindAt: applyOffset(dueAt, rule.remindBefore, 'before', calendars),
+    escalateAt: applyOffset(dueAt, rule.escalateAfter, 'after', calendars),
     status: 'open',
   };
 }

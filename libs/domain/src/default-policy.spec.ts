@@ -1,6 +1,7 @@
-import { defaultLadderPolicy, shortTestPolicy } from './default-policy';
+import { defaultLadderPolicy } from './default-policy';
 import { DEADLINE_KINDS } from './model';
 import { validateLadderPolicy } from './policy-config';
+import { shortTestPolicy } from './testing';
 
 describe('defaultLadderPolicy', () => {
   const policy = defaultLadderPolicy();

@@ -333,7 +333,7 @@ export interface CaseState {
     teamAdviceRecorded: boolean;
     evaluations: number;
   };
-  /** Per-kind counter so deadline ids stay unique and deterministic. */
+  /** One counter across every deadline kind: numbers each new deadline's id (`<kind>#<n>`), so ids stay unique and deterministic. */
   deadlineSequence: number;
   /** Count of accepted events, people's and the system's. */
   eventCount: number;

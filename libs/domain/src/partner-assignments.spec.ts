@@ -3,8 +3,15 @@ import { defaultLadderPolicy } from './default-policy';
 import type { CaseEvent, CaseState, Instant, PartnerAssignment, PartnerService } from './model';
 import { addSeconds } from './oslo-time';
 import { assignmentsOf, partnerAssignedEvents } from './partner-assignments';
-import { exampleCalendar2025_2026, exampleCalendar2026_2027 } from './school-calendar';
-import { applyEvents, buildCaseEvent, buildOpenCaseInput, eventsToReachStep, meetingHeld } from './testing';
+import { exampleCalendar2026_2027 } from './school-calendar';
+import {
+  applyEvents,
+  buildCaseEvent,
+  buildOpenCaseInput,
+  eventsToReachStep,
+  meetingHeld,
+  exampleCalendar2025_2026,
+} from './testing';
 import { applyTimerAction, dueTimerActions, systemEventFor, type TimerAction } from './timers';
 
 const policy = defaultLadderPolicy();

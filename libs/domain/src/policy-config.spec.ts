@@ -1,5 +1,6 @@
-import { defaultLadderPolicy, shortTestPolicy } from './default-policy';
+import { defaultLadderPolicy } from './default-policy';
 import { parsePolicyOverrides, validateLadderPolicy } from './policy-config';
+import { shortTestPolicy } from './testing';
 
 const base = defaultLadderPolicy();
 

@@ -4,7 +4,6 @@ import {
   closedPeriodOn,
   countSchoolDays,
   easterSunday,
-  exampleCalendar2025_2026,
   exampleCalendar2026_2027,
   isSchoolDay,
   nextSchoolDay,
@@ -15,6 +14,7 @@ import {
   type SchoolCalendar,
 } from './school-calendar';
 import { addDays, isoWeekday } from './oslo-time';
+import { exampleCalendar2025_2026 } from './testing';
 
 const calendars = [exampleCalendar2025_2026(), exampleCalendar2026_2027()];
 

@@ -265,25 +265,6 @@ export function springHolidays(year: number): ClosedPeriod[] {
   ]);
 }
 
-/** A typical Norwegian municipality's school year 2025–2026: 190 school days (synthetic, for defaults and tests). */
-export function exampleCalendar2025_2026(): SchoolCalendar {
-  return {
-    schoolYear: '2025-2026',
-    firstDay: '2025-08-18',
-    lastDay: '2026-06-23',
-    closedPeriods: sortedByStart([
-      { from: '2025-09-29', to: '2025-10-03', kind: 'break', name: 'Høstferie' },
-      { from: '2025-11-14', to: '2025-11-14', kind: 'planning-day', name: 'Planleggingsdag' },
-      { from: '2025-12-20', to: '2026-01-02', kind: 'break', name: 'Juleferie' },
-      { from: '2026-01-05', to: '2026-01-05', kind: 'planning-day', name: 'Planleggingsdag' },
-      { from: '2026-02-23', to: '2026-02-27', kind: 'break', name: 'Vinterferie' },
-      ...springHolidays(2026),
-      // The Friday after Ascension Day.
-      { from: '2026-05-15', to: '2026-05-15', kind: 'planning-day', name: 'Planleggingsdag' },
-    ]),
-  };
-}
-
 /** A typical Norwegian municipality's school year 2026–2027: 190 school days (synthetic, for defaults and tests). */
 export function exampleCalendar2026_2027(): SchoolCalendar {
   return {
@@ -303,6 +284,6 @@ export function exampleCalendar2026_2027(): SchoolCalendar {
   };
 }
 
-function sortedByStart(periods: ClosedPeriod[]): ClosedPeriod[] {
+export function sortedByStart(periods: ClosedPeriod[]): ClosedPeriod[] {
   return [...periods].sort((a, b) => daysBetween(b.from, a.from));
 }

@@ -11,10 +11,10 @@ describe('system events', () => {
     });
   });
 
-  it('keys a step change by case and step, since the ladder only climbs', () => {
-    expect(stepEnteredEvent('case-test-1', 3, '2026-12-17T11:00:00.000Z')).toEqual({
+  it('keys a step change by case, step and the event that moved it, as stored trails have it', () => {
+    expect(stepEnteredEvent('case-test-1', 3, 'evt-7', '2026-12-17T11:00:00.000Z')).toEqual({
       type: 'step-entered',
-      eventId: 'case-test-1:step-entered:3',
+      eventId: 'case-test-1:step-entered:3:evt-7',
       occurredAt: '2026-12-17T11:00:00.000Z',
       payload: { step: 3 },
     });

@@ -15,7 +15,21 @@ export function caseOpenedEvent(input: OpenCaseInput): SystemEvent {
   };
 }
 
-/** The ladder only climbs, so a step is entered at most once per case. */
-export function stepEnteredEvent(caseId: string, step: Step, occurredAt: Instant): SystemEvent {
-  return { type: 'step-entered', eventId: `${caseId}:step-entered:${step}`, occurredAt, payload: { step } };
+/**
+ * The step an event moved the case into. The id carries the moving event's id as well as the step:
+ * the ladder only climbs today, but the id stays unique if a municipality's ladder ever lets a case
+ * enter a step twice, and it is the id every stored trail already has.
+ */
+export function stepEnteredEvent(
+  caseId: string,
+  step: Step,
+  causeEventId: string,
+  occurredAt: Instant,
+): SystemEvent {
+  return {
+    type: 'step-entered',
+    eventId: `${caseId}:step-entered:${step}:${causeEventId}`,
+    occurredAt,
+    payload: { step },
+  };
 }

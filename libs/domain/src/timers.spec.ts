@@ -1,9 +1,17 @@
 import { openCase } from './case-rules';
-import { defaultLadderPolicy, shortTestPolicy } from './default-policy';
+import { defaultLadderPolicy } from './default-policy';
 import type { CaseState, Deadline, Instant } from './model';
 import { addSeconds, osloLocalToInstant } from './oslo-time';
-import { exampleCalendar2025_2026, exampleCalendar2026_2027 } from './school-calendar';
-import { applyEvents, buildCaseEvent, buildOpenCaseInput, eventsToReachStep, meetingHeld } from './testing';
+import { exampleCalendar2026_2027 } from './school-calendar';
+import {
+  applyEvents,
+  buildCaseEvent,
+  buildOpenCaseInput,
+  eventsToReachStep,
+  meetingHeld,
+  shortTestPolicy,
+  exampleCalendar2025_2026,
+} from './testing';
 import { applyTimerAction, dueTimerActions, nextWakeUp, systemEventFor, type TimerAction } from './timers';
 
 const oslo = (date: string, time: string) => osloLocalToInstant(date, time);

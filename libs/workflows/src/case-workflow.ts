@@ -21,9 +21,11 @@ import {
 import {
   applyEvent,
   applyTimerAction,
+  caseOpenedEvent,
   dueTimerActions,
   nextWakeUp,
   openCase,
+  stepEnteredEvent,
   partnerAssignedEvents,
   systemEventFor,
   validateEvent,
@@ -127,14 +129,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
           ...partnerAssignedEvents(before, next).map((e) => recorded(next, e)),
         ];
         if (next.step !== before.step && next.status !== 'closed') {
-          events.push(
-            recorded(next, {
-              type: 'step-entered',
-              eventId: `${next.caseId}:step-entered:${next.step}:${event.eventId}`,
-              occurredAt: now(),
-              payload: { step: next.step },
-            }),
-          );
+          events.push(recorded(next, stepEnteredEvent(next.caseId, next.step, event.eventId, now())));
         }
         // Refused by PostgreSQL as data: the Update fails and nothing was applied.
         await commit(next, events, 'person');
@@ -160,19 +155,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   } else {
     calendars = await activities.loadSchoolCalendars({ schoolId: input.open.schoolId });
     const opening = openCase(input.open, policy, calendars);
-    const opened: SystemEvent[] = [
-      {
-        type: 'case-opened',
-        eventId: `${opening.caseId}:case-opened`,
-        occurredAt: input.open.openedAt,
-        payload: {
-          trigger: input.open.trigger,
-          absencePercent: input.open.absencePercent,
-          ownerStaffId: input.open.ownerStaffId,
-        },
-      },
-    ];
-    await activities.persistCaseEvents({ state: opening, events: opened.map((e) => recorded(opening, e)) });
+    const opened = caseOpenedEvent(input.open);
+    await activities.persistCaseEvents({ state: opening, events: [recorded(opening, opened)] });
     state = opening;
     await requestNotifications([
       notificationRequest(opening, 'case-opened', `${opening.caseId}:case-opened`, ['contact-teacher'], null),

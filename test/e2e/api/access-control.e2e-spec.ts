@@ -1,7 +1,6 @@
 // Need to know, over HTTP: every role × the case endpoints × cases of its own and the other school,
 // with each denial answered 404 and logged; the directory, authentication and the codec beside it.
 import { randomUUID } from 'node:crypto';
-import { shortTestPolicy } from '@tiltak/domain';
 import { SignJWT } from 'jose';
 import request from 'supertest';
 import {
@@ -12,6 +11,7 @@ import {
 } from '../../../apps/api/src/demo/demo-data';
 import { startApiHarness, type ApiHarness } from './api-harness';
 import { advanceTo, countRows, events, get, openCase, post } from './case-scenarios';
+import { shortTestPolicy } from '@tiltak/domain/testing';
 
 type CaseName = 'A1' | 'A3' | 'A4' | 'B1' | 'B4';
 type Actor = keyof typeof DEMO_STAFF;

@@ -2,13 +2,13 @@
 // audit trail and the activity plan checked; idempotency, bad input and the second open beside it.
 import { createHash, randomUUID } from 'node:crypto';
 import { loadConfig } from '@tiltak/config';
-import { shortTestPolicy } from '@tiltak/domain';
 import { testCodecKeys } from '@tiltak/testing';
 import request from 'supertest';
 import { createApp } from '../../../apps/api/src/create-app';
 import { DEMO_STAFF, DEMO_STUDENTS } from '../../../apps/api/src/demo/demo-data';
 import { startApiHarness, type ApiHarness } from './api-harness';
 import { countRows, eventCount, events, get, openCase, post, record, waitFor } from './case-scenarios';
+import { shortTestPolicy } from '@tiltak/domain/testing';
 
 const teacher = DEMO_STAFF.fjordvikTeacher5A;
 const leader = DEMO_STAFF.fjordvikLeader;

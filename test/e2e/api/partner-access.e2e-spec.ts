@@ -1,11 +1,11 @@
 // Need to know by assignment, over HTTP: a partner service sees a case once a referral or an escalation
 // named it, and then only at a school it serves; the timeline shows each assignment and what caused it.
 import { randomUUID } from 'node:crypto';
-import { shortTestPolicy } from '@tiltak/domain';
 import request from 'supertest';
 import { DEMO_SCHOOLS, DEMO_STAFF, DEMO_STUDENTS } from '../../../apps/api/src/demo/demo-data';
 import { startApiHarness, type ApiHarness } from './api-harness';
 import { advanceTo, get, openCase, post, waitFor } from './case-scenarios';
+import { shortTestPolicy } from '@tiltak/domain/testing';
 
 interface TimelineEntry {
   eventId: string;
