@@ -12,3 +12,4 @@ export * from './timers';
 export * from './system-events';
 export * from './case-summary';
 export * from './concern-threshold';
+export * from './text-rules';
