@@ -1,0 +1,39 @@
+import type { IncomingMessage } from 'node:http';
+import { json, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { DomainError } from '../errors/domain-error';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
+
+/**
+ * The JSON body parser every route uses: bounded in size (413), UTF-8 only (RFC 8259; 415 otherwise),
+ * and bounded in nesting depth (400) before JSON.parse or anything after it recurses into the body.
+ */
+export function jsonBody(limit: string): RequestHandler {
+  return json({
+    limit,
+    verify: (_req: IncomingMessage, _res: unknown, buf: Buffer, encoding: string) => {
+      if (encoding.toLowerCase() !== 'utf-8') {
+        throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Innholdet må være JSON i UTF-8.');
+      }
+      if (nestsDeeperThan(buf)) {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          `Innholdet er nøstet dypere enn ${MAX_JSON_DEPTH} nivåer.`,
+          { fieldErrors: [{ field: '(body)', message: `er nøstet dypere enn ${MAX_JSON_DEPTH} nivåer` }] },
+        );
+      }
+    },
+  });
+}
+
+/** A body that is not JSON is refused rather than silently read as no body at all. */
+export function requireJsonBodies(req: Request, _res: Response, next: NextFunction): void {
+  const hasBody =
+    req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json')) {
+    next(
+      new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Innholdet må være JSON (Content-Type: application/json).'),
+    );
+    return;
+  }
+  next();
+}
