@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { STAFF_ROLES, type StaffRole } from '@tiltak/domain';
-import { IsEmail, IsIn, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { NAME_MAX } from '../../common/validation';
+import { IsEmailAddress } from '../../common/value-validators';
 
 export class CreateStaffRequestDto {
   @ApiProperty({ example: 'Ingrid Haugen', maxLength: NAME_MAX })
@@ -10,7 +11,7 @@ export class CreateStaffRequestDto {
   displayName!: string;
 
   @ApiProperty({ example: 'ingrid.haugen@example.no', maxLength: 254 })
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(254)
   email!: string;
 
