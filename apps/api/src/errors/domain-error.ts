@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'UNPROCESSABLE',
   'DEPENDENCY_UNAVAILABLE',
   'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -67,7 +67,7 @@ describe('AllExceptionsFilter', () => {
   it('keeps body-parser’s 4xx and hides everything else behind an error id', () => {
     expect(
       respond(Object.assign(new Error('request entity too large'), { status: 413, expose: true })),
-    ).toMatchObject({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE' } });
+    ).toMatchObject({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE', requestId: 'r1' } });
     expect(respond(new BadRequestException('bad'))).toMatchObject({
       status: 400,
       body: { code: 'BAD_REQUEST' },
@@ -80,6 +80,54 @@ describe('AllExceptionsFilter', () => {
       errorId: expect.any(String),
       requestId: 'r1',
     });
+  });
+});
+
+describe('errors of the HTTP layer', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+
+  it('answer with a fixed Norwegian message, never the parser’s or the router’s words', () => {
+    const malformed = respond(
+      Object.assign(new SyntaxError('Unexpected token \'x\', "{x: secret}" is not valid JSON'), {
+        status: 400,
+        expose: true,
+        type: 'entity.parse.failed',
+        body: '{x: secret}',
+      }),
+    );
+    expect(malformed).toEqual({
+      status: 400,
+      headers: {},
+      body: { code: 'BAD_REQUEST', message: 'Innholdet er ikke gyldig JSON.', requestId: 'r1' },
+    });
+    const tooLarge = respond(
+      Object.assign(new Error('request entity too large'), {
+        status: 413,
+        expose: true,
+        type: 'entity.too.large',
+      }),
+    );
+    expect(tooLarge.body).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'Innholdet er for stort.',
+      requestId: 'r1',
+    });
+    const badParam = respond(
+      Object.assign(new URIError("Failed to decode param '%ED%A0%80'"), { status: 400 }),
+    );
+    expect(badParam).toMatchObject({ status: 400, body: { code: 'BAD_REQUEST', requestId: 'r1' } });
+    expect(JSON.stringify(badParam.body)).not.toContain('decode');
+    expect(respond(new BadRequestException('Validation failed (uuid is expected)')).body).toEqual({
+      code: 'BAD_REQUEST',
+      message: 'Id-en i adressen må være en UUID.',
+      requestId: 'r1',
+    });
+  });
+
+  it('never lets an error without `expose` through as a client error', () => {
+    expect(respond(Object.assign(new Error('pool exhausted at pg/lib/x.js:1'), { status: 400 })).status).toBe(
+      500,
+    );
   });
 });
 

@@ -24,7 +24,7 @@ export function fieldErrorsFromPaths(problems: readonly string[], prefix = ''): 
 
 export function validationFailed(
   fieldErrors: FieldError[],
-  message = 'The request is not valid; see fieldErrors.',
+  message = 'Noen felt er ikke gyldige; se fieldErrors.',
 ): DomainError {
   return new DomainError('VALIDATION_FAILED', message, { fieldErrors });
 }
