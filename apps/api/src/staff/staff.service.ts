@@ -25,7 +25,7 @@ export class StaffService {
     );
     const { directory } = await this.stores.get();
     if (request.schoolId !== null && !(await directory.getSchool(request.schoolId))) {
-      throw new DomainError('UNPROCESSABLE', `There is no school ${request.schoolId}.`, {
+      throw new DomainError('UNPROCESSABLE', 'Skolen finnes ikke.', {
         reason: 'UNKNOWN_SCHOOL',
       });
     }
@@ -38,7 +38,7 @@ export class StaffService {
       });
     } catch (err) {
       if (postgresErrorOf(err)?.code === PG_UNIQUE_VIOLATION) {
-        throw new DomainError('CONFLICT', 'This person already holds this role at this school.', {
+        throw new DomainError('CONFLICT', 'Personen har allerede denne rollen ved denne skolen.', {
           reason: 'STAFF_EXISTS',
         });
       }
