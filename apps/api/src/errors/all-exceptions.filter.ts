@@ -135,6 +135,9 @@ function httpExceptionBody(exception: HttpException): Omit<ErrorBody, 'requestId
   const code = httpCode(status);
   if (/uuid is expected/i.test(exception.message))
     return { code, message: 'Id-en i adressen må være en UUID.' };
+  // Nest maps the router's URIError (bad percent-encoding in the path) to a 400 with its message.
+  if (/Failed to decode param/i.test(exception.message))
+    return { code, message: 'Adressen inneholder ugyldig prosentkoding.' };
   switch (status) {
     case 404:
       return { code, message: 'Fant ikke det du ba om.' };

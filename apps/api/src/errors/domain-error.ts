@@ -1,6 +1,7 @@
 /** Every error the API knows how to explain carries one of these codes. */
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
+  'BAD_REQUEST',
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'NOT_FOUND',

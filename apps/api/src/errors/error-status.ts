@@ -6,6 +6,8 @@ export function statusForCode(code: ErrorCode): HttpStatus {
   switch (code) {
     case 'VALIDATION_FAILED':
       return HttpStatus.BAD_REQUEST;
+    case 'BAD_REQUEST':
+      return HttpStatus.BAD_REQUEST;
     case 'IDEMPOTENCY_KEY_MISSING':
       return HttpStatus.BAD_REQUEST;
     case 'UNAUTHENTICATED':

@@ -8,7 +8,7 @@ import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
  * and bounded in nesting depth (400) before JSON.parse or anything after it recurses into the body.
  */
 export function jsonBody(limit: string): RequestHandler {
-  return json({
+  const parse = json({
     limit,
     verify: (_req: IncomingMessage, _res: unknown, buf: Buffer, encoding: string) => {
       if (encoding.toLowerCase() !== 'utf-8') {
@@ -18,11 +18,37 @@ export function jsonBody(limit: string): RequestHandler {
         throw new DomainError(
           'VALIDATION_FAILED',
           `Innholdet er nøstet dypere enn ${MAX_JSON_DEPTH} nivåer.`,
-          { fieldErrors: [{ field: '(body)', message: `er nøstet dypere enn ${MAX_JSON_DEPTH} nivåer` }] },
+          {
+            fieldErrors: [{ field: '(body)', message: `er nøstet dypere enn ${MAX_JSON_DEPTH} nivåer` }],
+          },
         );
       }
     },
   });
+  // Translated here, where the parser's error type is still known: Nest turns a SyntaxError into a
+  // BadRequestException carrying the parser's message, which quotes the body.
+  return (req, res, next) =>
+    parse(req, res, (err?: unknown) => next(err === undefined ? undefined : parserError(err)));
+}
+
+function parserError(err: unknown): DomainError {
+  if (err instanceof DomainError) return err;
+  const type = typeof err === 'object' && err !== null ? (err as { type?: unknown }).type : undefined;
+  switch (type) {
+    case 'entity.parse.failed':
+      return new DomainError('BAD_REQUEST', 'Innholdet er ikke gyldig JSON.');
+    case 'entity.too.large':
+      return new DomainError('PAYLOAD_TOO_LARGE', 'Innholdet er for stort.');
+    case 'charset.unsupported':
+      return new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Innholdet må være JSON i UTF-8.');
+    case 'encoding.unsupported':
+      return new DomainError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Innholdet er komprimert på en måte som ikke støttes.',
+      );
+    default:
+      return new DomainError('BAD_REQUEST', 'Forespørselen kunne ikke leses.');
+  }
 }
 
 /** A body that is not JSON is refused rather than silently read as no body at all. */
