@@ -1,7 +1,10 @@
 import { ArgumentsHost, BadRequestException, Logger } from '@nestjs/common';
 import { ServiceError } from '@temporalio/client';
 import type { AppConfig } from '@tiltak/config';
-import { ValidationError } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import { validate, ValidationError } from 'class-validator';
+import { CreateStaffRequestDto } from '../staff/dto/create-staff.request.dto';
+import { norwegianFieldMessage } from './field-messages';
 import { ApiConfig } from '../infrastructure/api-config';
 import { unavailableDependency } from '../infrastructure/dependency-errors';
 import { AllExceptionsFilter } from './all-exceptions.filter';
@@ -140,12 +143,37 @@ describe('field errors', () => {
     const item = Object.assign(new ValidationError(), { property: '2', children: [child] });
     const list = Object.assign(new ValidationError(), { property: 'closedPeriods', children: [item] });
     expect(flattenValidationErrors([list])).toEqual([
-      { field: 'closedPeriods[2].from', message: 'from must be a valid date' },
+      { field: 'closedPeriods[2].from', message: 'må være en gyldig dato ÅÅÅÅ-MM-DD' },
     ]);
     expect(fieldErrorsFromPaths(['payload.heldOn: must be a valid date', 'plain message'])).toEqual([
       { field: 'payload.heldOn', message: 'must be a valid date' },
       { field: '(body)', message: 'plain message' },
     ]);
+  });
+});
+
+describe('field messages', () => {
+  it('are Norwegian for the constraints the DTOs use, with their numbers and values', async () => {
+    const dto = plainToInstance(CreateStaffRequestDto, {
+      displayName: 'x'.repeat(201),
+      email: 'not-an-email',
+      role: 'janitor',
+      schoolId: 'nope',
+      extra: 1,
+    });
+    const messages = Object.fromEntries(
+      flattenValidationErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true })).map(
+        (f) => [f.field, f.message],
+      ),
+    );
+    expect(messages).toEqual({
+      displayName: 'kan ha høyst 200 tegn',
+      email: 'må være en e-postadresse',
+      role: expect.stringMatching(/^må være en av: contact-teacher, school-leadership, /),
+      schoolId: 'må være en UUID',
+      extra: 'feltet er ikke tillatt',
+    });
+    expect(norwegianFieldMessage('someNewConstraint', 'x must be odd')).toBe('x must be odd');
   });
 });
 

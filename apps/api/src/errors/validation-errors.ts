@@ -1,12 +1,15 @@
 import type { ValidationError } from 'class-validator';
 import { DomainError, type FieldError } from './domain-error';
+import { norwegianFieldMessage } from './field-messages';
 
 /** class-validator's nested errors as one flat list, each naming its field path (`payload.pattern.weekdays`). */
 export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
     const field = joinPath(parent, error.property);
-    for (const message of Object.values(error.constraints ?? {})) out.push({ field, message });
+    for (const [constraint, english] of Object.entries(error.constraints ?? {})) {
+      out.push({ field, message: norwegianFieldMessage(constraint, english) });
+    }
     if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
   }
   return out;

@@ -43,7 +43,7 @@ export class RecordEventBodyPipe implements PipeTransform<unknown, Promise<Recor
       const extra = Object.keys(raw);
       if (extra.length)
         throw validationFailed(
-          extra.map((key) => ({ field: `payload.${key}`, message: `property ${key} should not exist` })),
+          extra.map((key) => ({ field: `payload.${key}`, message: 'feltet er ikke tillatt' })),
         );
       payload = {};
     } else {
