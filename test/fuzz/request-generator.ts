@@ -15,9 +15,9 @@ export function prng(seed: number): Rng {
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => {
+    pick<T>(items: readonly T[]): T {
       if (!items.length) throw new Error('pick from an empty list');
-      return items[Math.floor(next() * items.length)]!;
+      return items[Math.floor(next() * items.length)] as T;
     },
     chance: (p) => next() < p,
     uuid: () => {
@@ -365,7 +365,7 @@ export class RequestGenerator {
       headers['Accept'] = this.rng.pick(['text/html', 'application/xml', '*/*', 'text/html;q=0.1']);
 
     let body: Buffer | null = null;
-    if (op.body) body = this.body(op, headers, labels);
+    if (op.body) body = this.body(op.body, op, headers, labels);
     else if (this.rng.chance(0.05)) {
       body = Buffer.from('{"unexpected":"body"}');
       headers['Content-Type'] = 'application/json';
@@ -421,9 +421,9 @@ export class RequestGenerator {
     return parts.join('&');
   }
 
-  private body(op: Operation, headers: Record<string, string>, labels: string[]): Buffer {
+  private body(schema: Schema, op: Operation, headers: Record<string, string>, labels: string[]): Buffer {
     const roll = this.rng.next();
-    const valid = this.value(op.body!, '', 0);
+    const valid = this.value(schema, '', 0);
     if (roll < 0.12) {
       headers['Content-Type'] = 'application/json';
       labels.push('valid body');
@@ -579,8 +579,9 @@ export class RequestGenerator {
   private resolve(schema: Schema): Schema {
     let s = schema;
     for (let i = 0; i < 10 && (s.$ref || (s.allOf && s.allOf.length === 1)); i++) {
-      if (s.$ref) s = { ...this.schemas[s.$ref.replace('#/components/schemas/', '')]!, nullable: s.nullable };
-      else s = { ...this.resolve(s.allOf![0]!), nullable: s.nullable };
+      const target = s.$ref ? this.schemas[s.$ref.replace('#/components/schemas/', '')] : s.allOf?.[0];
+      if (!target) throw new Error(`Unresolvable schema ${JSON.stringify(s)}`);
+      s = { ...(s.$ref ? target : this.resolve(target)), nullable: s.nullable };
     }
     return s;
   }
@@ -694,7 +695,7 @@ function setAt(value: unknown, path: Path, replacement: unknown): unknown {
   if (!path.length) return replacement;
   const clone = structuredClone(value);
   const parent = getAt(clone, path.slice(0, -1)) as Record<string | number, unknown>;
-  Object.defineProperty(parent, path[path.length - 1]!, {
+  Object.defineProperty(parent, path[path.length - 1] as string | number, {
     value: replacement,
     enumerable: true,
     writable: true,

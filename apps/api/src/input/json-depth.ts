@@ -16,7 +16,7 @@ export function nestsDeeperThan(text: Uint8Array, limit = MAX_JSON_DEPTH): boole
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
-    const byte = text[i]!;
+    const byte = text[i] ?? 0;
     if (inString) {
       if (byte === BACKSLASH) i++;
       else if (byte === QUOTE) inString = false;
