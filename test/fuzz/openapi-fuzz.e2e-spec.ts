@@ -71,6 +71,7 @@ const context: FuzzContext = {
   encryptedPayloads: [],
   authorizations: [],
   oddAuthorizations: [],
+  ownerOf: {},
 };
 
 beforeAll(async () => {
@@ -109,6 +110,8 @@ beforeAll(async () => {
   context.encryptedPayloads.push(...(encoded.body.payloads as unknown[]));
 
   const bearer = (t: string) => `Bearer ${t}`;
+  context.ownerOf[context.caseIds[0]!] = bearer(teacherA);
+  context.ownerOf[context.caseIds[1]!] = bearer(teacherB);
   context.authorizations.push(
     bearer(teacherA),
     bearer(teacherB),

@@ -115,6 +115,8 @@ export interface FuzzContext {
   encryptedPayloads: unknown[];
   /** Authorization header values: valid tokens of several roles and both schools… */
   authorizations: string[];
+  /** The Authorization of each case's owner. */
+  ownerOf: Record<string, string>;
   /** …and none, garbage, unknown subjects (a quarter of the requests). */
   oddAuthorizations: (string | null)[];
 }
@@ -334,17 +336,25 @@ export class RequestGenerator {
   request(op: Operation): FuzzRequest {
     const labels: string[] = [];
     const headers: Record<string, string> = {};
-    const auth = this.rng.chance(0.75)
-      ? this.rng.pick(this.context.authorizations)
-      : this.rng.pick(this.context.oddAuthorizations);
-    if (auth !== null) headers['Authorization'] = auth;
-    labels.push(auth === null ? 'no token' : auth.length < 60 ? `auth ${auth}` : 'token');
-
     let path = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
       const value = this.pathValue(op.path, name);
       if (value.odd) labels.push(`${name}=${value.text.slice(0, 40)}`);
       return value.text;
     });
+
+    // Often the case's owner, so that requests get past the access check into validation and the workflow.
+    const caseId = this.context.caseIds.find((id) => path.includes(id));
+    const owner = caseId ? this.context.ownerOf[caseId] : undefined;
+    const auth =
+      owner && this.rng.chance(0.5)
+        ? owner
+        : this.rng.chance(0.75)
+          ? this.rng.pick(this.context.authorizations)
+          : this.rng.pick(this.context.oddAuthorizations);
+    if (auth !== null) headers['Authorization'] = auth;
+    labels.unshift(
+      auth === null ? 'no token' : auth === owner ? 'owner' : auth.length < 60 ? `auth ${auth}` : 'token',
+    );
 
     const query = this.query(op, labels);
     if (query) path += `?${query}`;
