@@ -639,7 +639,10 @@ export class RequestGenerator {
         const objects = paths.filter((p) => isObject(getAt(value, p)));
         if (!objects.length) return value;
         const at = this.rng.pick(objects);
-        const key = this.rng.pick(ODD_KEYS);
+        // Half of them address prototypes: the keys class-transformer and plain objects treat specially.
+        const key = this.rng.chance(0.5)
+          ? this.rng.pick(['__proto__', 'constructor', 'prototype'])
+          : this.rng.pick(ODD_KEYS);
         const added =
           key === '__proto__' || key === 'constructor' || key === 'prototype'
             ? this.rng.pick([{ polluted: true }, { prototype: { polluted: true } }, 'x', 1, null])
