@@ -31,9 +31,14 @@ export function jsonBody(limit: string): RequestHandler {
     parse(req, res, (err?: unknown) => next(err === undefined ? undefined : parserError(err)));
 }
 
-function parserError(err: unknown): DomainError {
+function parserError(err: unknown): unknown {
   if (err instanceof DomainError) return err;
-  const type = typeof err === 'object' && err !== null ? (err as { type?: unknown }).type : undefined;
+  const { type, status } = (typeof err === 'object' && err !== null ? err : {}) as {
+    type?: unknown;
+    status?: unknown;
+  };
+  // A 5xx from the parser is a fault of ours, not the client's: the filter answers it with an error id.
+  if (typeof status !== 'number' || status >= 500) return err;
   switch (type) {
     case 'entity.parse.failed':
       return new DomainError('BAD_REQUEST', 'Innholdet er ikke gyldig JSON.');
