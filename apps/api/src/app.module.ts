@@ -1,24 +1,19 @@
-import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { AppConfig } from '@tiltak/config';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import type { AppOptions } from './app-options';
-import { RequestIdMiddleware } from './logging/request-id.middleware';
 import { FEATURE_MODULES } from './feature-modules';
 
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule {
   static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [InfrastructureModule.forRoot(config, options), HealthModule, ...FEATURE_MODULES],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestIdMiddleware).forRoutes('*');
   }
 }

@@ -3,13 +3,16 @@ import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@tiltak/config';
-import { json, type NextFunction, type Request, type Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import type { AppOptions } from './app-options';
 import { AppModule } from './app.module';
 import { flattenValidationErrors, validationFailed } from './errors/validation-errors';
 import { securityHeaders } from './http/security-headers.middleware';
 import { applyServerTimeouts } from './http/server-timeouts';
+import { InputScreenPipe } from './input/input-screen.pipe';
+import { jsonBody, requireJsonBodies } from './input/json-body';
 import { JsonLogger } from './logging/json-logger';
+import { RequestIdMiddleware } from './logging/request-id.middleware';
 import { setupOpenApi } from './openapi';
 
 /** Builds the API exactly as production runs it; used by main.ts and the end-to-end tests. */
@@ -23,11 +26,10 @@ export async function createApp(
     bodyParser: false,
   });
   applyServerTimeouts(app.getHttpServer() as Server, config.http.timeouts);
+  // First of all, so that every answer carries them, also one to a body the parser refuses.
   app.use(securityHeaders(config));
-  // Bounded bodies: a case event is small; anything larger is refused with 413. The Temporal UI's codec
-  // calls carry whole workflow states, so they get more room.
-  app.use('/codec', json({ limit: '1mb' }));
-  app.useBodyParser('json', { limit: '64kb' });
+  const requestIds = new RequestIdMiddleware();
+  app.use((req: Request, res: Response, next: NextFunction) => requestIds.use(req, res, next));
   // Responses carry personal data: no shared or browser cache keeps them.
   app.use((_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -35,8 +37,15 @@ export async function createApp(
   });
   // Whose address the per-address rate limits count: the socket's, or the one trusted proxies forward.
   app.set('trust proxy', config.http.trustProxy);
+  // Bounded bodies: a case event is small; anything larger is refused with 413. The Temporal UI's codec
+  // calls carry whole workflow states, so they get more room. Depth is capped before parsing (jsonBody).
+  app.use(requireJsonBodies);
+  app.use('/codec', jsonBody('1mb'));
+  app.use(jsonBody('64kb'));
   app.disable('x-powered-by');
   app.useGlobalPipes(
+    // Before the ValidationPipe: prototype keys and unstorable text never reach class-transformer.
+    new InputScreenPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

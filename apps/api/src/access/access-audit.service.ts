@@ -27,6 +27,15 @@ export type AccessAction =
 
 export type ResourceType = 'case' | 'student' | 'school' | 'staff' | 'codec';
 
+// The same words whether it does not exist or the caller may not see it.
+const NOT_FOUND_MESSAGE: Record<ResourceType, string> = {
+  case: 'Fant ikke saken.',
+  student: 'Fant ikke eleven.',
+  school: 'Fant ikke skolen.',
+  staff: 'Fant ikke den ansatte.',
+  codec: 'Fant ikke det du ba om.',
+};
+
 /**
  * Writes the access log (who, what, which resource, allowed or denied) and turns denials into the
  * answer the caller gets. A read that cannot be logged does not happen: the log write is awaited.
@@ -53,7 +62,7 @@ export class AccessAudit {
     reason: string,
   ): Promise<DomainError> {
     await this.record(caller, action, resourceType, resourceId, 'denied', reason);
-    return new DomainError('NOT_FOUND', `No ${resourceType} ${resourceId}.`);
+    return new DomainError('NOT_FOUND', NOT_FOUND_MESSAGE[resourceType]);
   }
 
   /** Logs the denial and returns the 403 to throw, for resources the caller may see but not change. */
@@ -65,7 +74,7 @@ export class AccessAudit {
     reason: string,
   ): Promise<DomainError> {
     await this.record(caller, action, resourceType, resourceId, 'denied', reason);
-    return new DomainError('FORBIDDEN', `Not allowed: ${reason}.`, { reason });
+    return new DomainError('FORBIDDEN', 'Du har ikke lov til dette.', { reason });
   }
 
   /** Throws the 404 unless the decision allows; logs either way. */

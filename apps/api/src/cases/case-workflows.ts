@@ -131,7 +131,7 @@ export class CaseWorkflows {
       if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
         throw new DomainError(
           'DEPENDENCY_UNAVAILABLE',
-          `The case workflow did not take the event within ${this.waits.acceptMs / 1000} s (no worker running?); nothing was recorded. Retry with the same Idempotency-Key.`,
+          `Saksflyten tok ikke imot hendelsen innen ${this.waits.acceptMs / 1000} s; ingenting ble registrert. Prøv igjen med samme Idempotency-Key.`,
           { reason: 'workflow-not-responding', retryAfterSeconds: 5 },
         );
       }

@@ -72,7 +72,10 @@ export class CasesService {
       };
       const { openedBy: _openedBy, ...openInput } = input.open;
       const valid = validateOpenCaseInput(openInput, input.open.openedAt);
-      if (!valid.ok) throw new DomainError('UNPROCESSABLE', valid.message, { reason: valid.code });
+      if (!valid.ok)
+        throw new DomainError('UNPROCESSABLE', 'Saken kan ikke åpnes med disse opplysningene.', {
+          reason: valid.code,
+        });
 
       const outcome = await this.workflows.start(input);
       if (outcome === 'running') throw openCaseConflict(caseId);
@@ -131,7 +134,7 @@ export class CasesService {
 }
 
 function openCaseConflict(caseId: string): DomainError {
-  return new DomainError('CONFLICT', 'The student already has an open case.', {
+  return new DomainError('CONFLICT', 'Eleven har allerede en åpen sak.', {
     reason: 'OPEN_CASE_EXISTS',
     location: casePath(caseId),
   });

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Payload } from '@temporalio/common';
 import { EncryptionCodec } from '@tiltak/temporal';
 import { AccessAudit } from '../access/access-audit.service';
@@ -18,6 +18,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 @Injectable()
 export class CodecService {
   private readonly codec: EncryptionCodec;
+  private readonly logger = new Logger('codec');
 
   constructor(
     config: ApiConfig,
@@ -31,9 +32,18 @@ export class CodecService {
     try {
       return { payloads: (await this.codec.decode(body.payloads.map(fromJson))).map(toJson) };
     } catch (err) {
-      throw new DomainError('UNPROCESSABLE', 'A payload could not be decrypted with the configured keys.', {
-        reason: err instanceof Error ? err.message : 'undecodable',
+      // The crypto library's words (an unknown key id, a failed tag check) are for the log, not the client.
+      this.logger.warn({
+        msg: 'Payload not decodable',
+        error: err instanceof Error ? err.message : String(err),
       });
+      throw new DomainError(
+        'UNPROCESSABLE',
+        'Minst én payload kunne ikke dekrypteres med nøklene som er satt opp.',
+        {
+          reason: 'UNDECODABLE_PAYLOAD',
+        },
+      );
     }
   }
 

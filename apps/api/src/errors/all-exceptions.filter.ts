@@ -52,14 +52,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       } satisfies ErrorBody);
       return;
     }
-    const clientError = httpErrorStatus(exception);
+    const clientError = clientErrorOf(exception);
     if (clientError) {
-      // body-parser's errors (malformed JSON, too large, wrong charset) carry their own 4xx status.
-      res.status(clientError.status).json({
-        code: httpCode(clientError.status),
-        message: clientError.message,
-        requestId,
-      } satisfies ErrorBody);
+      // The parser's and the router's own words (the JSON parser's message echoes the body) never reach
+      // the client: a fixed message per kind of error.
+      res.status(clientError.status).json({ ...clientError.body, requestId } satisfies ErrorBody);
       return;
     }
     const dependency = unavailableDependency(exception);
@@ -81,12 +78,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const body = exception.getResponse();
-      const message =
-        typeof body === 'object' && body !== null && 'message' in body
-          ? String((body as { message: unknown }).message)
-          : exception.message;
-      res.status(status).json({ code: httpCode(status), message, requestId } satisfies ErrorBody);
+      res.status(status).json({ ...httpExceptionBody(exception), requestId } satisfies ErrorBody);
       return;
     }
     const errorId = randomUUID();
@@ -99,7 +91,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     });
     res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
       code: 'INTERNAL_ERROR',
-      message: 'Something went wrong; quote the error id.',
+      message: 'Noe gikk galt hos oss. Oppgi feil-id-en (errorId) hvis du melder fra.',
       errorId,
       requestId,
     } satisfies ErrorBody);
@@ -116,11 +108,52 @@ function httpCode(status: number): string {
   return 'ERROR';
 }
 
-/** http-errors style errors (body-parser): a 4xx status and a message meant for the client. */
-function httpErrorStatus(exception: unknown): { status: number; message: string } | null {
-  if (typeof exception !== 'object' || exception === null) return null;
-  const e = exception as { status?: unknown; statusCode?: unknown; expose?: unknown; message?: unknown };
+// body-parser's error types (http-errors `type`), each with what a person can do about it.
+const PARSER_ERRORS: Record<string, { status: number; message: string }> = {
+  'entity.parse.failed': { status: 400, message: 'Innholdet er ikke gyldig JSON.' },
+  'entity.too.large': { status: 413, message: 'Innholdet er for stort.' },
+  'charset.unsupported': { status: 415, message: 'Innholdet må være JSON i UTF-8.' },
+  'encoding.unsupported': { status: 415, message: 'Innholdet er komprimert på en måte som ikke støttes.' },
+};
+
+/** Errors of the HTTP layer below Nest (body-parser, the router's path decoding), as fixed answers. */
+function clientErrorOf(exception: unknown): { status: number; body: Omit<ErrorBody, 'requestId'> } | null {
+  if (typeof exception !== 'object' || exception === null || exception instanceof HttpException) return null;
+  const e = exception as { status?: unknown; statusCode?: unknown; type?: unknown; expose?: unknown };
   const status = typeof e.status === 'number' ? e.status : e.statusCode;
-  if (typeof status !== 'number' || status < 400 || status >= 500 || e.expose !== true) return null;
-  return { status, message: typeof e.message === 'string' ? e.message : 'Bad request' };
+  if (typeof status !== 'number' || status < 400 || status >= 500) return null;
+  if (e.expose !== true && !(exception instanceof URIError)) return null;
+  const known = typeof e.type === 'string' ? PARSER_ERRORS[e.type] : undefined;
+  if (known) return { status: known.status, body: { code: httpCode(known.status), message: known.message } };
+  if (exception instanceof URIError) {
+    return {
+      status: 400,
+      body: { code: 'BAD_REQUEST', message: 'Adressen inneholder ugyldig prosentkoding.' },
+    };
+  }
+  return { status, body: { code: httpCode(status), message: 'Forespørselen kunne ikke leses.' } };
+}
+
+// Nest's own exceptions (route not found, its built-in pipes) in Norwegian; their English text is for
+// developers and sometimes names internals.
+function httpExceptionBody(exception: HttpException): Omit<ErrorBody, 'requestId'> {
+  const status = exception.getStatus();
+  const code = httpCode(status);
+  if (/uuid is expected/i.test(exception.message))
+    return { code, message: 'Id-en i adressen må være en UUID.' };
+  // Nest maps the router's URIError (bad percent-encoding in the path) to a 400 with its message.
+  if (/Failed to decode param/i.test(exception.message))
+    return { code, message: 'Adressen inneholder ugyldig prosentkoding.' };
+  switch (status) {
+    case 404:
+      return { code, message: 'Fant ikke det du ba om.' };
+    case 405:
+      return { code, message: 'Metoden støttes ikke her.' };
+    case 413:
+      return { code, message: 'Innholdet er for stort.' };
+    case 415:
+      return { code, message: 'Innholdet må være JSON (Content-Type: application/json).' };
+    default:
+      return { code, message: status < 500 ? 'Forespørselen er ikke gyldig.' : 'Noe gikk galt hos oss.' };
+  }
 }

@@ -6,6 +6,8 @@ export function statusForCode(code: ErrorCode): HttpStatus {
   switch (code) {
     case 'VALIDATION_FAILED':
       return HttpStatus.BAD_REQUEST;
+    case 'BAD_REQUEST':
+      return HttpStatus.BAD_REQUEST;
     case 'IDEMPOTENCY_KEY_MISSING':
       return HttpStatus.BAD_REQUEST;
     case 'UNAUTHENTICATED':
@@ -30,5 +32,7 @@ export function statusForCode(code: ErrorCode): HttpStatus {
       return HttpStatus.PAYLOAD_TOO_LARGE;
     case 'RATE_LIMITED':
       return HttpStatus.TOO_MANY_REQUESTS;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
   }
 }

@@ -12,7 +12,7 @@ class FieldErrorDto {
 /** Every 4xx and 5xx body. */
 export class ErrorResponseDto {
   @ApiProperty({
-    enum: [...ERROR_CODES, 'INTERNAL_ERROR', 'BAD_REQUEST', 'PAYLOAD_TOO_LARGE'],
+    enum: [...ERROR_CODES, 'INTERNAL_ERROR'],
     example: 'VALIDATION_FAILED',
   })
   code!: string;

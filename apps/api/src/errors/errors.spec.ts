@@ -1,7 +1,10 @@
 import { ArgumentsHost, BadRequestException, Logger } from '@nestjs/common';
 import { ServiceError } from '@temporalio/client';
 import type { AppConfig } from '@tiltak/config';
-import { ValidationError } from 'class-validator';
+import { plainToInstance } from 'class-transformer';
+import { validate, ValidationError } from 'class-validator';
+import { CreateStaffRequestDto } from '../staff/dto/create-staff.request.dto';
+import { norwegianFieldMessage } from './field-messages';
 import { ApiConfig } from '../infrastructure/api-config';
 import { unavailableDependency } from '../infrastructure/dependency-errors';
 import { AllExceptionsFilter } from './all-exceptions.filter';
@@ -67,7 +70,7 @@ describe('AllExceptionsFilter', () => {
   it('keeps body-parser’s 4xx and hides everything else behind an error id', () => {
     expect(
       respond(Object.assign(new Error('request entity too large'), { status: 413, expose: true })),
-    ).toMatchObject({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE' } });
+    ).toMatchObject({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE', requestId: 'r1' } });
     expect(respond(new BadRequestException('bad'))).toMatchObject({
       status: 400,
       body: { code: 'BAD_REQUEST' },
@@ -83,6 +86,54 @@ describe('AllExceptionsFilter', () => {
   });
 });
 
+describe('errors of the HTTP layer', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+
+  it('answer with a fixed Norwegian message, never the parser’s or the router’s words', () => {
+    const malformed = respond(
+      Object.assign(new SyntaxError('Unexpected token \'x\', "{x: secret}" is not valid JSON'), {
+        status: 400,
+        expose: true,
+        type: 'entity.parse.failed',
+        body: '{x: secret}',
+      }),
+    );
+    expect(malformed).toEqual({
+      status: 400,
+      headers: {},
+      body: { code: 'BAD_REQUEST', message: 'Innholdet er ikke gyldig JSON.', requestId: 'r1' },
+    });
+    const tooLarge = respond(
+      Object.assign(new Error('request entity too large'), {
+        status: 413,
+        expose: true,
+        type: 'entity.too.large',
+      }),
+    );
+    expect(tooLarge.body).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'Innholdet er for stort.',
+      requestId: 'r1',
+    });
+    const badParam = respond(
+      Object.assign(new URIError("Failed to decode param '%ED%A0%80'"), { status: 400 }),
+    );
+    expect(badParam).toMatchObject({ status: 400, body: { code: 'BAD_REQUEST', requestId: 'r1' } });
+    expect(JSON.stringify(badParam.body)).not.toContain('decode');
+    expect(respond(new BadRequestException('Validation failed (uuid is expected)')).body).toEqual({
+      code: 'BAD_REQUEST',
+      message: 'Id-en i adressen må være en UUID.',
+      requestId: 'r1',
+    });
+  });
+
+  it('never lets an error without `expose` through as a client error', () => {
+    expect(respond(Object.assign(new Error('pool exhausted at pg/lib/x.js:1'), { status: 400 })).status).toBe(
+      500,
+    );
+  });
+});
+
 describe('field errors', () => {
   it('names nested fields by path', () => {
     const child = Object.assign(new ValidationError(), {
@@ -92,12 +143,37 @@ describe('field errors', () => {
     const item = Object.assign(new ValidationError(), { property: '2', children: [child] });
     const list = Object.assign(new ValidationError(), { property: 'closedPeriods', children: [item] });
     expect(flattenValidationErrors([list])).toEqual([
-      { field: 'closedPeriods[2].from', message: 'from must be a valid date' },
+      { field: 'closedPeriods[2].from', message: 'må være en gyldig dato ÅÅÅÅ-MM-DD' },
     ]);
     expect(fieldErrorsFromPaths(['payload.heldOn: must be a valid date', 'plain message'])).toEqual([
       { field: 'payload.heldOn', message: 'must be a valid date' },
       { field: '(body)', message: 'plain message' },
     ]);
+  });
+});
+
+describe('field messages', () => {
+  it('are Norwegian for the constraints the DTOs use, with their numbers and values', async () => {
+    const dto = plainToInstance(CreateStaffRequestDto, {
+      displayName: 'x'.repeat(201),
+      email: 'not-an-email',
+      role: 'janitor',
+      schoolId: 'nope',
+      extra: 1,
+    });
+    const messages = Object.fromEntries(
+      flattenValidationErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true })).map(
+        (f) => [f.field, f.message],
+      ),
+    );
+    expect(messages).toEqual({
+      displayName: 'kan ha høyst 200 tegn',
+      email: 'må være en e-postadresse',
+      role: expect.stringMatching(/^må være en av: contact-teacher, school-leadership, /),
+      schoolId: 'må være en UUID',
+      extra: 'feltet er ikke tillatt',
+    });
+    expect(norwegianFieldMessage('someNewConstraint', 'x must be odd')).toBe('x must be odd');
   });
 });
 

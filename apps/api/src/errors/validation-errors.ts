@@ -1,12 +1,15 @@
 import type { ValidationError } from 'class-validator';
 import { DomainError, type FieldError } from './domain-error';
+import { norwegianFieldMessage } from './field-messages';
 
 /** class-validator's nested errors as one flat list, each naming its field path (`payload.pattern.weekdays`). */
 export function flattenValidationErrors(errors: readonly ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const error of errors) {
     const field = joinPath(parent, error.property);
-    for (const message of Object.values(error.constraints ?? {})) out.push({ field, message });
+    for (const [constraint, english] of Object.entries(error.constraints ?? {})) {
+      out.push({ field, message: norwegianFieldMessage(constraint, english) });
+    }
     if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
   }
   return out;
@@ -24,7 +27,7 @@ export function fieldErrorsFromPaths(problems: readonly string[], prefix = ''): 
 
 export function validationFailed(
   fieldErrors: FieldError[],
-  message = 'The request is not valid; see fieldErrors.',
+  message = 'Noen felt er ikke gyldige; se fieldErrors.',
 ): DomainError {
   return new DomainError('VALIDATION_FAILED', message, { fieldErrors });
 }

@@ -1,5 +1,4 @@
 import {
-  Body,
   Controller,
   Get,
   Headers,
@@ -41,7 +40,7 @@ import { CaseEventResponseDto } from './dto/case-event.response.dto';
 import { EventAcceptedResponseDto } from './dto/event-accepted.response.dto';
 import { RECORD_EVENT_BODY_SCHEMA, RECORD_EVENT_VARIANTS } from './dto/record-event.variants';
 import { RecordEventResponseDto } from './dto/record-event.response.dto';
-import { RecordEventBodyPipe, type RecordEventBody } from './record-event-body.pipe';
+import { UncheckedBody } from './unchecked-body.decorator';
 
 @ApiTags('events')
 @ApiBearerAuth()
@@ -105,7 +104,7 @@ export class CaseEventsController {
     @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) caseId: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Body(RecordEventBodyPipe) body: RecordEventBody,
+    @UncheckedBody() body: unknown,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     return this.send(res, caseId, await this.events.record(caller, caseId, idempotencyKey, body));
@@ -132,6 +131,8 @@ export class CaseEventsController {
     const eventId = body.event?.eventId ?? body.eventId;
     if (eventId && response.status < 300) res.location(this.config.url(caseEventPath(caseId, eventId)));
     if (response.status === HttpStatus.ACCEPTED) res.setHeader('Retry-After', '2');
+    // A stored rejection is replayed to a new request: it carries that request's id, like every error.
+    if (response.status >= 400) return { ...(response.body as object), requestId: res.req.requestId };
     return response.body;
   }
 }

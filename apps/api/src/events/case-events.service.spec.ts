@@ -28,7 +28,7 @@ const state = openCase(
 );
 const note: RecordEventBody = { type: 'note-added', payload: { text: 'Ringte hjem.' } };
 
-function setup(outcomes: (UpdateOutcome | Error)[]) {
+function setup(outcomes: (UpdateOutcome | Error)[], options: { caseVisible?: boolean } = {}) {
   const idempotency = new InMemoryIdempotencyStore();
   const sent: CaseEvent[] = [];
   const workflows = {
@@ -49,7 +49,12 @@ function setup(outcomes: (UpdateOutcome | Error)[]) {
   const stores = {
     get: async () => ({ idempotency, directory: { getStaff: async (id: string) => staff[id] ?? null } }),
   };
-  const access = { load: async () => ({ state, source: 'read-model' as const }) };
+  const access = {
+    load: async () => {
+      if (options.caseVisible === false) throw new DomainError('NOT_FOUND', 'Fant ikke saken.');
+      return { state, source: 'read-model' as const };
+    },
+  };
   const audit = {
     requirePermitted: async (_c: unknown, decision: { allowed: boolean }) => {
       if (!decision.allowed) throw new DomainError('FORBIDDEN', 'no');
@@ -127,7 +132,12 @@ describe('CaseEventsService.record', () => {
     const conflict = await service.record(caller, state.caseId, 'key-1', note);
     expect(conflict).toEqual({
       status: 409,
-      body: { code: 'EVENT_REJECTED', message: 'Send the referral first.', reason: 'PREREQUISITE_MISSING' },
+      // People read the API's Norwegian sentence for the reason, not the workflow's English detail.
+      body: {
+        code: 'EVENT_REJECTED',
+        message: 'Noe må være registrert før denne hendelsen. Se hva trinnet mangler i saken.',
+        reason: 'PREREQUISITE_MISSING',
+      },
     });
     expect(await service.record(caller, state.caseId, 'key-1', note)).toEqual(conflict);
     expect((await service.record(caller, state.caseId, 'key-2', note)).status).toBe(422);
@@ -153,6 +163,24 @@ describe('CaseEventsService.record', () => {
     const { service, idempotency } = setup([unreachable]);
     await expect(service.record(caller, state.caseId, 'key-1', note)).rejects.toBe(unreachable);
     expect(idempotency.entries.size).toBe(0);
+  });
+
+  it('answers 404 for a case the caller may not see, whatever the key and the body', async () => {
+    const { service, workflows } = setup([], { caseVisible: false });
+    const bodies: unknown[] = [
+      note,
+      { type: 'note-added', payload: { text: 'x', constructor: { prototype: {} } } },
+      JSON.parse('{"type":"note-added","payload":{"text":"x","__proto__":{"a":1}}}'),
+      { type: 'note-added', payload: { text: 'før\u0000etter' } },
+      { type: 'evaluation-recorded', payload: { absencePercent: 1e-7 } },
+      'not an object',
+    ];
+    for (const body of bodies) {
+      await expect(service.record(caller, state.caseId, undefined, body)).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+    }
+    expect(workflows.recordEvent).not.toHaveBeenCalled();
   });
 
   it('checks what needs no workflow first: the key, the caller’s right, the people an event names', async () => {

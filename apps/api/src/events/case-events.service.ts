@@ -17,8 +17,8 @@ import { describeErrorForLog } from '../logging/safe-error';
 import { Stores } from '../infrastructure/stores.provider';
 import { buildCaseEvent } from './case-event.builder';
 import type { RecordedEventDto } from './dto/recorded-event.dto';
-import type { RecordEventBody } from './record-event-body.pipe';
-import { statusForRejection } from './rejection-status';
+import { RecordEventBodyPipe } from './record-event-body.pipe';
+import { messageForRejection, statusForRejection } from './rejection-status';
 
 /** What the endpoint answers, stored per Idempotency-Key so a retry gets exactly the same. */
 export interface EventResponse {
@@ -36,6 +36,7 @@ const POLL_OUTCOME_WAIT_MS = 1_000;
 @Injectable()
 export class CaseEventsService {
   private readonly logger = new Logger('case-events');
+  private readonly bodies = new RecordEventBodyPipe();
 
   constructor(
     private readonly stores: Stores,
@@ -48,19 +49,21 @@ export class CaseEventsService {
   /**
    * Records a person's event through the case workflow, exactly once per caller and Idempotency-Key:
    * concurrent duplicates wait for the first and get its response; the same key with another body is
-   * refused. Nothing is written unless the workflow accepts the event.
+   * refused. Nothing is written unless the workflow accepts the event. A case the caller may not see
+   * answers 404 before the key or the body is looked at, so no answer about them reveals the case.
    */
   async record(
     caller: Caller,
     caseId: string,
     idempotencyKey: string | undefined,
-    body: RecordEventBody,
+    rawBody: unknown,
   ): Promise<EventResponse> {
-    const key = checkIdempotencyKey(idempotencyKey);
     const { state } = await this.access.load(caller, caseId, 'case.record-event', {
       live: false,
       logAllowed: false,
     });
+    const key = checkIdempotencyKey(idempotencyKey);
+    const body = await this.bodies.transform(rawBody);
     await this.audit.requirePermitted(
       caller,
       mayRecordEvent(caller, body.type),
@@ -88,13 +91,13 @@ export class CaseEventsService {
         case 'mismatch':
           throw new DomainError(
             'IDEMPOTENCY_KEY_REUSED',
-            'This Idempotency-Key was used for a different request; use a new key.',
+            'Denne Idempotency-Key er brukt for en annen forespørsel; bruk en ny nøkkel.',
           );
         case 'in-progress':
           if (Date.now() >= waitUntil) {
             throw new DomainError(
               'REQUEST_IN_PROGRESS',
-              'A request with this Idempotency-Key is still running; retry shortly.',
+              'En forespørsel med denne Idempotency-Key pågår fortsatt; prøv igjen om litt.',
               {
                 retryAfterSeconds: 1,
               },
@@ -116,12 +119,12 @@ export class CaseEventsService {
       case 'completed':
         return { status: HttpStatus.OK, body: { event: recordedEventDto(outcome.result.event) } };
       case 'rejected':
-        return rejection(outcome.code, outcome.message);
+        return rejection(outcome.code);
       case 'pending':
         return this.accepted(caseId, eventId);
       case 'no-workflow':
       case 'unknown':
-        throw new DomainError('NOT_FOUND', `No event ${eventId} on case ${caseId}.`);
+        throw new DomainError('NOT_FOUND', 'Fant ikke hendelsen i saken.');
     }
   }
 
@@ -175,9 +178,9 @@ export class CaseEventsService {
           },
         };
       case 'rejected':
-        return rejection(outcome.code, outcome.message);
+        return rejection(outcome.code);
       case 'no-workflow':
-        return rejection('CASE_CLOSED', `Case ${caseId} is closed; it accepts no more events.`);
+        return rejection('CASE_CLOSED');
     }
   }
 
@@ -243,13 +246,13 @@ function recordedEventFromTrail(entry: AuditTrailEntry): RecordedEventDto {
   };
 }
 
-function rejection(code: UpdateRejectionCode, message: string): EventResponse {
+function rejection(code: UpdateRejectionCode): EventResponse {
   const status = statusForRejection(code);
   return {
     status,
     body: {
       code: status === HttpStatus.CONFLICT ? 'EVENT_REJECTED' : 'UNPROCESSABLE',
-      message,
+      message: messageForRejection(code),
       reason: code,
     },
   };
@@ -262,7 +265,7 @@ function accepted(location: string, eventId: string): EventResponse {
       status: 'accepted',
       eventId,
       location,
-      message: 'The case workflow has the event and will record it; it is not lost. Poll the location.',
+      message: 'Saksflyten har hendelsen og registrerer den; den går ikke tapt. Spør igjen på location.',
     },
   };
 }
@@ -271,7 +274,7 @@ function checkIdempotencyKey(key: string | undefined): string {
   if (key === undefined || key === '') {
     throw new DomainError(
       'IDEMPOTENCY_KEY_MISSING',
-      'The Idempotency-Key header is required (e.g. a new UUID per event; reuse it only to retry).',
+      'Idempotency-Key må være med (for eksempel en ny UUID per hendelse; bruk den samme bare når du prøver igjen).',
     );
   }
   if (!IDEMPOTENCY_KEY.test(key)) {
@@ -283,7 +286,7 @@ function checkIdempotencyKey(key: string | undefined): string {
 }
 
 function unknownPerson(field: string, message: string): DomainError {
-  return new DomainError('UNPROCESSABLE', `${field} ${message}.`, {
+  return new DomainError('UNPROCESSABLE', 'Hendelsen nevner en person som ikke finnes slik i katalogen.', {
     fieldErrors: [{ field, message }],
     reason: 'UNKNOWN_STAFF',
   });

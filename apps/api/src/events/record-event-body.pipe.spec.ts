@@ -106,4 +106,28 @@ describe('RecordEventBodyPipe', () => {
       'occurredAt',
     ]);
   });
+
+  it('refuses prototype keys, exponent numbers and unstorable text instead of crashing on them', async () => {
+    const parsed = (text: string) => JSON.parse(text) as unknown;
+    expect(
+      await fieldsRejected(
+        parsed('{"type":"note-added","payload":{"text":"x","constructor":{"prototype":{}}}}'),
+      ),
+    ).toEqual(['payload.constructor']);
+    expect(
+      await fieldsRejected(parsed('{"type":"note-added","__proto__":{},"payload":{"text":"x"}}')),
+    ).toEqual(['__proto__']);
+    expect(
+      await fieldsRejected(parsed('{"type":"note-added","payload":{"text":"x","__proto__":{}}}')),
+    ).toEqual(['payload.__proto__']);
+    expect(await fieldsRejected({ type: 'note-added', payload: { text: 'før\u0000etter' } })).toEqual([
+      'payload.text',
+    ]);
+    expect(
+      await fieldsRejected({
+        type: 'evaluation-recorded',
+        payload: { ...bodyFor('evaluation-recorded').payload, absencePercent: 1e-7 },
+      }),
+    ).toEqual(['payload.absencePercent']);
+  });
 });

@@ -3,6 +3,7 @@ import type { CaseEventType } from '@tiltak/domain';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { flattenValidationErrors, validationFailed } from '../errors/validation-errors';
+import { screenInput } from '../input/input-screen';
 import { PAYLOAD_DTOS } from './case-event-payloads';
 import { RecordEventRequestDto } from './dto/record-event.request.dto';
 
@@ -21,7 +22,8 @@ const STRICT = { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: 
 /**
  * A discriminated union, validated in two passes with the global pipe's allow-list rules: the envelope
  * (type, occurredAt, payload), then the payload against the class its `type` names. Unknown fields are
- * refused and each error names its field (`payload.pattern.weekdays[0]`).
+ * refused and each error names its field (`payload.pattern.weekdays[0]`). The events service runs it
+ * after the access check, so it also does the global InputScreenPipe's screening itself.
  */
 @Injectable()
 export class RecordEventBodyPipe implements PipeTransform<unknown, Promise<RecordEventBody>> {
@@ -29,6 +31,8 @@ export class RecordEventBodyPipe implements PipeTransform<unknown, Promise<Recor
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       throw validationFailed([{ field: '(body)', message: 'must be a JSON object' }]);
     }
+    const screened = screenInput(value);
+    if (screened.length) throw validationFailed(screened);
     const body = plainToInstance(RecordEventRequestDto, value);
     const envelopeErrors = await validate(body, STRICT);
     if (envelopeErrors.length) throw validationFailed(flattenValidationErrors(envelopeErrors));
@@ -39,7 +43,7 @@ export class RecordEventBodyPipe implements PipeTransform<unknown, Promise<Recor
       const extra = Object.keys(raw);
       if (extra.length)
         throw validationFailed(
-          extra.map((key) => ({ field: `payload.${key}`, message: `property ${key} should not exist` })),
+          extra.map((key) => ({ field: `payload.${key}`, message: 'feltet er ikke tillatt' })),
         );
       payload = {};
     } else {

@@ -44,6 +44,6 @@ export function unavailableDependency(err: unknown): UnavailableDependency | nul
 }
 
 export const UNAVAILABLE_REASON: Record<UnavailableDependency, string> = {
-  postgres: 'PostgreSQL is unreachable; nothing was changed. Try again shortly.',
-  temporal: 'The workflow service (Temporal) is unreachable; nothing was changed. Try again shortly.',
+  postgres: 'Databasen svarer ikke akkurat nå; ingenting ble endret. Prøv igjen om litt.',
+  temporal: 'Saksflyten (Temporal) svarer ikke akkurat nå; ingenting ble endret. Prøv igjen om litt.',
 };

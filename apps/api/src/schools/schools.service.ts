@@ -46,7 +46,7 @@ export class SchoolsService {
     const { directory } = await this.stores.get();
     const calendar = (await directory.getCalendars(schoolId)).find((c) => c.schoolYear === schoolYear);
     if (!calendar)
-      throw new DomainError('NOT_FOUND', `School ${schoolId} has no calendar for ${schoolYear}.`);
+      throw new DomainError('NOT_FOUND', `Skolen har ingen kalender for skoleåret ${schoolYear}.`);
     return calendar;
   }
 

@@ -40,7 +40,7 @@ export class StaffService {
       });
     } catch (err) {
       if (postgresErrorOf(err)?.code === PG_UNIQUE_VIOLATION) {
-        throw new DomainError('CONFLICT', 'This person already holds this role at this school.', {
+        throw new DomainError('CONFLICT', 'Personen har allerede denne rollen ved denne skolen.', {
           reason: 'STAFF_EXISTS',
         });
       }
@@ -74,7 +74,7 @@ export class StaffService {
   private async requireSchool(schoolId: string): Promise<void> {
     const { directory } = await this.stores.get();
     if (!(await directory.getSchool(schoolId))) {
-      throw new DomainError('UNPROCESSABLE', `There is no school ${schoolId}.`, { reason: 'UNKNOWN_SCHOOL' });
+      throw new DomainError('UNPROCESSABLE', 'Skolen finnes ikke.', { reason: 'UNKNOWN_SCHOOL' });
     }
   }
 

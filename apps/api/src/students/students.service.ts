@@ -31,7 +31,7 @@ export class StudentsService {
     );
     const { directory } = await this.stores.get();
     if (!(await directory.getSchool(request.schoolId))) {
-      throw new DomainError('UNPROCESSABLE', `There is no school ${request.schoolId}.`, {
+      throw new DomainError('UNPROCESSABLE', 'Skolen finnes ikke.', {
         reason: 'UNKNOWN_SCHOOL',
       });
     }
@@ -65,7 +65,7 @@ export class StudentsService {
   async list(caller: Caller, schoolIdFilter: string | undefined): Promise<Student[]> {
     const schoolId = schoolIdFilter ?? caller.schoolId;
     if (!schoolId)
-      throw new DomainError('VALIDATION_FAILED', 'Give schoolId.', {
+      throw new DomainError('VALIDATION_FAILED', 'Oppgi schoolId.', {
         fieldErrors: [{ field: 'schoolId', message: 'is required for municipality-wide staff' }],
       });
     const visible = mayReadSchool(caller, schoolId);
@@ -121,7 +121,7 @@ export class StudentsService {
     const { directory } = await this.stores.get();
     const teacher = await directory.getStaff(staffId);
     if (!teacher || !teacher.active || teacher.role !== 'contact-teacher' || teacher.schoolId !== schoolId) {
-      throw new DomainError('UNPROCESSABLE', `${staffId} is not an active contact teacher at the school.`, {
+      throw new DomainError('UNPROCESSABLE', 'Kontaktlæreren må være en aktiv kontaktlærer ved skolen.', {
         fieldErrors: [
           { field: 'contactTeacherId', message: 'must be an active contact teacher at the school' },
         ],

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CONCERN_TRIGGERS, type ConcernTrigger } from '@tiltak/domain';
-import { IsIn, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsDecimal } from '../../common/value-validators';
 
 /**
  * Raising a concern. The school and the owner (the student's contact teacher) come from the directory
@@ -22,7 +23,7 @@ export class OpenCaseRequestDto {
     description: 'The absence share (%) that raised it; required for absence-percentage.',
   })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(100)
   absencePercent?: number;

@@ -3,7 +3,6 @@ import { STAFF_ROLES, type StaffRole } from '@tiltak/domain';
 import {
   ArrayMaxSize,
   IsArray,
-  IsEmail,
   IsIn,
   IsOptional,
   IsString,
@@ -13,6 +12,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { NAME_MAX } from '../../common/validation';
+import { IsEmailAddress } from '../../common/value-validators';
 
 export class CreateStaffRequestDto {
   @ApiProperty({ example: 'Ingrid Haugen', maxLength: NAME_MAX })
@@ -21,7 +21,7 @@ export class CreateStaffRequestDto {
   displayName!: string;
 
   @ApiProperty({ example: 'ingrid.haugen@example.no', maxLength: 254 })
-  @IsEmail()
+  @IsEmailAddress()
   @MaxLength(254)
   email!: string;
 

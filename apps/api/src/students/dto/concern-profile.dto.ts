@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNumber, Max, Min } from 'class-validator';
+import { IsIn, Max, Min } from 'class-validator';
+import { IsDecimal } from '../../common/value-validators';
 import { IsLocalDate } from '../../common/date-validators';
 import { LOCAL_DATE_EXAMPLE } from '../../common/validation';
 import {
@@ -11,7 +12,7 @@ import {
 /** An especially vulnerable student (skjerpet aktivitetsplikt) gets a lower absence threshold. */
 export class ConcernProfileDto {
   @ApiProperty({ example: 5, minimum: 0.5, maximum: DEFAULT_CONCERN_THRESHOLD_PERCENT - 0.5 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })
+  @IsDecimal(1)
   @Min(0.5)
   @Max(DEFAULT_CONCERN_THRESHOLD_PERCENT - 0.5)
   lowerThresholdPercent!: number;

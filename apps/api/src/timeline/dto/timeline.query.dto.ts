@@ -12,7 +12,7 @@ export class TimelineQueryDto {
     example: '42',
   })
   @IsOptional()
-  @Matches(/^\d{1,18}$/, { message: 'afterSeq must be a position from a previous page' })
+  @Matches(/^\d{1,18}$/, { message: 'må være en posisjon fra en tidligere side (nextAfterSeq)' })
   afterSeq?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: TIMELINE_MAX_LIMIT, default: TIMELINE_DEFAULT_LIMIT })

@@ -1,12 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { EVALUATION_DECISIONS, type EvaluationDecision } from '@tiltak/domain';
-import { IsIn, IsNumber, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsDecimal } from '../../../common/value-validators';
 import { TEXT_MAX } from '../../../common/validation';
 
 /** The evaluation after a 3-week period: the absence now, the effect, the student's voice, the decision. */
 export class EvaluationRecordedPayloadDto {
   @ApiProperty({ minimum: 0, maximum: 100, example: 8.5 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(100)
   absencePercent!: number;
