@@ -6,6 +6,7 @@ import { validate, ValidationError } from 'class-validator';
 import { CreateStaffRequestDto } from '../staff/dto/create-staff.request.dto';
 import { norwegianFieldMessage } from './field-messages';
 import { ApiConfig } from '../infrastructure/api-config';
+import { OverPrivilegedRoleError } from '@tiltak/persistence';
 import { unavailableDependency } from '../infrastructure/dependency-errors';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import { DomainError } from './domain-error';
@@ -182,5 +183,11 @@ describe('unavailableDependency', () => {
     const invalid = Object.assign(new Error('3 INVALID_ARGUMENT'), { code: 3, details: 'bad', metadata: {} });
     expect(unavailableDependency(new ServiceError('failed', { cause: invalid }))).toBeNull();
     expect(unavailableDependency(new Error('boom'))).toBeNull();
+  });
+
+  it('calls a database the API refuses to use as an over-privileged role unavailable', () => {
+    expect(unavailableDependency(new OverPrivilegedRoleError('postgres', ['is a superuser']))).toBe(
+      'postgres',
+    );
   });
 });

@@ -27,6 +27,9 @@ export function unavailableDependency(err: unknown): UnavailableDependency | nul
       driverError?: unknown;
     };
     const message = typeof e.message === 'string' ? e.message : '';
+    // The database answers, but as a role the API refuses to work with (see assertLeastPrivilege):
+    // unusable until an operator fixes DATABASE_URL, so the API says it is unavailable, not broken.
+    if (current instanceof Error && current.name === 'OverPrivilegedRoleError') return 'postgres';
     // A gRPC status error (the Temporal client's ServiceError wraps one as its cause).
     if (typeof e.code === 'number' && 'details' in e) return GRPC_UNAVAILABLE.has(e.code) ? 'temporal' : null;
     if (typeof e.code === 'string' && POSTGRES_UNAVAILABLE.test(e.code)) return 'postgres';
