@@ -33,6 +33,9 @@ ENV NODE_ENV=production
 COPY --from=build /app/package.json /app/package-lock.json /app/nx.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/libs ./libs
+# The embedded PostgreSQL and MailDev serve `npm start` and the tests only: devDependencies, pruned
+# above. The build fails if either comes back into the runtime image.
+RUN node -e "for (const m of ['embedded-postgres', 'maildev']) { try { require.resolve(m + '/package.json'); console.error(m + ' must not be in the runtime image'); process.exit(1); } catch (e) { if (e.code !== 'MODULE_NOT_FOUND') throw e; } }"
 
 # ---------------------------------------------------------------------------------------------------
 FROM runtime AS worker

@@ -12,9 +12,18 @@ const { code } = await bundleWorkflowCode({
   workflowsPath: temporal.workflowsSourcePath(),
   failureConverterPath: temporal.failureConverterPath(),
   webpackConfigHook: temporal.webpackConfigHook,
-  logger: { log() {}, trace() {}, debug() {}, info() {}, warn: (m) => console.warn(m), error: (m) => console.error(m) },
+  logger: {
+    log() {},
+    trace() {},
+    debug() {},
+    info() {},
+    warn: (m) => console.warn(m),
+    error: (m) => console.error(m),
+  },
 });
 const out = temporal.prebuiltWorkflowBundlePath();
 mkdirSync(path.dirname(out), { recursive: true });
 writeFileSync(out, code);
-console.log(`Workflow bundle written to ${path.relative(process.cwd(), out)} (${Math.round(code.length / 1024)} KiB)`);
+console.log(
+  `Workflow bundle written to ${path.relative(process.cwd(), out)} (${Math.round(code.length / 1024)} KiB)`,
+);

@@ -45,7 +45,9 @@ function databaseUrl() {
     fail('No database: set DATABASE_URL, or start the embedded stack with `npm start`.', 78);
   const port = Number(readFileSync(portFile, 'utf8').trim());
   // It only reads the directory: the application role will do.
-  const { POSTGRES_APP_PASSWORD: password = '' } = JSON.parse(readFileSync(path.join(dataDir, 'secrets.json'), 'utf8'));
+  const { POSTGRES_APP_PASSWORD: password = '' } = JSON.parse(
+    readFileSync(path.join(dataDir, 'secrets.json'), 'utf8'),
+  );
   return `postgres://${LOCAL_APP_ROLE}:${encodeURIComponent(password)}@127.0.0.1:${port}/tiltakstrappa`;
 }
 

@@ -54,7 +54,9 @@ async function main() {
   const taken = [];
   for (const [what, port] of wanted) if ((await freePort(port)) !== port) taken.push(`${port} (${what})`);
   if (taken.length) {
-    throw new Error(`Port(s) already in use: ${taken.join(', ')}. Is another \`npm start\` running? Stop it, or set the variables to use running services.`);
+    throw new Error(
+      `Port(s) already in use: ${taken.join(', ')}. Is another \`npm start\` running? Stop it, or set the variables to use running services.`,
+    );
   }
 
   // PostgreSQL
@@ -62,7 +64,8 @@ async function main() {
     log('Starting embedded PostgreSQL (data in .data/postgres)…');
     const pgDataDir = path.join(dataDir, 'postgres');
     const { port, dataDir: actualDataDir } = await startPostgresProcess(pgDataDir, env.EMBEDDED_PG_PORT);
-    if (actualDataDir !== pgDataDir) log(`The postgres user cannot enter this folder: PostgreSQL's data is in ${actualDataDir}.`);
+    if (actualDataDir !== pgDataDir)
+      log(`The postgres user cannot enter this folder: PostgreSQL's data is in ${actualDataDir}.`);
     const { provisionDatabase, LOCAL_OWNER_ROLE, LOCAL_APP_ROLE } = await import('./lib/database.mjs');
     const admin = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
     // The superuser only sets up the roles; migrations run as the owner, the api and worker as the app role.
@@ -81,7 +84,22 @@ async function main() {
     const webPort = 1080;
     log(`Starting the SMTP catcher (MailDev) on ${smtpPort}, inbox on http://localhost:${webPort}…`);
     const maildevBin = path.join(path.dirname(require.resolve('maildev/package.json')), 'bin', 'maildev');
-    startChild('maildev', process.execPath, [maildevBin, '--smtp', String(smtpPort), '--web', String(webPort), '--ip', '127.0.0.1', '--mail-directory', path.join(dataDir, 'mail')], env);
+    startChild(
+      'maildev',
+      process.execPath,
+      [
+        maildevBin,
+        '--smtp',
+        String(smtpPort),
+        '--web',
+        String(webPort),
+        '--ip',
+        '127.0.0.1',
+        '--mail-directory',
+        path.join(dataDir, 'mail'),
+      ],
+      env,
+    );
     await waitForPort(smtpPort);
     await waitForPort(webPort);
     env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
@@ -112,7 +130,10 @@ async function main() {
   checkConfig(env, { migrations: true });
 
   log('Running database migrations…');
-  const migrate = spawnSync(process.execPath, [path.join(root, 'tools', 'migrate.mjs')], { env, stdio: 'inherit' });
+  const migrate = spawnSync(process.execPath, [path.join(root, 'tools', 'migrate.mjs')], {
+    env,
+    stdio: 'inherit',
+  });
   if (migrate.status !== 0) throw new Error('Migrations failed');
 
   // The owner's connection stays with the migrations: the api and worker never see it.
@@ -134,7 +155,13 @@ async function main() {
 }
 
 async function startPostgresProcess(pgDataDir, port) {
-  const child = startChild('postgres', process.execPath, [path.join(root, 'tools', 'lib', 'postgres-process.mjs'), pgDataDir, port ?? ''], process.env, { pipeStdout: true });
+  const child = startChild(
+    'postgres',
+    process.execPath,
+    [path.join(root, 'tools', 'lib', 'postgres-process.mjs'), pgDataDir, port ?? ''],
+    process.env,
+    { pipeStdout: true },
+  );
   let buffer = '';
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => {
@@ -145,7 +172,9 @@ async function startPostgresProcess(pgDataDir, port) {
       if (ready.error) reject(new Error(`Embedded PostgreSQL did not start: ${ready.error}`));
       else resolve(ready);
     });
-    child.once('exit', (code) => reject(new Error(`embedded PostgreSQL exited with code ${code}; see .data/logs/postgres.log`)));
+    child.once('exit', (code) =>
+      reject(new Error(`embedded PostgreSQL exited with code ${code}; see .data/logs/postgres.log`)),
+    );
   });
 }
 
@@ -163,11 +192,18 @@ function checkConfig(env, { migrations }) {
 function startChild(name, cmd, args, env, { pipeStdout = false } = {}) {
   const out = openSync(path.join(logDir, `${name}.log`), 'a');
   // Own process group: the terminal's Ctrl-C reaches us only, and we stop children in order.
-  const child = spawn(cmd, args, { env, cwd: root, stdio: ['ignore', pipeStdout ? 'pipe' : out, out], detached: true });
+  const child = spawn(cmd, args, {
+    env,
+    cwd: root,
+    stdio: ['ignore', pipeStdout ? 'pipe' : out, out],
+    detached: true,
+  });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   exited.then(({ code, signal }) => {
     if (!shuttingDown) {
-      console.error(`[start] ${name} exited unexpectedly (code ${code}, signal ${signal}); see .data/logs/${name}.log`);
+      console.error(
+        `[start] ${name} exited unexpectedly (code ${code}, signal ${signal}); see .data/logs/${name}.log`,
+      );
       void shutdown(1);
     }
   });
@@ -212,7 +248,7 @@ async function shutdown(code = 0) {
   process.exit(code);
 }
 
-process.on("SIGINT", () => void shutdown(0));
+process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 main().catch(async (err) => {
   console.error(`[start] ${err.message}`);

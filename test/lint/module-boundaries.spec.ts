@@ -9,12 +9,18 @@ const root = path.resolve(__dirname, '..', '..');
 const PROBE = '__boundary-probe__.ts';
 
 const probes = {
-  domainImportsFramework: ['libs/domain/src', "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n"],
+  domainImportsFramework: [
+    'libs/domain/src',
+    "import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n",
+  ],
   workflowImportsNodeAndIo: [
     'libs/workflows/src',
     "import { readFileSync } from 'node:fs';\nimport { Client } from 'pg';\nimport { loadConfig } from '@tiltak/config';\nexport const x = [readFileSync, Client, loadConfig];\n",
   ],
-  libImportsApp: ['libs/persistence/src', "import { createCaseWorker } from '@tiltak/worker';\nexport const x = createCaseWorker;\n"],
+  libImportsApp: [
+    'libs/persistence/src',
+    "import { createCaseWorker } from '@tiltak/worker';\nexport const x = createCaseWorker;\n",
+  ],
   allowedArrows: [
     'libs/notifications/src',
     "import { STEPS } from '@tiltak/domain';\nimport { loadConfig } from '@tiltak/config';\nexport const x = [STEPS, loadConfig];\n",
@@ -31,11 +37,20 @@ beforeAll(() => {
   });
   try {
     // The Nx rule reads the cached project graph and silently skips itself without one.
-    spawnSync(path.join(root, 'node_modules', '.bin', 'nx'), ['show', 'projects'], { cwd: root, encoding: 'utf8' });
+    spawnSync(path.join(root, 'node_modules', '.bin', 'nx'), ['show', 'projects'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     const eslint = path.join(root, 'node_modules', '.bin', 'eslint');
-    const r = spawnSync(eslint, ['--format', 'json', ...files.map(([, f]) => f)], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(eslint, ['--format', 'json', ...files.map(([, f]) => f)], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     if (!r.stdout) throw new Error(`eslint produced no report: ${r.stderr}`);
-    const results = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string | null; message: string }[] }[];
+    const results = JSON.parse(r.stdout) as {
+      filePath: string;
+      messages: { ruleId: string | null; message: string }[];
+    }[];
     report = Object.fromEntries(
       files.map(([name, file]) => [
         name,

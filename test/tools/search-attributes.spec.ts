@@ -5,7 +5,10 @@ import path from 'node:path';
 import { SEARCH_ATTRIBUTES } from '@tiltak/workflows';
 
 it('registers exactly the search attributes the workflow writes, with the same types', () => {
-  const source = readFileSync(path.resolve(__dirname, '..', '..', 'tools', 'lib', 'search-attributes.mjs'), 'utf8');
+  const source = readFileSync(
+    path.resolve(__dirname, '..', '..', 'tools', 'lib', 'search-attributes.mjs'),
+    'utf8',
+  );
   const registered = [...source.matchAll(/\{ name: '(\w+)', type: '(\w+)' \}/g)].map(([, name, type]) => ({
     name,
     type: type!.toUpperCase(),

@@ -4,7 +4,16 @@ import { spawn, spawnSync } from 'node:child_process';
 import { SEARCH_ATTRIBUTES } from './search-attributes.mjs';
 import { freePort, waitForPort } from './ports.mjs';
 
-export async function startTemporalDevServer({ cli, port, uiPort, dbFile, headless = false, codecEndpoint, logFile, detached = false }) {
+export async function startTemporalDevServer({
+  cli,
+  port,
+  uiPort,
+  dbFile,
+  headless = false,
+  codecEndpoint,
+  logFile,
+  detached = false,
+}) {
   port = port ?? (await freePort());
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn'];
   // Other ports the dev server opens by default (HTTP API, metrics) must not clash with a running stack.
@@ -31,15 +40,31 @@ export async function startTemporalDevServer({ cli, port, uiPort, dbFile, headle
 
 /** Idempotent: creating an attribute that exists with the same type is a no-op here. */
 export async function ensureSearchAttributes(cli, address, namespace = 'default') {
-  const list = spawnSync(cli, ['operator', 'search-attribute', 'list', '--address', address, '--namespace', namespace, '-o', 'json'], {
-    encoding: 'utf8',
-  });
+  const list = spawnSync(
+    cli,
+    ['operator', 'search-attribute', 'list', '--address', address, '--namespace', namespace, '-o', 'json'],
+    {
+      encoding: 'utf8',
+    },
+  );
   const existing = list.status === 0 ? list.stdout : '';
   for (const sa of SEARCH_ATTRIBUTES) {
     if (existing.includes(`"${sa.name}"`)) continue;
     const r = spawnSync(
       cli,
-      ['operator', 'search-attribute', 'create', '--address', address, '--namespace', namespace, '--name', sa.name, '--type', sa.type],
+      [
+        'operator',
+        'search-attribute',
+        'create',
+        '--address',
+        address,
+        '--namespace',
+        namespace,
+        '--name',
+        sa.name,
+        '--type',
+        sa.type,
+      ],
       { encoding: 'utf8' },
     );
     if (r.status !== 0 && !/already exists/i.test(r.stderr)) {

@@ -22,29 +22,78 @@ function problems(env: Record<string, string>, needs?: Parameters<typeof loadCon
 describe('loadConfig', () => {
   it('accepts a complete configuration and applies the defaults', () => {
     const config = loadConfig(valid);
-    expect(config.temporal).toMatchObject({ address: 'localhost:7233', namespace: 'default', taskQueue: 'cases-v1', tls: null });
+    expect(config.temporal).toMatchObject({
+      address: 'localhost:7233',
+      namespace: 'default',
+      taskQueue: 'cases-v1',
+      tls: null,
+    });
     expect(config.codec.activeKeyId).toBe('k1');
-    expect(config.api).toMatchObject({ port: 3000, host: '127.0.0.1', publicBaseUrl: 'http://localhost:3000' });
+    expect(config.api).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      publicBaseUrl: 'http://localhost:3000',
+    });
   });
 
   it.each([
     ['DATABASE_URL', { DATABASE_URL: '' }, /DATABASE_URL is required/],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }, /DATABASE_URL must use postgres/],
-    ['PAYLOAD_CODEC_KEYS', { PAYLOAD_CODEC_KEYS: 'k1:short' }, /PAYLOAD_CODEC_KEYS: key "k1" must be 32 bytes/],
-    ['PAYLOAD_CODEC_ACTIVE_KEY_ID', { PAYLOAD_CODEC_ACTIVE_KEY_ID: 'nope' }, /PAYLOAD_CODEC_ACTIVE_KEY_ID "nope"/],
+    [
+      'PAYLOAD_CODEC_KEYS',
+      { PAYLOAD_CODEC_KEYS: 'k1:short' },
+      /PAYLOAD_CODEC_KEYS: key "k1" must be 32 bytes/,
+    ],
+    [
+      'PAYLOAD_CODEC_ACTIVE_KEY_ID',
+      { PAYLOAD_CODEC_ACTIVE_KEY_ID: 'nope' },
+      /PAYLOAD_CODEC_ACTIVE_KEY_ID "nope"/,
+    ],
     ['SMTP_URL', { SMTP_URL: 'http://mail' }, /SMTP_URL must use smtp: or smtps:/],
     ['API_PORT', { API_PORT: '70000' }, /API_PORT must be an integer/],
     ['TEMPORAL_TLS', { TEMPORAL_TLS: 'maybe' }, /TEMPORAL_TLS must be true or false/],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, /LOG_LEVEL must be/],
     ['LADDER_POLICY_JSON', { LADDER_POLICY_JSON: '{nope' }, /LADDER_POLICY_JSON is not valid JSON/],
-    ['AUTH_LOCAL_SIGNING_KEY', { AUTH_LOCAL_SIGNING_KEY: 'c2hvcnQ=' }, /AUTH_LOCAL_SIGNING_KEY must be at least 32 bytes/],
-    ['AUTH_TOKEN_MAX_LIFETIME_MINUTES', { AUTH_TOKEN_MAX_LIFETIME_MINUTES: '0' }, /AUTH_TOKEN_MAX_LIFETIME_MINUTES must be an integer/],
-    ['API_REQUEST_TIMEOUT_MS', { API_REQUEST_TIMEOUT_MS: '10' }, /API_REQUEST_TIMEOUT_MS must be an integer between 1000/],
-    ['API_HEADERS_TIMEOUT_MS', { API_REQUEST_TIMEOUT_MS: '5000', API_HEADERS_TIMEOUT_MS: '6000' }, /API_HEADERS_TIMEOUT_MS must not be longer/],
-    ['API_KEEP_ALIVE_TIMEOUT_MS', { API_KEEP_ALIVE_TIMEOUT_MS: 'long' }, /API_KEEP_ALIVE_TIMEOUT_MS must be an integer/],
-    ['API_RATE_LIMIT_AUTH_FAILURES_PER_MINUTE', { API_RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '-1' }, /API_RATE_LIMIT_AUTH_FAILURES_PER_MINUTE must be/],
-    ['API_RATE_LIMIT_EVENT_POSTS_PER_MINUTE', { API_RATE_LIMIT_EVENT_POSTS_PER_MINUTE: '1.5' }, /API_RATE_LIMIT_EVENT_POSTS_PER_MINUTE must be/],
-    ['API_RATE_LIMIT_CODEC_PER_MINUTE', { API_RATE_LIMIT_CODEC_PER_MINUTE: '0' }, /API_RATE_LIMIT_CODEC_PER_MINUTE must be/],
+    [
+      'AUTH_LOCAL_SIGNING_KEY',
+      { AUTH_LOCAL_SIGNING_KEY: 'c2hvcnQ=' },
+      /AUTH_LOCAL_SIGNING_KEY must be at least 32 bytes/,
+    ],
+    [
+      'AUTH_TOKEN_MAX_LIFETIME_MINUTES',
+      { AUTH_TOKEN_MAX_LIFETIME_MINUTES: '0' },
+      /AUTH_TOKEN_MAX_LIFETIME_MINUTES must be an integer/,
+    ],
+    [
+      'API_REQUEST_TIMEOUT_MS',
+      { API_REQUEST_TIMEOUT_MS: '10' },
+      /API_REQUEST_TIMEOUT_MS must be an integer between 1000/,
+    ],
+    [
+      'API_HEADERS_TIMEOUT_MS',
+      { API_REQUEST_TIMEOUT_MS: '5000', API_HEADERS_TIMEOUT_MS: '6000' },
+      /API_HEADERS_TIMEOUT_MS must not be longer/,
+    ],
+    [
+      'API_KEEP_ALIVE_TIMEOUT_MS',
+      { API_KEEP_ALIVE_TIMEOUT_MS: 'long' },
+      /API_KEEP_ALIVE_TIMEOUT_MS must be an integer/,
+    ],
+    [
+      'API_RATE_LIMIT_AUTH_FAILURES_PER_MINUTE',
+      { API_RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '-1' },
+      /API_RATE_LIMIT_AUTH_FAILURES_PER_MINUTE must be/,
+    ],
+    [
+      'API_RATE_LIMIT_EVENT_POSTS_PER_MINUTE',
+      { API_RATE_LIMIT_EVENT_POSTS_PER_MINUTE: '1.5' },
+      /API_RATE_LIMIT_EVENT_POSTS_PER_MINUTE must be/,
+    ],
+    [
+      'API_RATE_LIMIT_CODEC_PER_MINUTE',
+      { API_RATE_LIMIT_CODEC_PER_MINUTE: '0' },
+      /API_RATE_LIMIT_CODEC_PER_MINUTE must be/,
+    ],
     ['API_TRUST_PROXY', { API_TRUST_PROXY: '10.0.0.0/33' }, /API_TRUST_PROXY must be false, a number/],
     ['API_TRUST_PROXY', { API_TRUST_PROXY: 'true' }, /API_TRUST_PROXY must be false, a number/],
   ])('names %s when it is wrong', (_name, override, message) => {
@@ -53,7 +102,9 @@ describe('loadConfig', () => {
 
   it('requires some way to verify tokens for the API, but not for the worker', () => {
     const { AUTH_LOCAL_SIGNING_KEY: _omit, ...env } = valid;
-    expect(problems(env, { auth: true, mail: true }).join('\n')).toMatch(/AUTH_OIDC_ISSUER .* or AUTH_LOCAL_SIGNING_KEY is required/);
+    expect(problems(env, { auth: true, mail: true }).join('\n')).toMatch(
+      /AUTH_OIDC_ISSUER .* or AUTH_LOCAL_SIGNING_KEY is required/,
+    );
     expect(problems(env, { auth: false, mail: true })).toEqual([]);
   });
 
@@ -64,7 +115,11 @@ describe('loadConfig', () => {
   });
 
   it('turns on TLS for Temporal Cloud API keys', () => {
-    const config = loadConfig({ ...valid, TEMPORAL_API_KEY: 'secret', TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233' });
+    const config = loadConfig({
+      ...valid,
+      TEMPORAL_API_KEY: 'secret',
+      TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233',
+    });
     expect(config.temporal.tls).toEqual({});
     expect(config.temporal.apiKey).toBe('secret');
   });
@@ -78,7 +133,11 @@ describe('loadConfig', () => {
   it('chooses the server timeouts, rate limits and token lifetime on purpose', () => {
     const config = loadConfig(valid);
     expect(config.http.timeouts).toEqual({ requestMs: 30_000, headersMs: 10_000, keepAliveMs: 65_000 });
-    expect(config.http.rateLimits).toEqual({ authFailuresPerAddress: 30, eventPostsPerCaller: 60, codecPerAddress: 600 });
+    expect(config.http.rateLimits).toEqual({
+      authFailuresPerAddress: 30,
+      eventPostsPerCaller: 60,
+      codecPerAddress: 600,
+    });
     expect(config.http.trustProxy).toBe(false);
     expect(config.auth.maxTokenLifetimeSeconds).toBe(12 * 3600);
   });
@@ -112,8 +171,13 @@ describe('loadMigrationConfig', () => {
   };
 
   it('takes the owner connection and the application role named by DATABASE_URL', () => {
-    expect(loadMigrationConfig(env)).toEqual({ migrationUrl: env.DATABASE_MIGRATION_URL, appRole: 'tiltak_app' });
-    expect(loadMigrationConfig({ ...env, DATABASE_URL: 'postgres://tiltak%2Dapp@db/x' }).appRole).toBe('tiltak-app');
+    expect(loadMigrationConfig(env)).toEqual({
+      migrationUrl: env.DATABASE_MIGRATION_URL,
+      appRole: 'tiltak_app',
+    });
+    expect(loadMigrationConfig({ ...env, DATABASE_URL: 'postgres://tiltak%2Dapp@db/x' }).appRole).toBe(
+      'tiltak-app',
+    );
   });
 
   it.each([

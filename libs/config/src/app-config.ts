@@ -7,7 +7,12 @@ export interface TemporalConfig {
   namespace: string;
   taskQueue: string;
   /** TLS to the frontend (Temporal Cloud, a secured cluster). */
-  tls: null | { serverNameOverride?: string; serverRootCaPath?: string; clientCertPath?: string; clientKeyPath?: string };
+  tls: null | {
+    serverNameOverride?: string;
+    serverRootCaPath?: string;
+    clientCertPath?: string;
+    clientKeyPath?: string;
+  };
   apiKey: string | null;
 }
 
@@ -96,7 +101,8 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     if (!value) return value;
     try {
       const u = new URL(value);
-      if (!protocols.includes(u.protocol)) problems.push(`${name} must use ${protocols.join(' or ')}, got "${u.protocol}"`);
+      if (!protocols.includes(u.protocol))
+        problems.push(`${name} must use ${protocols.join(' or ')}, got "${u.protocol}"`);
     } catch {
       problems.push(`${name} is not a valid URL`);
     }
@@ -130,7 +136,8 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
   if (temporal.tls && Boolean(temporal.tls.clientCertPath) !== Boolean(temporal.tls.clientKeyPath)) {
     problems.push('TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH must be set together');
   }
-  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(temporal.taskQueue)) problems.push('TEMPORAL_TASK_QUEUE has invalid characters');
+  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(temporal.taskQueue))
+    problems.push('TEMPORAL_TASK_QUEUE has invalid characters');
 
   const codec = parseCodecKeys(str('PAYLOAD_CODEC_KEYS'), optional('PAYLOAD_CODEC_ACTIVE_KEY_ID'), problems);
 
@@ -139,7 +146,8 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
   let localSigningKey: Buffer | null = null;
   if (localKeyRaw) {
     localSigningKey = Buffer.from(localKeyRaw, 'base64');
-    if (localSigningKey.length < 32) problems.push('AUTH_LOCAL_SIGNING_KEY must be at least 32 bytes, base64-encoded');
+    if (localSigningKey.length < 32)
+      problems.push('AUTH_LOCAL_SIGNING_KEY must be at least 32 bytes, base64-encoded');
   }
   const auth: AuthConfig = {
     oidc: oidcIssuer
@@ -156,24 +164,33 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     maxTokenLifetimeSeconds: int('AUTH_TOKEN_MAX_LIFETIME_MINUTES', 720, 1, 10_080) * 60,
   };
   if (needs.auth && !auth.oidc && !auth.localSigningKey) {
-    problems.push('AUTH_OIDC_ISSUER (with AUTH_OIDC_AUDIENCE, AUTH_OIDC_JWKS_URL) or AUTH_LOCAL_SIGNING_KEY is required');
+    problems.push(
+      'AUTH_OIDC_ISSUER (with AUTH_OIDC_AUDIENCE, AUTH_OIDC_JWKS_URL) or AUTH_LOCAL_SIGNING_KEY is required',
+    );
   }
 
   const mail: MailConfig = {
-    smtpUrl: needs.mail ? url('SMTP_URL', str('SMTP_URL'), ['smtp:', 'smtps:']) : (optional('SMTP_URL') ?? ''),
+    smtpUrl: needs.mail
+      ? url('SMTP_URL', str('SMTP_URL'), ['smtp:', 'smtps:'])
+      : (optional('SMTP_URL') ?? ''),
     from: str('MAIL_FROM', 'Tiltakstrappa <ikke-svar@tiltakstrappa.local>'),
   };
-  if (needs.mail && mail.from && !/<?[^\s<>@]+@[^\s<>@]+>?$/.test(mail.from)) problems.push('MAIL_FROM must contain an email address');
+  if (needs.mail && mail.from && !/<?[^\s<>@]+@[^\s<>@]+>?$/.test(mail.from))
+    problems.push('MAIL_FROM must contain an email address');
 
   const port = int('API_PORT', 3000, 1, 65535);
-  const publicBaseUrl = url('PUBLIC_BASE_URL', str('PUBLIC_BASE_URL', `http://localhost:${port}`), ['http:', 'https:']);
+  const publicBaseUrl = url('PUBLIC_BASE_URL', str('PUBLIC_BASE_URL', `http://localhost:${port}`), [
+    'http:',
+    'https:',
+  ]);
   const codecCorsOrigins = (optional('CODEC_CORS_ORIGINS') ?? 'http://localhost:8233')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
 
   const logLevel = str('LOG_LEVEL', 'info') as AppConfig['logLevel'];
-  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) problems.push('LOG_LEVEL must be debug, info, warn or error');
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel))
+    problems.push('LOG_LEVEL must be debug, info, warn or error');
 
   let policyOverrides: unknown = null;
   const policyRaw = optional('LADDER_POLICY_JSON');
@@ -194,7 +211,12 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     codec,
     auth,
     mail,
-    api: { port, host: str('API_HOST', '127.0.0.1'), publicBaseUrl: publicBaseUrl.replace(/\/$/, ''), codecCorsOrigins },
+    api: {
+      port,
+      host: str('API_HOST', '127.0.0.1'),
+      publicBaseUrl: publicBaseUrl.replace(/\/$/, ''),
+      codecCorsOrigins,
+    },
     http,
     logLevel,
     policyOverrides,
@@ -205,16 +227,23 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
 /** `PAYLOAD_CODEC_KEYS` = `keyId:base64key[,keyId:base64key…]`; each key 32 bytes (AES-256). */
 export function parseCodecKeys(raw: string, activeKeyId: string | null, problems: string[]): CodecConfig {
   const keys = new Map<string, Buffer>();
-  for (const entry of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const sep = entry.indexOf(':');
     const id = sep > 0 ? entry.slice(0, sep) : '';
     const key = Buffer.from(sep > 0 ? entry.slice(sep + 1) : '', 'base64');
     if (!/^[A-Za-z0-9_-]{1,32}$/.test(id)) {
-      problems.push('PAYLOAD_CODEC_KEYS: each entry must be keyId:base64key with a short alphanumeric key id');
+      problems.push(
+        'PAYLOAD_CODEC_KEYS: each entry must be keyId:base64key with a short alphanumeric key id',
+      );
       continue;
     }
     if (key.length !== 32) {
-      problems.push(`PAYLOAD_CODEC_KEYS: key "${id}" must be 32 bytes (AES-256), base64-encoded; got ${key.length}`);
+      problems.push(
+        `PAYLOAD_CODEC_KEYS: key "${id}" must be 32 bytes (AES-256), base64-encoded; got ${key.length}`,
+      );
       continue;
     }
     keys.set(id, key);
@@ -222,7 +251,8 @@ export function parseCodecKeys(raw: string, activeKeyId: string | null, problems
   if (raw && keys.size === 0 && problems.length === 0) problems.push('PAYLOAD_CODEC_KEYS holds no key');
   // The last key listed is the active one unless named: rotation appends a key.
   const active = activeKeyId ?? [...keys.keys()].pop() ?? '';
-  if (keys.size > 0 && !keys.has(active)) problems.push(`PAYLOAD_CODEC_ACTIVE_KEY_ID "${active}" is not in PAYLOAD_CODEC_KEYS`);
+  if (keys.size > 0 && !keys.has(active))
+    problems.push(`PAYLOAD_CODEC_ACTIVE_KEY_ID "${active}" is not in PAYLOAD_CODEC_KEYS`);
   return { keys, activeKeyId: active };
 }
 

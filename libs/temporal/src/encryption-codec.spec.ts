@@ -9,7 +9,11 @@ function codec(keys: Record<string, Buffer>, activeKeyId: string): EncryptionCod
   return new EncryptionCodec({ keys: new Map(Object.entries(keys)), activeKeyId });
 }
 
-const secret = { studentName: 'Kari Nordmann (syntetisk)', nationalId: '01020312345', note: 'lang sykehusinnleggelse' };
+const secret = {
+  studentName: 'Kari Nordmann (syntetisk)',
+  nationalId: '01020312345',
+  note: 'lang sykehusinnleggelse',
+};
 
 describe('EncryptionCodec', () => {
   const k1 = key();

@@ -18,7 +18,8 @@ const fromUtf8 = new TextDecoder();
 
 export class EncryptionCodec implements PayloadCodec {
   constructor(private readonly config: CodecConfig) {
-    if (!config.keys.has(config.activeKeyId)) throw new ValueError(`Active codec key ${config.activeKeyId} missing`);
+    if (!config.keys.has(config.activeKeyId))
+      throw new ValueError(`Active codec key ${config.activeKeyId} missing`);
   }
 
   async encode(payloads: Payload[]): Promise<Payload[]> {
@@ -57,7 +58,10 @@ export class EncryptionCodec implements PayloadCodec {
     if (data.length < IV_LENGTH + TAG_LENGTH) throw new ValueError('Encrypted payload is too short');
     const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_LENGTH));
     decipher.setAuthTag(data.subarray(data.length - TAG_LENGTH));
-    const plain = Buffer.concat([decipher.update(data.subarray(IV_LENGTH, data.length - TAG_LENGTH)), decipher.final()]);
+    const plain = Buffer.concat([
+      decipher.update(data.subarray(IV_LENGTH, data.length - TAG_LENGTH)),
+      decipher.final(),
+    ]);
     return temporal.api.common.v1.Payload.decode(plain) as Payload;
   }
 }

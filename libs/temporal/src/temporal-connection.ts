@@ -8,7 +8,11 @@ import { EncryptionCodec } from './encryption-codec';
 /** The part of connection options the client's Connection and the worker's NativeConnection share. */
 export interface TemporalConnectionSettings {
   address: string;
-  tls?: { serverNameOverride?: string; serverRootCACertificate?: Buffer; clientCertPair?: { crt: Buffer; key: Buffer } };
+  tls?: {
+    serverNameOverride?: string;
+    serverRootCACertificate?: Buffer;
+    clientCertPair?: { crt: Buffer; key: Buffer };
+  };
   apiKey?: string;
 }
 
@@ -22,7 +26,12 @@ export function connectionOptions(config: TemporalConfig): TemporalConnectionSet
             ...(tls.serverNameOverride ? { serverNameOverride: tls.serverNameOverride } : {}),
             ...(tls.serverRootCaPath ? { serverRootCACertificate: readFileSync(tls.serverRootCaPath) } : {}),
             ...(tls.clientCertPath && tls.clientKeyPath
-              ? { clientCertPair: { crt: readFileSync(tls.clientCertPath), key: readFileSync(tls.clientKeyPath) } }
+              ? {
+                  clientCertPair: {
+                    crt: readFileSync(tls.clientCertPath),
+                    key: readFileSync(tls.clientKeyPath),
+                  },
+                }
               : {}),
           },
         }

@@ -31,7 +31,10 @@ export function webpackConfigHook<T>(config: T): T {
   const c = config as WebpackLikeConfig;
   const root = workspaceRoot();
   const resolve = (c.resolve ??= {});
-  const alias = (resolve.alias && !Array.isArray(resolve.alias) ? resolve.alias : {}) as Record<string, string>;
+  const alias = (resolve.alias && !Array.isArray(resolve.alias) ? resolve.alias : {}) as Record<
+    string,
+    string
+  >;
   alias['@tiltak/domain$'] = path.join(root, 'libs', 'domain', 'src', 'index.ts');
   resolve.alias = alias;
   return config;

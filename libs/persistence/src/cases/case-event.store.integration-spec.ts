@@ -210,9 +210,7 @@ describe('CaseEventStore', () => {
       // Even a statement that matches no row is refused: nobody tries to change the trail.
       ['UPDATE', `UPDATE case_events SET type = 'x' WHERE case_id = $1 AND false`],
     ])('refuses %s', async (op, sql) => {
-      await expect(owner.query(sql, [caseId])).rejects.toThrow(
-        `case_events is append-only: ${op} refused`,
-      );
+      await expect(owner.query(sql, [caseId])).rejects.toThrow(`case_events is append-only: ${op} refused`);
       expect(await eventRows(caseId)).toHaveLength(1);
     });
 

@@ -20,9 +20,9 @@ describe('InstallationStore', () => {
     databases.push(db);
     const owner = await createDataSource(db.migrationUrl, { poolSize: 1 }).initialize();
     try {
-      await expect(
-        owner.query(`INSERT INTO installation (id) VALUES (gen_random_uuid())`),
-      ).rejects.toThrow(/duplicate key/);
+      await expect(owner.query(`INSERT INTO installation (id) VALUES (gen_random_uuid())`)).rejects.toThrow(
+        /duplicate key/,
+      );
     } finally {
       await owner.destroy();
     }
