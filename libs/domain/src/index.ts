@@ -13,4 +13,5 @@ export * from './timers';
 export * from './system-events';
 export * from './partner-assignments';
 export * from './case-summary';
+export * from './notices';
 export * from './concern-threshold';

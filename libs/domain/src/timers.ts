@@ -62,12 +62,33 @@ const STAGES: readonly Stage[] = [
   },
 ];
 
-const SYSTEM_EVENT_TYPE = {
-  remind: 'reminder-due',
-  missed: 'deadline-missed',
-  escalate: 'escalated',
-} as const satisfies Record<TimerActionKind, SystemEvent['type']>;
+export type TimerNoticeKind = 'reminder' | 'evaluation-due' | 'deadline-missed' | 'escalation';
 
+export interface TimerOutcome {
+  systemEvent: 'reminder-due' | 'deadline-missed' | 'escalated';
+  notice(kind: DeadlineKind): TimerNoticeKind;
+}
+
+/** Deadlines that end a 3-week measures period: their reminder says the evaluation is due. */
+const EVALUATION_DEADLINES: ReadonlySet<DeadlineKind> = new Set([
+  'step2-evaluation',
+  'step3-evaluation',
+  'step4-evaluation',
+]);
+
+/**
+ * What happens when a timer fires, in one place: the system event the timeline records and the
+ * notice people get. E.g. a step-2 meeting deadline passing (`missed`) records `deadline-missed` and
+ * sends a `deadline-missed` notice to the policy's `notifyOnMissed` roles (STAGES above).
+ */
+export const TIMER_OUTCOMES: Readonly<Record<TimerActionKind, TimerOutcome>> = {
+  remind: {
+    systemEvent: 'reminder-due',
+    notice: (kind) => (EVALUATION_DEADLINES.has(kind) ? 'evaluation-due' : 'reminder'),
+  },
+  missed: { systemEvent: 'deadline-missed', notice: () => 'deadline-missed' },
+  escalate: { systemEvent: 'escalated', notice: () => 'escalation' },
+};
 /**
  * Every action due at `now`, oldest first. A deadline whose times have all passed (a late entry, a
  * worker that was down) yields its pending actions together, still in order: remind, missed, escalate.
@@ -149,7 +170,7 @@ export function nextWakeUp(state: CaseState): Instant | null {
 
 /** The system event recording a timer action; its id is deterministic so retries never double it. */
 export function systemEventFor(caseId: string, action: TimerAction, now: Instant): SystemEvent {
-  const type = SYSTEM_EVENT_TYPE[action.kind];
+  const type = TIMER_OUTCOMES[action.kind].systemEvent;
   const eventId = timerEventId(caseId, action);
   const subject = { deadlineId: action.deadlineId, kind: action.deadlineKind, dueAt: action.dueAt };
   switch (type) {
@@ -163,7 +184,7 @@ export function systemEventFor(caseId: string, action: TimerAction, now: Instant
 
 /** The id of the system event recording a timer action. */
 export function timerEventId(caseId: string, action: Pick<TimerAction, 'kind' | 'deadlineId'>): string {
-  return `${caseId}:${SYSTEM_EVENT_TYPE[action.kind]}:${action.deadlineId}`;
+  return `${caseId}:${TIMER_OUTCOMES[action.kind].systemEvent}:${action.deadlineId}`;
 }
 
 function pendingStages(deadline: Deadline): [number, Stage][] {

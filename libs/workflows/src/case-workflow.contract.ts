@@ -6,9 +6,9 @@ import type {
   CaseEvent,
   CaseState,
   ConcernTrigger,
-  DeadlineKind,
   Instant,
   LadderPolicy,
+  NotificationRequest,
   RejectionCode,
   SchoolCalendar,
   StaffRole,
@@ -71,18 +71,8 @@ export const EVENT_NOT_STORABLE = 'EVENT_NOT_STORABLE';
 export const UPDATE_REJECTION_CODES = [...REJECTION_CODES, EVENT_NOT_STORABLE] as const;
 export type UpdateRejectionCode = RejectionCode | typeof EVENT_NOT_STORABLE;
 
-/** What the workflow asks the notifications side to send. Idempotent by `key`. */
-export interface NotificationRequest {
-  key: string;
-  caseId: string;
-  schoolId: string;
-  kind: 'case-opened' | 'reminder' | 'deadline-missed' | 'escalation' | 'evaluation-due' | 'referral';
-  roles: StaffRole[];
-  step: Step;
-  deadlineKind: DeadlineKind | null;
-  dueAt: Instant | null;
-  requestedAt: Instant;
-}
+/** What the workflow asks the notifications side to send (a libs/domain rule). */
+export type { NotificationRequest } from '@tiltak/domain';
 
 /** Implemented by the worker; the workflow only knows this shape. */
 export interface CaseActivities {

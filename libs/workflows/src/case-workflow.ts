@@ -22,12 +22,15 @@ import {
   applyEvent,
   applyTimerAction,
   caseOpenedEvent,
+  caseOpenedNotice,
   dueTimerActions,
   nextWakeUp,
+  noticesForEvent,
   openCase,
   stepEnteredEvent,
   partnerAssignedEvents,
   systemEventFor,
+  timerNotice,
   validateEvent,
   type CaseEvent,
   type CaseState,
@@ -135,7 +138,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
         await commit(next, events, 'person');
         recentEvents.push(accepted);
         if (recentEvents.length > RECENT_EVENTS_KEPT) recentEvents.shift();
-        const followUps = notificationsForEvent(before, next, event);
+        const followUps = noticesForEvent(next, event, now());
         if (followUps.length) await requestNotifications(followUps);
         publishSearchAttributes(next);
         wake = true;
@@ -158,9 +161,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     const opened = caseOpenedEvent(input.open);
     await activities.persistCaseEvents({ state: opening, events: [recorded(opening, opened)] });
     state = opening;
-    await requestNotifications([
-      notificationRequest(opening, 'case-opened', `${opening.caseId}:case-opened`, ['contact-teacher'], null),
-    ]);
+    await requestNotifications([caseOpenedNotice(opening, now())]);
   }
   publishSearchAttributes(current());
   void flushPending();
@@ -212,21 +213,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
       const after = applyTimerAction(next, action);
       events.push(...partnerAssignedEvents(next, after).map((e) => recorded(after, e)));
       next = after;
-      requests.push(
-        notificationRequest(
-          next,
-          action.kind === 'remind'
-            ? action.deadlineKind.endsWith('-evaluation')
-              ? 'evaluation-due'
-              : 'reminder'
-            : action.kind === 'missed'
-              ? 'deadline-missed'
-              : 'escalation',
-          system.eventId,
-          action.roles,
-          action,
-        ),
-      );
+      requests.push(timerNotice(next, action, system.eventId, now()));
     }
     // System events are never refused: whatever PostgreSQL says, the notices below still go out.
     await commit(next, events, 'timer');
@@ -374,43 +361,6 @@ function rejectIfInvalid(state: CaseState, event: CaseEvent): void {
 
 function recorded(state: CaseState, event: CaseEvent | SystemEvent): RecordedEvent {
   return { ...event, caseId: state.caseId, step: state.step, recordedAt: now() } as RecordedEvent;
-}
-
-function notificationRequest(
-  state: CaseState,
-  kind: NotificationRequest['kind'],
-  key: string,
-  roles: NotificationRequest['roles'],
-  action: TimerAction | null,
-): NotificationRequest {
-  return {
-    key,
-    caseId: state.caseId,
-    schoolId: state.schoolId,
-    kind,
-    roles,
-    step: action?.step ?? state.step,
-    deadlineKind: action?.deadlineKind ?? null,
-    dueAt: action?.dueAt ?? null,
-    requestedAt: now(),
-  };
-}
-
-/** People's events that someone else must hear about. */
-function notificationsForEvent(before: CaseState, after: CaseState, event: CaseEvent): NotificationRequest[] {
-  if (event.type === 'referral-sent') {
-    return [
-      notificationRequest(
-        after,
-        'referral',
-        `${after.caseId}:referral:${event.eventId}`,
-        [event.payload.to],
-        null,
-      ),
-    ];
-  }
-  void before;
-  return [];
 }
 
 function publishSearchAttributes(state: CaseState): void {

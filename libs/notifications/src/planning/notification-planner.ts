@@ -1,7 +1,7 @@
 // Decides who gets which notice and writes one outbox row per person, before anything is sent. Planning
 // is idempotent by request key: a request planned before returns the rows planned then, without asking
 // the directory again, so a retried activity never plans a second set.
-import { STAFF_ROLES, STEPS } from '@tiltak/domain';
+import { NOTICE_KINDS, STAFF_ROLES, STEPS } from '@tiltak/domain';
 import type { NotificationRequest } from '@tiltak/workflows';
 import type { SchoolDigestBuilder } from '../digest/school-digest.builder';
 import type { Clock, CaseTimeline, NotificationLogger } from '../notification-ports';
@@ -10,7 +10,6 @@ import { outboxKey, type NewOutboxEntry } from '../outbox/notification-outbox.ty
 import { isoWeekKey } from '../oslo-format';
 import type { NotificationContextReader } from '../recipients/notification-context.reader';
 import type { RecipientResolver } from '../recipients/recipient.resolver';
-import type { CaseNoticeKind } from '../templates/case-notice.template';
 
 export interface NotificationPlannerDeps {
   outbox: Pick<NotificationOutboxStore, 'keysForRequest' | 'insertOnce'>;
@@ -21,15 +20,6 @@ export interface NotificationPlannerDeps {
   clock: Clock;
   log: NotificationLogger;
 }
-
-const CASE_NOTICE_KINDS: readonly CaseNoticeKind[] = [
-  'case-opened',
-  'reminder',
-  'deadline-missed',
-  'escalation',
-  'evaluation-due',
-  'referral',
-];
 
 export class NotificationPlanner {
   constructor(private readonly deps: NotificationPlannerDeps) {}
@@ -142,7 +132,8 @@ export function assertNotificationRequest(request: NotificationRequest): void {
   if (!request.key?.trim()) problems.push('key is empty');
   if (!request.caseId?.trim()) problems.push('caseId is empty');
   if (!request.schoolId?.trim()) problems.push('schoolId is empty');
-  if (!CASE_NOTICE_KINDS.includes(request.kind)) problems.push(`kind "${String(request.kind)}" is unknown`);
+  if (!(NOTICE_KINDS as readonly string[]).includes(request.kind))
+    problems.push(`kind "${String(request.kind)}" is unknown`);
   if (!(STEPS as readonly number[]).includes(request.step))
     problems.push(`step ${String(request.step)} is not 1–4`);
   if (!Array.isArray(request.roles) || request.roles.length === 0) problems.push('roles is empty');
