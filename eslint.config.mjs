@@ -58,6 +58,16 @@ export default tseslint.config(
               sourceTag: 'type:testing',
               onlyDependOnLibsWithTags: ['type:domain', 'type:infra'],
             },
+            // Between the infra libs, by scope: persistence holds every SQL statement and knows only the
+            // domain; notifications builds on persistence and implements the workflows' activity
+            // contract; the Temporal plumbing reads only configuration; configuration reads nothing.
+            { sourceTag: 'scope:config', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'scope:temporal', onlyDependOnLibsWithTags: ['scope:config'] },
+            { sourceTag: 'scope:persistence', onlyDependOnLibsWithTags: ['scope:domain'] },
+            {
+              sourceTag: 'scope:notifications',
+              onlyDependOnLibsWithTags: ['scope:domain', 'scope:persistence', 'scope:workflows'],
+            },
             {
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: ['type:domain', 'type:workflow', 'type:infra', 'type:testing'],

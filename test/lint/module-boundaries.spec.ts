@@ -6,7 +6,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..');
-const PROBE = '__boundary-probe__.ts';
+// One file per probe: two probes in one project must not overwrite each other.
+const probeFile = (name: string) => `__boundary-probe__${name}.ts`;
 
 const probes = {
   domainImportsFramework: [
@@ -21,9 +22,17 @@ const probes = {
     'libs/persistence/src',
     "import { createCaseWorker } from '@tiltak/worker';\nexport const x = createCaseWorker;\n",
   ],
+  persistenceImportsWorkflows: [
+    'libs/persistence/src',
+    "import { recordEventUpdate } from '@tiltak/workflows';\nexport const x = recordEventUpdate;\n",
+  ],
+  notificationsImportsConfig: [
+    'libs/notifications/src',
+    "import { loadConfig } from '@tiltak/config';\nexport const x = loadConfig;\n",
+  ],
   allowedArrows: [
     'libs/notifications/src',
-    "import { STEPS } from '@tiltak/domain';\nimport { loadConfig } from '@tiltak/config';\nexport const x = [STEPS, loadConfig];\n",
+    "import { STEPS } from '@tiltak/domain';\nimport { CaseEventStore } from '@tiltak/persistence';\nimport { SEARCH_ATTRIBUTES } from '@tiltak/workflows';\nexport const x = [STEPS, CaseEventStore, SEARCH_ATTRIBUTES];\n",
   ],
 } as const;
 
@@ -31,7 +40,7 @@ let report: Record<string, string[]> = {};
 
 beforeAll(() => {
   const files = Object.entries(probes).map(([name, [dir, code]]) => {
-    const file = path.join(root, dir, PROBE);
+    const file = path.join(root, dir, probeFile(name));
     writeFileSync(file, code);
     return [name, file] as const;
   });
@@ -72,6 +81,12 @@ describe('module boundaries', () => {
     expect(messages.filter((m) => m.startsWith('no-restricted-imports')).length).toBeGreaterThanOrEqual(2);
     expect(messages.join('\n')).toMatch(/enforce-module-boundaries.*\n?.*/);
     expect(messages.some((m) => m.startsWith('@nx/enforce-module-boundaries'))).toBe(true);
+  });
+
+  it('refuses arrows between infra libs that their scopes do not allow', () => {
+    for (const probe of ['persistenceImportsWorkflows', 'notificationsImportsConfig']) {
+      expect(report[probe]!.some((m) => m.startsWith('@nx/enforce-module-boundaries'))).toBe(true);
+    }
   });
 
   it('refuses a library importing an app', () => {

@@ -362,3 +362,10 @@ export const REJECTION_CODES = [
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 export type Validation = { ok: true } | { ok: false; code: RejectionCode; message: string };
+
+/** An event as the case workflow recorded it: with its case, the step it happened at and when. */
+export type RecordedEvent = (CaseEvent | (SystemEvent & { actor?: undefined })) & {
+  caseId: string;
+  step: Step;
+  recordedAt: Instant;
+};

@@ -3,6 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+// Test-only: the spec bundles the real workflows, as the worker does.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { webpackConfigHook, workflowsSourcePath } from '@tiltak/temporal';
 // Test-only import: infra code may not depend on the testing lib, but its specs need it.
 // eslint-disable-next-line @nx/enforce-module-boundaries

@@ -4,8 +4,8 @@
 // server's reply text, because operations staff read failures in the Temporal UI.
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import type { Instant } from '@tiltak/domain';
-import type { DigestActivities, NotificationActivities, NotificationRequest } from '@tiltak/workflows';
+import type { Instant, NotificationRequest } from '@tiltak/domain';
+import type { DigestActivities, NotificationActivities } from '@tiltak/workflows';
 import { OutboxKeyNotFoundError, type NotificationDelivery } from './delivery/notification-delivery';
 import { SmtpDeliveryError } from './mail-sender';
 import { DeliveryInProgressError } from './outbox/notification-outbox.store';

@@ -1,10 +1,9 @@
 // The outbox end to end against real PostgreSQL and a real SMTP server. Every person here is made up.
-import type { Instant, Step } from '@tiltak/domain';
+import type { Instant, NotificationRequest, Step } from '@tiltak/domain';
 import { CaseEventStore, DirectoryRepository, type StaffMember } from '@tiltak/persistence';
 // Test-only import: infra code may not depend on the testing lib, but its specs need it.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import type { CapturedMail, TestSmtpServer } from '@tiltak/testing';
-import type { NotificationRequest } from '@tiltak/workflows';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { MailSender, messageIdForKey, SmtpDeliveryError, type OutgoingMail } from './mail-sender';

@@ -9,11 +9,10 @@ import type {
   Instant,
   LadderPolicy,
   NotificationRequest,
+  RecordedEvent,
   RejectionCode,
   SchoolCalendar,
   StaffRole,
-  Step,
-  SystemEvent,
 } from '@tiltak/domain';
 
 /** Versioned: a breaking change to the workflow gets a new queue while old cases drain. */
@@ -49,12 +48,8 @@ export interface CaseWorkflowInput {
   carried?: { state: CaseState; calendars: SchoolCalendar[]; recentEvents?: RecordedEvent[] };
 }
 
-/** The event as the workflow recorded it: with the step it happened at. */
-export type RecordedEvent = (CaseEvent | (SystemEvent & { actor?: undefined })) & {
-  caseId: string;
-  step: Step;
-  recordedAt: Instant;
-};
+/** The event as the workflow recorded it (a libs/domain type: persistence stores it). */
+export type { RecordedEvent } from '@tiltak/domain';
 
 export interface RecordEventResult {
   event: RecordedEvent;

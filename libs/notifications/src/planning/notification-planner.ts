@@ -2,7 +2,7 @@
 // is idempotent by request key: a request planned before returns the rows planned then, without asking
 // the directory again, so a retried activity never plans a second set.
 import { NOTICE_KINDS, STAFF_ROLES, STEPS } from '@tiltak/domain';
-import type { NotificationRequest } from '@tiltak/workflows';
+import type { NotificationRequest } from '@tiltak/domain';
 import type { SchoolDigestBuilder } from '../digest/school-digest.builder';
 import type { Clock, CaseTimeline, NotificationLogger } from '../notification-ports';
 import type { NotificationOutboxStore } from '../outbox/notification-outbox.store';

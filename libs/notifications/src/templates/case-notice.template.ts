@@ -1,7 +1,6 @@
 // The notices the case workflow asks for, one per kind, in bokmål. They receive only what a reader may
 // see: the step, the deadline, times, and the student as already reduced by studentMention().
-import type { DeadlineKind, Instant, StaffRole, Step } from '@tiltak/domain';
-import type { NotificationRequest } from '@tiltak/workflows';
+import type { DeadlineKind, Instant, NotificationRequest, StaffRole, Step } from '@tiltak/domain';
 import { deadlineKindName, roleListName, stepName } from '../norwegian-names';
 import { formatOsloDate, formatOsloDateTime, isSameOsloDate } from '../oslo-format';
 import type { StudentMention } from '../student-reference';

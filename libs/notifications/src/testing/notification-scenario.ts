@@ -3,7 +3,7 @@
 // the build). Every person here is made up; the student's name, note and mapping exist so the specs
 // can prove none of them reaches an inbox.
 import { randomUUID } from 'node:crypto';
-import type { CaseState, Step } from '@tiltak/domain';
+import type { CaseState, NotificationRequest, RecordedEvent, Step } from '@tiltak/domain';
 import {
   CaseEventStore,
   createDataSource,
@@ -19,7 +19,6 @@ import {
   type CapturedMail,
   type TestSmtpServer,
 } from '@tiltak/testing';
-import type { NotificationRequest, RecordedEvent } from '@tiltak/workflows';
 import type { DataSource } from 'typeorm';
 import { MailSender } from '../mail-sender';
 

@@ -1,5 +1,4 @@
-import type { Actor, StaffRole, Step } from '@tiltak/domain';
-import type { RecordedEvent } from '@tiltak/workflows';
+import type { Actor, RecordedEvent, StaffRole, Step } from '@tiltak/domain';
 import { instantOf } from '../sql-values';
 import type { CaseEventEntity } from './case-event.entity';
 import type { AuditTrailEntry, CaseEventRowValues, EventOrigin, ExternalSystemEvent } from './case.types';

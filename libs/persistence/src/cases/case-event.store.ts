@@ -1,5 +1,4 @@
-import type { CaseState } from '@tiltak/domain';
-import type { RecordedEvent } from '@tiltak/workflows';
+import type { CaseState, RecordedEvent } from '@tiltak/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EventIdConflictError, OpenCaseExistsError, PG_UNIQUE_VIOLATION, postgresErrorOf } from '../errors';
 import { jsonb, returnedRows } from '../sql-values';

@@ -1,8 +1,7 @@
 // Synthetic cases and events for this library's tests. Ids are random UUIDs (the columns are uuid);
 // nobody here is real and nothing carries personal data.
 import { randomUUID } from 'node:crypto';
-import type { CaseState, Deadline, Instant, Step } from '@tiltak/domain';
-import type { NotificationRequest, RecordedEvent } from '@tiltak/workflows';
+import type { CaseState, Deadline, Instant, NotificationRequest, RecordedEvent, Step } from '@tiltak/domain';
 
 export const OPENED_AT: Instant = '2026-11-23T09:00:00.000Z';
 
