@@ -250,6 +250,11 @@ async function shutdown(code = 0) {
 
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+// The terminal closed: stop everything rather than leave PostgreSQL, Temporal and MailDev running.
+process.on('SIGHUP', () => void shutdown(0));
+// Output to a terminal or pipe that is gone (`npm start | tee log`, then Ctrl-C, which ends tee
+// first) must not crash the shutdown half-way and orphan the services: such writes are dropped.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
 main().catch(async (err) => {
   console.error(`[start] ${err.message}`);
   await shutdown(1);
