@@ -66,3 +66,4 @@ export { StaffMemberEntity } from './directory/staff-member.entity';
 export { StudentEntity } from './directory/student.entity';
 export { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
 export { InstallationEntity } from './installation/installation.entity';
+export { safeForLog, sqlStateOf } from './log-safety';

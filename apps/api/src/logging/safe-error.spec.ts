@@ -31,7 +31,7 @@ describe('errors in the API’s logs', () => {
       nested: { error: queryFailed(), query: 'SELECT', parameters: [SECRET] },
     });
     expect(JSON.stringify(fields)).not.toContain(SECRET);
-    expect(fields).toEqual({ caseId: 'c-1', nested: { error: 'QueryFailedError (SQLSTATE 22P02)' } });
+    expect(fields).toEqual({ caseId: 'c-1', nested: { error: { name: 'QueryFailedError', code: '22P02' } } });
   });
 
   it('writes no value of a failed query through the JSON logger', () => {
