@@ -62,7 +62,7 @@ const activities = proxyActivities<CaseActivities>({
 
 // Under the case's lock an event waits this long for PostgreSQL, no more: then it is kept in the
 // workflow (pending) and written in the background, so the case's own timers never wait on a failing
-// write (docs/adr/0005). Short enough that a person still gets an answer (202) within the API's wait.
+// write (docs/adr/0003). Short enough that a person still gets an answer (202) within the API's wait.
 const persistUnderLock = proxyActivities<Pick<CaseActivities, 'persistCaseEvents'>>({
   startToCloseTimeout: '10 seconds',
   scheduleToCloseTimeout: '20 seconds',

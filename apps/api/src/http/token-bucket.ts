@@ -9,7 +9,7 @@ interface Bucket {
 /**
  * One token bucket per key (a client address, a staff id): `perMinute` tokens, refilled evenly, so a
  * burst of `perMinute` passes and after that one request per 60/perMinute seconds. In memory, per
- * process: see docs/adr/0006-rate-limits.md.
+ * process: see docs/adr/0004-rate-limits.md.
  */
 export class TokenBucketLimiter {
   private readonly buckets = new Map<string, Bucket>();
