@@ -67,3 +67,4 @@ export { StudentEntity } from './directory/student.entity';
 export { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
 export { InstallationEntity } from './installation/installation.entity';
 export { safeForLog, sqlStateOf } from './log-safety';
+export { returnedRows } from './sql-values';

@@ -3,6 +3,7 @@
 // NotificationDelivery.deliver(). Each method holds a connection only for its own statement.
 import { randomUUID } from 'node:crypto';
 import type { StaffRole } from '@tiltak/domain';
+import { returnedRows } from '@tiltak/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 import { messageIdForKey } from '../mail-sender';
 import type {
@@ -136,7 +137,7 @@ export class NotificationOutboxStore {
        RETURNING o.attempts, previous.status AS previous_status`,
       [key, now, leaseStart],
     );
-    const row = updatedRows<{ attempts: number; previous_status: string }>(result)[0];
+    const row = returnedRows<{ attempts: number; previous_status: string }>(result)[0];
     return row ? { attempt: row.attempts, afterInterruptedAttempt: row.previous_status === 'sending' } : null;
   }
 
@@ -202,19 +203,6 @@ async function insertRows(
      ON CONFLICT (key) DO NOTHING`,
     params,
   );
-}
-
-/** TypeORM's postgres driver returns `[rows, rowCount]` for UPDATE … RETURNING. */
-function updatedRows<T>(result: unknown): T[] {
-  if (
-    Array.isArray(result) &&
-    result.length === 2 &&
-    Array.isArray(result[0]) &&
-    typeof result[1] === 'number'
-  ) {
-    return result[0] as T[];
-  }
-  return Array.isArray(result) ? (result as T[]) : [];
 }
 
 function entryFromRow(row: OutboxRow): OutboxEntry {
