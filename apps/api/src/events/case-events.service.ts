@@ -112,7 +112,7 @@ export class CaseEventsService {
   async get(caller: Caller, caseId: string, eventId: string): Promise<EventResponse> {
     await this.access.load(caller, caseId, 'case.event.read', { live: false });
     const { events } = await this.stores.get();
-    const entry = (await events.timeline(caseId)).find((e) => e.eventId === eventId);
+    const entry = await events.findEvent(caseId, eventId);
     if (entry) return { status: HttpStatus.OK, body: { event: recordedEventFromTrail(entry) } };
     const outcome = await this.workflows.updateOutcome(caseId, eventId, POLL_OUTCOME_WAIT_MS);
     switch (outcome.kind) {

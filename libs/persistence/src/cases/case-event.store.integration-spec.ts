@@ -196,6 +196,18 @@ describe('CaseEventStore', () => {
     expect([...first, ...rest].map((e) => e.eventId)).toEqual(events.map((e) => e.eventId));
   });
 
+  it('finds one event of a case by id, and not another case’s', async () => {
+    const opened = aCaseState();
+    const other = aCaseState();
+    const events = [aCaseOpenedEvent(opened), aNoteEvent(opened, 1), aNoteEvent(opened, 2)];
+    await store.append({ state: advanced(opened, 3), events });
+    await store.append({ state: other, events: [aCaseOpenedEvent(other)] });
+    const trail = await store.timeline(opened.caseId);
+    expect(await store.findEvent(opened.caseId, events[1]!.eventId)).toEqual(trail[1]);
+    expect(await store.findEvent(other.caseId, events[1]!.eventId)).toBeNull();
+    expect(await store.findEvent(opened.caseId, 'no-such-event')).toBeNull();
+  });
+
   describe('the audit trail is append-only in the database itself, even for the owner of the table', () => {
     let caseId: string;
     beforeAll(async () => {

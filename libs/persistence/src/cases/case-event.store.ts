@@ -56,6 +56,12 @@ export class CaseEventStore {
     return this.dataSource.transaction((manager) => insertEvents(manager, rows));
   }
 
+  /** One event of the case's audit trail by its id (unique), or null: one indexed row, not the trail. */
+  async findEvent(caseId: string, eventId: string): Promise<AuditTrailEntry | null> {
+    const row = await this.dataSource.getRepository(CaseEventEntity).findOne({ where: { caseId, eventId } });
+    return row ? auditTrailEntryFromEntity(row) : null;
+  }
+
   /** The case's audit trail in the order it was recorded; page with `afterSeq`. */
   async timeline(
     caseId: string,
