@@ -7,97 +7,38 @@
 // workflow has completed, no activity is in flight), before the reminder and the deadline. Killing
 // during an activity would also recover, but only after that activity's start-to-close timeout (30 s
 // for case activities, 1 min for a delivery), which is too slow for this suite.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { type Deadline, type DeadlineKind } from '@tiltak/domain';
 import { buildCaseEvent, shortTestPolicy } from '@tiltak/domain/testing';
-import { NOTIFICATION_SWEEP_SCHEDULE_ID, WEEKLY_DIGEST_SCHEDULE_ID, getStateQuery } from '@tiltak/workflows';
+import { getStateQuery } from '@tiltak/workflows';
 import { startCaseTestEnv, type CaseTestEnv } from './testing/case-test-env';
 import { childWorkflowIds, waitForCompleted } from './testing/workflow-histories';
+import { removeSchedulesOfThisQueue, spawnWorkerProcess, type WorkerProcess } from './testing/worker-process';
 
 jest.setTimeout(90_000);
-
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const WORKER_MAIN = path.join(ROOT, 'apps', 'worker', 'dist', 'main.js');
-const WORKFLOW_BUNDLE = path.join(ROOT, 'apps', 'worker', 'dist', 'workflow-bundle.js');
-
-interface WorkerProcess {
-  child: ChildProcess;
-  /** The Temporal identity the SDK gives the worker: `<pid>@<host>`. */
-  pid: number;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
 
 const children: WorkerProcess[] = [];
 let t: CaseTestEnv;
 
-/** Starts `node apps/worker/dist/main.js` with the harness's configuration; resolves once it polls. */
+/** The built worker process (it checks the build is there), tracked so none outlives the suite. */
 async function spawnWorker(): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, [WORKER_MAIN], {
-    cwd: ROOT,
-    // Only what the worker needs: nothing from the developer's own TEMPORAL_*/DATABASE_URL settings.
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', LOG_LEVEL: 'info', ...t.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const worker: WorkerProcess = { child, pid: child.pid ?? -1, output: () => output, exited };
+  const worker = await spawnWorkerProcess(t);
   children.push(worker);
-  const started = t.waitFor(
-    async () => output.includes('"msg":"Worker started"'),
-    'the worker process to start',
-    30_000,
-  );
-  const died = exited.then(({ code, signal }) => {
-    throw new Error(`The worker process exited early (code ${code}, signal ${signal}):\n${output}`);
-  });
-  await Promise.race([started, died]);
   return worker;
 }
 
-async function killHard(worker: WorkerProcess): Promise<void> {
-  if (worker.child.exitCode !== null || worker.child.signalCode !== null) return;
-  worker.child.kill('SIGKILL');
-  await worker.exited;
-}
+/** The Temporal identity the SDK gives a worker process: `<pid>@<host>`. */
+const pidOf = (worker: WorkerProcess) => worker.child.pid ?? -1;
 
 beforeAll(async () => {
-  if (!existsSync(WORKER_MAIN) || !existsSync(WORKFLOW_BUNDLE)) {
-    throw new Error(
-      `${path.relative(ROOT, existsSync(WORKER_MAIN) ? WORKFLOW_BUNDLE : WORKER_MAIN)} is missing: ` +
-        'run `npm run build` first (this test runs the built worker process, as production does).',
-    );
-  }
   t = await startCaseTestEnv({ startWorker: false });
 });
 
 afterAll(async () => {
   // No orphans, whatever happened above.
-  await Promise.all(children.map(killHard));
-  await removeDigestScheduleOfThisQueue();
+  await Promise.all(children.map((worker) => worker.kill()));
+  if (t) await removeSchedulesOfThisQueue(t);
   await t?.close();
 });
-
-/** The worker process creates the namespace-wide schedules at start: leave none behind. */
-async function removeDigestScheduleOfThisQueue(): Promise<void> {
-  if (!t) return;
-  for (const id of [WEEKLY_DIGEST_SCHEDULE_ID, NOTIFICATION_SWEEP_SCHEDULE_ID]) {
-    const schedule = t.client.schedule.getHandle(id);
-    const description = await schedule.describe().catch(() => null);
-    if (
-      description?.action.type === 'startWorkflow' &&
-      description.action.taskQueue === t.config.temporal.taskQueue
-    ) {
-      await schedule.delete();
-    }
-  }
-}
 
 const KIND: DeadlineKind = 'step1-contact';
 const DEADLINE_EVENTS = ['reminder-due', 'deadline-missed', 'escalated'];
@@ -129,7 +70,7 @@ describe('a worker killed with SIGKILL in the middle of a case', () => {
     const dueAt = Date.parse(deadline?.dueAt ?? '');
     expect(Date.now()).toBeLessThan(dueAt - 3000); // still well before the reminder
 
-    await killHard(first);
+    await first.kill();
     expect(first.child.signalCode).toBe('SIGKILL');
     const killedAt = Date.now();
     const second = await spawnWorker();
@@ -178,8 +119,8 @@ describe('a worker killed with SIGKILL in the middle of a case', () => {
         .map((e) => e.workflowTaskStartedEventAttributes?.identity)
         .filter((id): id is string => Boolean(id)),
     );
-    expect([...identities].some((id) => id.startsWith(`${first.pid}@`))).toBe(true);
-    expect([...identities].some((id) => id.startsWith(`${second.pid}@`))).toBe(true);
+    expect([...identities].some((id) => id.startsWith(`${pidOf(first)}@`))).toBe(true);
+    expect([...identities].some((id) => id.startsWith(`${pidOf(second)}@`))).toBe(true);
 
     // The notices: opened, reminder and missed to the contact teacher; missed and escalation to
     // leadership. One message per notice and recipient: a second copy would only be allowed (same
