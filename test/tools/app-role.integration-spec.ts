@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { Client } from 'pg';
+import { withPgClient } from '@tiltak/testing';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const OWNER = 'tiltak_start_test_owner';
@@ -32,23 +32,13 @@ function provision(adminUrl: string, database: string): { url: string; migration
   return JSON.parse(out) as { url: string; migrationUrl: string };
 }
 
-async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 describe('the application role (as npm start, the tests and docker compose set it up)', () => {
   let url: string;
   let migrationUrl: string;
   const caseId = randomUUID();
   /** What the audit tables hold, read by the owner: must be the same after every attempt. */
   const auditRows = (): Promise<unknown[]> =>
-    withClient(migrationUrl, async (c) => [
+    withPgClient(migrationUrl, async (c) => [
       ...(await c.query(`SELECT * FROM case_events ORDER BY seq`)).rows,
       ...(await c.query(`SELECT * FROM access_log ORDER BY id`)).rows,
     ]);
@@ -56,7 +46,7 @@ describe('the application role (as npm start, the tests and docker compose set i
 
   /** Runs statements as the application role on a connection of their own; the error, if any. */
   const asApp = (...statements: string[]): Promise<string | null> =>
-    withClient(url, async (c) => {
+    withPgClient(url, async (c) => {
       try {
         for (const sql of statements) await c.query(sql);
         return null;
@@ -88,7 +78,7 @@ describe('the application role (as npm start, the tests and docker compose set i
   });
 
   it('is no superuser and cannot bypass row security, create roles or databases, or replicate', async () => {
-    const [role] = await withClient(
+    const [role] = await withPgClient(
       url,
       async (c) =>
         (
@@ -109,7 +99,7 @@ describe('the application role (as npm start, the tests and docker compose set i
   });
 
   it('owns none of the tables, so it cannot alter them or their triggers', async () => {
-    const owned = await withClient(
+    const owned = await withPgClient(
       url,
       async (c) => (await c.query(`SELECT tablename FROM pg_tables WHERE tableowner = current_user`)).rows,
     );

@@ -5,7 +5,6 @@
 // history, describe() (search attributes, memo), the visibility listing, workflow ids and failure
 // messages. None of the text may appear in it. The same history decoded with the codec must contain
 // the text, so the test proves the data is there, encrypted, and can fail.
-import { randomUUID } from 'node:crypto';
 import {
   Client,
   WithStartWorkflowOperation,
@@ -49,18 +48,9 @@ afterAll(async () => {
 
 const now = () => new Date().toISOString();
 
-function asStaff(event: CaseEvent): CaseEvent {
-  return {
-    ...event,
-    eventId: randomUUID(),
-    occurredAt: now(),
-    actor: { staffId: t.staff['contact-teacher'].id, role: 'contact-teacher' },
-  } as CaseEvent;
-}
-
 /** An event the rules refuse with a message that quotes the text (an unknown conclusion). */
 function refusedStep1Contact(): CaseEvent {
-  return asStaff(step1Contact('concern-remains', now(), { payload: { conclusion: NOTE as 'explained' } }));
+  return t.asStaff(step1Contact('concern-remains', now(), { payload: { conclusion: NOTE as 'explained' } }));
 }
 
 /**

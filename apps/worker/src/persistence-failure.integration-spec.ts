@@ -40,16 +40,6 @@ const calm = (): LadderPolicy =>
 const caseIdOf = (handle: WorkflowHandle) => handle.workflowId.replace(/^case-/, '');
 const note = (text: string) => buildCaseEvent('note-added', { payload: { text } });
 
-/** Sends the event as the contact teacher straight to the workflow, as an old API or a bug would. */
-function send(handle: WorkflowHandle, event: CaseEvent): CaseEvent {
-  return {
-    ...event,
-    eventId: randomUUID(),
-    occurredAt: now(),
-    actor: { staffId: t.staff['contact-teacher'].id, role: 'contact-teacher' },
-  } as CaseEvent;
-}
-
 /** The promise's value, or a clear error when it has none within the time (the bug: it never ends). */
 async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -65,7 +55,7 @@ async function within<T>(promise: Promise<T>, ms: number, what: string): Promise
 
 /** The Update's failure (it must fail, and within the time). */
 async function updateFailure(handle: WorkflowHandle, event: CaseEvent, ms = 45_000): Promise<unknown> {
-  const sent = send(handle, event);
+  const sent = t.asStaff(event);
   const update = handle.executeUpdate(recordEventUpdate, { args: [sent], updateId: sent.eventId }).then(
     () => new Error('the Update was accepted and recorded'),
     (err: unknown) => err,
@@ -121,7 +111,7 @@ describe('a case whose events PostgreSQL refuses', () => {
       directory: new DirectoryRepository(t.dataSource),
     });
     const event = {
-      ...send(handle, note(`${SECRET} a \u0000 b`)),
+      ...t.asStaff(note(`${SECRET} a \u0000 b`)),
       caseId,
       step: state.step,
       recordedAt: now(),
@@ -198,7 +188,7 @@ describe('a case whose events PostgreSQL refuses', () => {
     await t.asOwner(`INSERT INTO test_broken_cases VALUES ($1)`, [broken.caseId]);
 
     // A person's note on the broken case: accepted by the workflow, not yet stored.
-    const sent = send(broken.handle, note(`${SECRET} ringte foresatte`));
+    const sent = t.asStaff(note(`${SECRET} ringte foresatte`));
     const noteUpdate = await broken.handle.startUpdate(recordEventUpdate, {
       args: [sent],
       updateId: sent.eventId,

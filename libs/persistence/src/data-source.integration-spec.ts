@@ -1,4 +1,6 @@
-import { Client } from 'pg';
+// Test-only import: infra code may not depend on the testing lib, but its specs need it.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { withPgClient } from '@tiltak/testing';
 import { PERSISTENCE_MIGRATIONS, createDataSource, revertAllMigrations, runMigrations } from './data-source';
 import { emptyTestDatabase } from './testing/test-database';
 
@@ -14,18 +16,8 @@ const TABLES = [
   'students',
 ];
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function tablesIn(url: string): Promise<string[]> {
-  return withClient(url, async (c) => {
+  return withPgClient(url, async (c) => {
     const { rows } = await c.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'
        ORDER BY table_name`,
@@ -46,7 +38,7 @@ describe('migrations', () => {
 
     expect(await revertAllMigrations(url)).toEqual([...names].reverse());
     expect(await tablesIn(url)).toEqual([]);
-    const leftovers = await withClient(url, async (c) => {
+    const leftovers = await withPgClient(url, async (c) => {
       const { rows } = await c.query(
         `SELECT proname FROM pg_proc WHERE proname = 'refuse_append_only_change'`,
       );

@@ -25,13 +25,22 @@ export interface TestDatabase {
   appRole: string;
 }
 
+/** Runs `work` on a fresh connection to `url`, closed afterwards whatever happens. */
+export async function withPgClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 let rolesReady: Promise<void> | undefined;
 
 /** Creates the two test roles once per server (fixed test-only passwords; nothing here is secret). */
 async function ensureTestRoles(admin: string): Promise<void> {
-  const client = new Client({ connectionString: admin });
-  await client.connect();
-  try {
+  await withPgClient(admin, async (client) => {
     for (const [role, attributes] of [
       [TEST_OWNER_ROLE, 'LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS'],
       [TEST_APP_ROLE, 'LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS NOINHERIT'],
@@ -44,9 +53,7 @@ async function ensureTestRoles(admin: string): Promise<void> {
         if (code !== '42710' && code !== '23505') throw err;
       }
     }
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** A fresh, empty database on the test PostgreSQL server, owned by the owner role. */
@@ -55,15 +62,11 @@ export async function createTestDatabase(prefix = 't'): Promise<TestDatabase> {
   rolesReady ??= ensureTestRoles(admin);
   await rolesReady;
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  const client = new Client({ connectionString: admin });
-  await client.connect();
-  try {
+  await withPgClient(admin, async (client) => {
     await client.query(`CREATE DATABASE "${name}" OWNER ${TEST_OWNER_ROLE}`);
     await client.query(`REVOKE ALL ON DATABASE "${name}" FROM PUBLIC`);
     await client.query(`GRANT CONNECT ON DATABASE "${name}" TO ${TEST_APP_ROLE}`);
-  } finally {
-    await client.end();
-  }
+  });
   const as = (role: string): string => {
     const url = new URL(admin);
     url.username = role;

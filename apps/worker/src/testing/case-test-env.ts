@@ -4,7 +4,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import type { NativeConnection, Worker } from '@temporalio/worker';
-import { Client as PgClient } from 'pg';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '@tiltak/config';
 import type { CaseEvent, LadderPolicy, StaffRole } from '@tiltak/domain';
@@ -22,6 +21,7 @@ import {
   startTestSmtpServer,
   testCodecKeys,
   testTemporalAddress,
+  withPgClient,
   type TestSmtpServer,
 } from '@tiltak/testing';
 import {
@@ -70,6 +70,8 @@ export interface CaseTestEnv {
     overrides?: Partial<CaseWorkflowInput['open']>,
     options?: OpenCaseOptions,
   ): Promise<CaseWorkflowInput>;
+  /** The event as the given role's synthetic staff member sends it now, with a fresh event id. */
+  asStaff(event: CaseEvent, role?: StaffRole): CaseEvent;
   /** Records the event now, as the given role's synthetic staff member, with a fresh event id. */
   record(handle: WorkflowHandle, event: CaseEvent, role?: StaffRole): Promise<RecordEventResult>;
   timeline(caseId: string): Promise<AuditTrailEntry[]>;
@@ -134,20 +136,20 @@ export async function startCaseTestEnv(
   const mailSender = new MailSender(config.mail);
   let running: { worker: Worker; connection: NativeConnection; done: Promise<void> } | null = null;
 
+  const asStaff = (event: CaseEvent, role: StaffRole = 'contact-teacher'): CaseEvent =>
+    ({
+      ...event,
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      actor: { staffId: staff[role].id, role },
+    }) as CaseEvent;
   const self: CaseTestEnv = {
     config,
     env,
     client,
     dataSource,
-    async asOwner(sql, params = []) {
-      const owner = new PgClient({ connectionString: db.migrationUrl });
-      await owner.connect();
-      try {
-        return (await owner.query(sql, params)).rows as unknown[];
-      } finally {
-        await owner.end();
-      }
-    },
+    asOwner: (sql, params = []) =>
+      withPgClient(db.migrationUrl, async (owner) => (await owner.query(sql, params)).rows as unknown[]),
     smtp,
     schoolId: school.id,
     studentId: '',
@@ -202,14 +204,9 @@ export async function startCaseTestEnv(
         policy,
       };
     },
+    asStaff,
     async record(handle, event, role = 'contact-teacher') {
-      const now = new Date().toISOString();
-      const sent = {
-        ...event,
-        eventId: randomUUID(),
-        occurredAt: now,
-        actor: { staffId: staff[role].id, role },
-      } as CaseEvent;
+      const sent = asStaff(event, role);
       return handle.executeUpdate(recordEventUpdate, { args: [sent], updateId: sent.eventId });
     },
     timeline: (caseId) => new CaseEventStore(dataSource).timeline(caseId),
