@@ -1,6 +1,7 @@
 // What of a value may go into a log line, for the API and the worker alike. A database error's
 // message, pg's `detail`, `where` and `hint`, and TypeORM's `query` and `parameters` quote what was
 // written (a note, a name, a whole event payload): logs carry ids and codes, never those.
+import { postgresErrorOf } from './errors';
 
 const FIELDS_QUOTING_VALUES = new Set([
   'parameters',
@@ -16,15 +17,14 @@ const FIELDS_QUOTING_VALUES = new Set([
 export function sqlStateOf(err: unknown): string | null {
   if (typeof err !== 'object' || err === null) return null;
   const e = err as Record<string, unknown>;
-  const source =
-    typeof e['driverError'] === 'object' && e['driverError'] !== null
-      ? (e['driverError'] as Record<string, unknown>)
-      : e;
-  const code = source['code'];
+  const driver = typeof e['driverError'] === 'object' && e['driverError'] !== null ? e['driverError'] : e;
   const fromDatabase =
-    'driverError' in e || 'query' in e || 'parameters' in e || typeof source['severity'] === 'string';
+    'driverError' in e ||
+    'query' in e ||
+    'parameters' in e ||
+    typeof (driver as Record<string, unknown>)['severity'] === 'string';
   if (!fromDatabase) return null;
-  return typeof code === 'string' ? code : 'unknown';
+  return postgresErrorOf(err)?.code ?? 'unknown';
 }
 
 /**
