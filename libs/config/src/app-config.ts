@@ -1,5 +1,6 @@
 // The one place that reads the environment. Bad configuration stops start-up with a message naming
 // the variable, so an operator never has to guess.
+import { intVar, type Env } from './env-values';
 import { type HttpHardeningConfig, parseHttpHardening } from './http-hardening';
 
 export interface TemporalConfig {
@@ -61,8 +62,6 @@ export class ConfigError extends Error {
   }
 }
 
-type Env = Record<string, string | undefined>;
-
 /** Which parts a process needs: the API does not send mail, the worker does not verify tokens. */
 export interface ConfigNeeds {
   mail?: boolean;
@@ -79,16 +78,8 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     return '';
   };
   const optional = (name: string): string | null => env[name]?.trim() || null;
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = optional(name);
-    if (raw === null) return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      problems.push(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
-      return fallback;
-    }
-    return n;
-  };
+  const int = (name: string, fallback: number, min: number, max: number): number =>
+    intVar(env, problems, name, fallback, min, max);
   const bool = (name: string, fallback: boolean): boolean => {
     const raw = optional(name);
     if (raw === null) return fallback;

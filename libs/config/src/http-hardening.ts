@@ -1,6 +1,7 @@
 // How the API's HTTP server protects itself: timeouts, rate limits and which proxies it believes about
 // the client's address. Separate from app-config.ts so the policy values and their checks read as one.
 import { isIP } from 'node:net';
+import { intVar, type Env } from './env-values';
 
 export interface ServerTimeouts {
   /** Whole request, headers and body, from the first byte: a trickled body is cut after this (408). */
@@ -33,19 +34,9 @@ export interface HttpHardeningConfig {
   trustProxy: TrustProxy;
 }
 
-type Env = Record<string, string | undefined>;
-
 export function parseHttpHardening(env: Env, problems: string[]): HttpHardeningConfig {
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = env[name]?.trim();
-    if (!raw) return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      problems.push(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
-      return fallback;
-    }
-    return n;
-  };
+  const int = (name: string, fallback: number, min: number, max: number): number =>
+    intVar(env, problems, name, fallback, min, max);
   const timeouts: ServerTimeouts = {
     requestMs: int('API_REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
     headersMs: int('API_HEADERS_TIMEOUT_MS', 10_000, 1_000, 600_000),
