@@ -117,7 +117,7 @@ async function main() {
       port: 7233,
       uiPort: 8233,
       dbFile: path.join(dataDir, 'temporal.db'),
-      codecEndpoint: `${env.PUBLIC_BASE_URL}/codec`,
+      codecEndpoint: `${env.PUBLIC_BASE_URL}/api/codec`,
       logFile: openSync(path.join(logDir, 'temporal.log'), 'a'),
       detached: true,
     });
@@ -140,12 +140,12 @@ async function main() {
   const { DATABASE_MIGRATION_URL: _owner, ...appEnv } = env;
   startChild('worker', process.execPath, [path.join(root, 'apps', 'worker', 'dist', 'main.js')], appEnv);
   startChild('api', process.execPath, [path.join(root, 'apps', 'api', 'dist', 'main.js')], appEnv);
-  await waitForReady(`http://127.0.0.1:${env.API_PORT}/health/ready`);
+  await waitForReady(`http://127.0.0.1:${env.API_PORT}/api/health/ready`);
 
   console.log('\nTiltakstrappa is running:');
   for (const [name, url] of [
     ['API', env.PUBLIC_BASE_URL],
-    ['OpenAPI docs', `${env.PUBLIC_BASE_URL}/docs`],
+    ['OpenAPI docs', `${env.PUBLIC_BASE_URL}/api/docs`],
     ...urls,
   ]) {
     console.log(`  ${name.padEnd(14)} ${url}`);

@@ -486,7 +486,7 @@ describe('docker-compose.yml', () => {
 
     it('has a health check on /health/ready at API_PORT', () => {
       const test = healthTest('api');
-      expect(test).toContain('/health/ready');
+      expect(test).toContain('/api/health/ready');
       expect(test).toContain(`:${configFor('api').api.port}/`);
     });
 
@@ -555,7 +555,7 @@ describe('docker-compose.yml', () => {
       const env = effectiveEnv('temporal-ui');
       const api = configFor('api');
       const apiPublished = publishedPort('api', api.api.port);
-      expect(env['TEMPORAL_CODEC_ENDPOINT']).toBe(`http://localhost:${apiPublished}/codec`);
+      expect(env['TEMPORAL_CODEC_ENDPOINT']).toBe(`http://localhost:${apiPublished}/api/codec`);
       const uiPublished = publishedPort('temporal-ui', Number(env['TEMPORAL_UI_PORT'] ?? 8080));
       expect(uiPublished).toBeDefined();
       expect(api.api.codecCorsOrigins).toContain(`http://localhost:${uiPublished}`);

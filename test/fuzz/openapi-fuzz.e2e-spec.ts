@@ -95,12 +95,12 @@ beforeAll(async () => {
   const note = await post(
     h,
     teacherA,
-    `/cases/${context.caseIds[0]}/events`,
+    `/api/cases/${context.caseIds[0]}/events`,
     events.note(),
     'fuzz-setup-note',
   );
   context.eventIds.push(note.body.event.eventId as string);
-  const encoded = await post(h, admin, '/codec/encode', {
+  const encoded = await post(h, admin, '/api/codec/encode', {
     payloads: [
       {
         metadata: { encoding: Buffer.from('json/plain').toString('base64') },

@@ -99,7 +99,7 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
       path,
       parameters: op.parameters ?? [],
       body: op.requestBody?.content?.['application/json']?.schema ?? null,
-      public: path.startsWith('/health'),
+      public: path.startsWith('/api/health'),
     })),
   );
 }
@@ -390,9 +390,9 @@ export class RequestGenerator {
     const c = this.context;
     if (name === 'schoolYear') return { text: this.rng.pick(['2026-2027', '2027-2028']), odd: false };
     if (name === 'eventId') return { text: this.rng.pick(c.eventIds), odd: false };
-    if (template.startsWith('/cases')) return { text: this.rng.pick(c.caseIds), odd: false };
-    if (template.startsWith('/students')) return { text: this.rng.pick(c.studentIds), odd: false };
-    if (template.startsWith('/schools')) return { text: this.rng.pick(c.schoolIds), odd: false };
+    if (template.startsWith('/api/cases')) return { text: this.rng.pick(c.caseIds), odd: false };
+    if (template.startsWith('/api/students')) return { text: this.rng.pick(c.studentIds), odd: false };
+    if (template.startsWith('/api/schools')) return { text: this.rng.pick(c.schoolIds), odd: false };
     return { text: this.rng.uuid(), odd: true };
   }
 
@@ -492,7 +492,7 @@ export class RequestGenerator {
       return Buffer.from(JSON.stringify(valid));
     }
     headers['Content-Type'] = 'application/json';
-    const size = op.path.startsWith('/codec') ? 1_100_000 : 70_000;
+    const size = op.path.startsWith('/api/codec') ? 1_100_000 : 70_000;
     labels.push(`${size} bytes`);
     return Buffer.from(JSON.stringify({ ...(valid as object), padding: 'x'.repeat(size) }));
   }

@@ -8,6 +8,7 @@ import type { AppOptions } from './app-options';
 import { AppModule } from './app.module';
 import { flattenValidationErrors, validationFailed } from './errors/validation-errors';
 import { securityHeaders } from './http/security-headers.middleware';
+import { API_PREFIX, apiPath } from './http/api-prefix';
 import { applyServerTimeouts } from './http/server-timeouts';
 import { InputScreenPipe } from './input/input-screen.pipe';
 import { jsonBody, requireJsonBodies } from './input/json-body';
@@ -40,7 +41,7 @@ export async function createApp(
   // Bounded bodies: a case event is small; anything larger is refused with 413. The Temporal UI's codec
   // calls carry whole workflow states, so they get more room. Depth is capped before parsing (jsonBody).
   app.use(requireJsonBodies);
-  app.use('/codec', jsonBody('1mb'));
+  app.use(apiPath('/codec'), jsonBody('1mb'));
   app.use(jsonBody('64kb'));
   app.disable('x-powered-by');
   app.useGlobalPipes(
@@ -55,6 +56,7 @@ export async function createApp(
       exceptionFactory: (errors) => validationFailed(flattenValidationErrors(errors)),
     }),
   );
+  app.setGlobalPrefix(API_PREFIX);
   app.enableShutdownHooks();
   setupOpenApi(app);
   return app;

@@ -26,23 +26,23 @@ describe('the committed OpenAPI document', () => {
     const document = await generateOpenApiDocument();
     expect(Object.keys(document.paths).sort()).toEqual(
       expect.arrayContaining([
-        '/schools',
-        '/schools/{id}',
-        '/schools/{id}/calendar/{schoolYear}',
-        '/staff',
-        '/students',
-        '/students/{id}',
-        '/cases',
-        '/cases/{id}',
-        '/cases/{id}/events',
-        '/cases/{id}/events/{eventId}',
-        '/cases/{id}/timeline',
-        '/cases/{id}/activity-plan',
-        '/codec/decode',
-        '/codec/encode',
+        '/api/schools',
+        '/api/schools/{id}',
+        '/api/schools/{id}/calendar/{schoolYear}',
+        '/api/staff',
+        '/api/students',
+        '/api/students/{id}',
+        '/api/cases',
+        '/api/cases/{id}',
+        '/api/cases/{id}/events',
+        '/api/cases/{id}/events/{eventId}',
+        '/api/cases/{id}/timeline',
+        '/api/cases/{id}/activity-plan',
+        '/api/codec/decode',
+        '/api/codec/encode',
       ]),
     );
-    const recordEvent = document.paths['/cases/{id}/events']?.post;
+    const recordEvent = document.paths['/api/cases/{id}/events']?.post;
     expect(recordEvent?.parameters).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true }),

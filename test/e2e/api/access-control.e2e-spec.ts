@@ -99,14 +99,14 @@ describe('the role × endpoint × own/other school matrix', () => {
         const caseId = caseIds[name];
         const visible = VISIBLE[actor].includes(name);
         const answers = [
-          (await get(h, token, `/cases/${caseId}`)).status,
-          (await get(h, token, `/cases/${caseId}/timeline`)).status,
-          (await get(h, token, `/cases/${caseId}/activity-plan`)).status,
+          (await get(h, token, `/api/cases/${caseId}`)).status,
+          (await get(h, token, `/api/cases/${caseId}/timeline`)).status,
+          (await get(h, token, `/api/cases/${caseId}/activity-plan`)).status,
           (
             await post(
               h,
               token,
-              `/cases/${caseId}/events`,
+              `/api/cases/${caseId}/events`,
               events.note(`Notat fra ${staff.displayName}`),
               randomUUID(),
             )
@@ -136,7 +136,7 @@ describe('the role × endpoint × own/other school matrix', () => {
         }
       }
 
-      const listed = await get(h, token, '/cases?limit=200');
+      const listed = await get(h, token, '/api/cases?limit=200');
       expect(listed.status).toBe(200);
       const listedNames = names.filter((n) =>
         (listed.body.items as { caseId: string }[]).some((c) => c.caseId === caseIds[n]),
@@ -147,19 +147,19 @@ describe('the role × endpoint × own/other school matrix', () => {
   );
 
   it('never widens a list filter beyond what the caller may see', async () => {
-    const otherSchool = await get(h, tokens.fjordvikLeader, `/cases?schoolId=${DEMO_SCHOOLS.bakkeli.id}`);
+    const otherSchool = await get(h, tokens.fjordvikLeader, `/api/cases?schoolId=${DEMO_SCHOOLS.bakkeli.id}`);
     expect(otherSchool.body).toMatchObject({ items: [], total: 0 });
     const otherOwner = await get(
       h,
       tokens.fjordvikTeacher5A,
-      `/cases?ownerStaffId=${DEMO_STAFF.fjordvikTeacher5B.id}`,
+      `/api/cases?ownerStaffId=${DEMO_STAFF.fjordvikTeacher5B.id}`,
     );
     expect(otherOwner.body.total).toBe(0);
-    const earlyStep = await get(h, tokens.ppt, '/cases?step=1');
+    const earlyStep = await get(h, tokens.ppt, '/api/cases?step=1');
     expect(earlyStep.body.total).toBe(0);
-    const step4 = await get(h, tokens.fjordvikLeader, '/cases?step=4');
+    const step4 = await get(h, tokens.fjordvikLeader, '/api/cases?step=4');
     expect((step4.body.items as { caseId: string }[]).map((c) => c.caseId)).toEqual([caseIds.A4]);
-    const bad = await get(h, tokens.fjordvikLeader, '/cases?step=7&limit=0&overdue=maybe');
+    const bad = await get(h, tokens.fjordvikLeader, '/api/cases?step=7&limit=0&overdue=maybe');
     expect(bad.status).toBe(400);
     expect((bad.body.fieldErrors as { field: string }[]).map((f) => f.field).sort()).toEqual([
       'limit',
@@ -170,13 +170,25 @@ describe('the role × endpoint × own/other school matrix', () => {
 
   it('lets the team record its own events but not decide for the owner (403, logged)', async () => {
     // The team advises on a referral: the owner records consent and refers first.
-    await post(h, tokens.fjordvikTeacher5B, `/cases/${caseIds.A3}/events`, events.consent(), randomUUID());
-    await post(h, tokens.fjordvikTeacher5B, `/cases/${caseIds.A3}/events`, events.referral(), randomUUID());
+    await post(
+      h,
+      tokens.fjordvikTeacher5B,
+      `/api/cases/${caseIds.A3}/events`,
+      events.consent(),
+      randomUUID(),
+    );
+    await post(
+      h,
+      tokens.fjordvikTeacher5B,
+      `/api/cases/${caseIds.A3}/events`,
+      events.referral(),
+      randomUUID(),
+    );
     const since = await lastAccessLogId();
     const advice = await post(
       h,
       tokens.fjordvikCompetenceTeam,
-      `/cases/${caseIds.A3}/events`,
+      `/api/cases/${caseIds.A3}/events`,
       events.teamAdvice(),
       randomUUID(),
     );
@@ -184,7 +196,7 @@ describe('the role × endpoint × own/other school matrix', () => {
     const close = await post(
       h,
       tokens.fjordvikCompetenceTeam,
-      `/cases/${caseIds.A3}/events`,
+      `/api/cases/${caseIds.A3}/events`,
       { type: 'case-closed', payload: { reason: 'resolved', explanation: '' } },
       randomUUID(),
     );
@@ -193,7 +205,7 @@ describe('the role × endpoint × own/other school matrix', () => {
     const evaluate = await post(
       h,
       tokens.bakkeliPpt,
-      `/cases/${caseIds.B4}/events`,
+      `/api/cases/${caseIds.B4}/events`,
       events.evaluation('close-resolved'),
       randomUUID(),
     );
@@ -204,17 +216,17 @@ describe('the role × endpoint × own/other school matrix', () => {
   });
 
   it('lets a contact teacher open cases only for their own students', async () => {
-    const other = await post(h, tokens.fjordvikTeacher5B, '/cases', {
+    const other = await post(h, tokens.fjordvikTeacher5B, '/api/cases', {
       studentId: DEMO_STUDENTS.lukas.id,
       trigger: 'lesson-absence',
     });
     expect(other.status).toBe(404);
-    const colleague = await post(h, tokens.bakkeliTeacher9B, '/cases', {
+    const colleague = await post(h, tokens.bakkeliTeacher9B, '/api/cases', {
       studentId: DEMO_STUDENTS.lukas.id,
       trigger: 'lesson-absence',
     });
     expect(colleague.status).toBe(404);
-    const team = await post(h, tokens.bakkeliCompetenceTeam, '/cases', {
+    const team = await post(h, tokens.bakkeliCompetenceTeam, '/api/cases', {
       studentId: DEMO_STUDENTS.lukas.id,
       trigger: 'lesson-absence',
     });
@@ -231,7 +243,7 @@ describe('the role × endpoint × own/other school matrix', () => {
 describe('the directory', () => {
   it('shows a student to the contact teacher, the leadership and those with a visible case; to nobody else', async () => {
     const status = async (actor: Actor, studentId: string) =>
-      (await get(h, tokens[actor], `/students/${studentId}`)).status;
+      (await get(h, tokens[actor], `/api/students/${studentId}`)).status;
     expect(await status('fjordvikTeacher5A', DEMO_STUDENTS.mia.id)).toBe(200);
     expect(await status('fjordvikTeacher5A', DEMO_STUDENTS.ella.id)).toBe(404);
     expect(await status('fjordvikTeacher5A', DEMO_STUDENTS.filip.id)).toBe(404);
@@ -249,19 +261,19 @@ describe('the directory', () => {
     );
     expect(n).toBe(6);
 
-    const mine = await get(h, tokens.fjordvikTeacher5A, '/students');
+    const mine = await get(h, tokens.fjordvikTeacher5A, '/api/students');
     expect((mine.body as { id: string }[]).map((s) => s.id).sort()).toEqual(
       [DEMO_STUDENTS.mia.id, DEMO_STUDENTS.noah.id].sort(),
     );
     expect(
-      (await get(h, tokens.fjordvikTeacher5A, `/students?schoolId=${DEMO_SCHOOLS.bakkeli.id}`)).status,
+      (await get(h, tokens.fjordvikTeacher5A, `/api/students?schoolId=${DEMO_SCHOOLS.bakkeli.id}`)).status,
     ).toBe(404);
   });
 
   it('lets the leadership manage its own students and nobody set the school', async () => {
     const patch = (actor: Actor, body: object) =>
       request(h.http)
-        .patch(`/students/${DEMO_STUDENTS.noah.id}`)
+        .patch(`/api/students/${DEMO_STUDENTS.noah.id}`)
         .set('Authorization', `Bearer ${tokens[actor]}`)
         .send(body);
     const profile = {
@@ -280,7 +292,7 @@ describe('the directory', () => {
     });
     expect(healthText.status).toBe(400);
 
-    const created = await post(h, tokens.fjordvikLeader, '/students', {
+    const created = await post(h, tokens.fjordvikLeader, '/api/students', {
       schoolId: DEMO_SCHOOLS.fjordvik.id,
       className: '6A',
       contactTeacherId: DEMO_STAFF.fjordvikTeacher5B.id,
@@ -289,7 +301,7 @@ describe('the directory', () => {
     });
     expect(created.status).toBe(201);
     expect(created.body.concernThresholdPercent).toBe(10);
-    const elsewhere = await post(h, tokens.fjordvikLeader, '/students', {
+    const elsewhere = await post(h, tokens.fjordvikLeader, '/api/students', {
       schoolId: DEMO_SCHOOLS.bakkeli.id,
       className: '8A',
       contactTeacherId: DEMO_STAFF.bakkeliTeacher9A.id,
@@ -297,7 +309,7 @@ describe('the directory', () => {
       familyName: 'Elev',
     });
     expect(elsewhere.status).toBe(403);
-    const wrongTeacher = await post(h, tokens.fjordvikLeader, '/students', {
+    const wrongTeacher = await post(h, tokens.fjordvikLeader, '/api/students', {
       schoolId: DEMO_SCHOOLS.fjordvik.id,
       className: '6A',
       contactTeacherId: DEMO_STAFF.bakkeliTeacher9A.id,
@@ -308,15 +320,19 @@ describe('the directory', () => {
   });
 
   it('keeps schools, calendars and staff lists to the caller’s school', async () => {
-    expect((await get(h, tokens.fjordvikTeacher5A, `/schools/${DEMO_SCHOOLS.fjordvik.id}`)).status).toBe(200);
-    expect((await get(h, tokens.fjordvikTeacher5A, `/schools/${DEMO_SCHOOLS.bakkeli.id}`)).status).toBe(404);
-    expect((await get(h, tokens.ppt, `/schools/${DEMO_SCHOOLS.bakkeli.id}`)).status).toBe(200);
-    expect((await get(h, tokens.fjordvikTeacher5A, '/schools')).body).toHaveLength(1);
+    expect((await get(h, tokens.fjordvikTeacher5A, `/api/schools/${DEMO_SCHOOLS.fjordvik.id}`)).status).toBe(
+      200,
+    );
+    expect((await get(h, tokens.fjordvikTeacher5A, `/api/schools/${DEMO_SCHOOLS.bakkeli.id}`)).status).toBe(
+      404,
+    );
+    expect((await get(h, tokens.ppt, `/api/schools/${DEMO_SCHOOLS.bakkeli.id}`)).status).toBe(200);
+    expect((await get(h, tokens.fjordvikTeacher5A, '/api/schools')).body).toHaveLength(1);
 
     const calendar = await get(
       h,
       tokens.fjordvikTeacher5A,
-      `/schools/${DEMO_SCHOOLS.fjordvik.id}/calendar/2026-2027`,
+      `/api/schools/${DEMO_SCHOOLS.fjordvik.id}/calendar/2026-2027`,
     );
     expect(calendar.status).toBe(200);
     expect(calendar.body.closedPeriods).toEqual(
@@ -324,7 +340,7 @@ describe('the directory', () => {
     );
     const put = (actor: Actor, body: object) =>
       request(h.http)
-        .put(`/schools/${DEMO_SCHOOLS.fjordvik.id}/calendar/2027-2028`)
+        .put(`/api/schools/${DEMO_SCHOOLS.fjordvik.id}/calendar/2027-2028`)
         .set('Authorization', `Bearer ${tokens[actor]}`)
         .send(body);
     const calendarBody = {
@@ -344,29 +360,32 @@ describe('the directory', () => {
     expect(overlapping.status).toBe(400);
     expect(overlapping.body.fieldErrors[0].field).toBe('closedPeriods[1]');
     expect(
-      (await get(h, tokens.fjordvikTeacher5A, `/schools/${DEMO_SCHOOLS.fjordvik.id}/calendar/1999-2000`))
+      (await get(h, tokens.fjordvikTeacher5A, `/api/schools/${DEMO_SCHOOLS.fjordvik.id}/calendar/1999-2000`))
         .status,
     ).toBe(404);
 
-    const staff = await get(h, tokens.fjordvikTeacher5A, '/staff');
+    const staff = await get(h, tokens.fjordvikTeacher5A, '/api/staff');
     const schools = new Set((staff.body as { schoolId: string | null }[]).map((s) => s.schoolId));
     expect(schools).toEqual(new Set([DEMO_SCHOOLS.fjordvik.id, null]));
     expect(
-      (await get(h, tokens.fjordvikTeacher5A, `/staff?schoolId=${DEMO_SCHOOLS.bakkeli.id}`)).status,
+      (await get(h, tokens.fjordvikTeacher5A, `/api/staff?schoolId=${DEMO_SCHOOLS.bakkeli.id}`)).status,
     ).toBe(404);
 
     expect(
       (
-        await post(h, tokens.fjordvikLeader, '/schools', {
+        await post(h, tokens.fjordvikLeader, '/api/schools', {
           name: 'Ny skole',
           municipality: 'Fjordvik kommune',
         })
       ).status,
     ).toBe(403);
     const admin = await h.token(DEMO_STAFF.fjordvikLeader.id, ['directory:admin']);
-    const school = await post(h, admin, '/schools', { name: 'Ny skole', municipality: 'Fjordvik kommune' });
+    const school = await post(h, admin, '/api/schools', {
+      name: 'Ny skole',
+      municipality: 'Fjordvik kommune',
+    });
     expect(school.status).toBe(201);
-    const newcomer = await post(h, tokens.fjordvikLeader, '/staff', {
+    const newcomer = await post(h, tokens.fjordvikLeader, '/api/staff', {
       displayName: 'Kari Ny',
       email: 'kari.ny@example.no',
       role: 'contact-teacher',
@@ -375,7 +394,7 @@ describe('the directory', () => {
     expect(newcomer.status).toBe(201);
     expect(
       (
-        await post(h, tokens.fjordvikLeader, '/staff', {
+        await post(h, tokens.fjordvikLeader, '/api/staff', {
           displayName: 'Kari Ny',
           email: 'kari.ny@example.no',
           role: 'contact-teacher',
@@ -385,7 +404,7 @@ describe('the directory', () => {
     ).toBe(409);
     expect(
       (
-        await post(h, tokens.fjordvikLeader, '/staff', {
+        await post(h, tokens.fjordvikLeader, '/api/staff', {
           displayName: 'PPT Ny',
           email: 'ppt.ny@example.no',
           role: 'ppt',
@@ -398,7 +417,7 @@ describe('the directory', () => {
 
 describe('authentication', () => {
   it('refuses requests without a valid token for an active staff member', async () => {
-    const path = `/cases/${caseIds.A1}`;
+    const path = `/api/cases/${caseIds.A1}`;
     const none = await request(h.http).get(path);
     expect(none.status).toBe(401);
     expect(none.headers['www-authenticate']).toBe('Bearer');
@@ -439,7 +458,7 @@ describe('authentication', () => {
     expect((await get(h, await h.token(randomUUID()), path)).status).toBe(401);
     expect((await get(h, await h.token('not-a-uuid'), path)).status).toBe(401);
 
-    const leaving = await post(h, tokens.fjordvikLeader, '/staff', {
+    const leaving = await post(h, tokens.fjordvikLeader, '/api/staff', {
       displayName: 'Slutter Snart',
       email: 'slutter@example.no',
       role: 'school-leadership',
@@ -452,7 +471,7 @@ describe('authentication', () => {
   });
 
   it('serves health without a token', async () => {
-    expect((await request(h.http).get('/health')).status).toBe(200);
+    expect((await request(h.http).get('/api/health')).status).toBe(200);
   });
 });
 
@@ -465,7 +484,7 @@ describe('the codec endpoint for the Temporal UI', () => {
 
   it('answers the browser preflight for the Temporal UI origin only', async () => {
     const ok = await request(h.http)
-      .options('/codec/decode')
+      .options('/api/codec/decode')
       .set('Origin', origin)
       .set('Access-Control-Request-Method', 'POST')
       .set('Access-Control-Request-Headers', 'authorization,content-type,x-namespace');
@@ -474,7 +493,7 @@ describe('the codec endpoint for the Temporal UI', () => {
     expect(ok.headers['access-control-allow-headers']).toMatch(/Authorization/);
     expect(ok.headers['access-control-allow-headers']).toMatch(/X-Namespace/);
     const evil = await request(h.http)
-      .options('/codec/decode')
+      .options('/api/codec/decode')
       .set('Origin', 'https://evil.example')
       .set('Access-Control-Request-Method', 'POST');
     expect(evil.headers['access-control-allow-origin']).toBeUndefined();
@@ -483,7 +502,7 @@ describe('the codec endpoint for the Temporal UI', () => {
   it('decodes only for tokens with the codec:decode scope', async () => {
     const codecToken = await h.token(DEMO_STAFF.fjordvikLeader.id, ['codec:decode', 'codec:encode']);
     const encoded = await request(h.http)
-      .post('/codec/encode')
+      .post('/api/codec/encode')
       .set('Authorization', `Bearer ${codecToken}`)
       .set('Origin', origin)
       .send({ payloads: [plain] });
@@ -494,16 +513,16 @@ describe('the codec endpoint for the Temporal UI', () => {
     expect(Buffer.from(encoded.body.payloads[0].data, 'base64').toString()).not.toContain('Mia');
 
     // Anonymous (the Temporal UI of operations staff): the payloads come back still encrypted.
-    const anonymous = await request(h.http).post('/codec/decode').send(encoded.body);
+    const anonymous = await request(h.http).post('/api/codec/decode').send(encoded.body);
     expect(anonymous.status).toBe(200);
     expect(anonymous.body).toEqual(encoded.body);
     const badToken = await request(h.http)
-      .post('/codec/decode')
+      .post('/api/codec/decode')
       .set('Authorization', 'Bearer nope')
       .send(encoded.body);
     expect(badToken.status).toBe(401);
     const withoutScope = await request(h.http)
-      .post('/codec/decode')
+      .post('/api/codec/decode')
       .set('Authorization', `Bearer ${tokens.fjordvikLeader}`)
       .set('X-Namespace', 'default')
       .send(encoded.body);
@@ -515,7 +534,7 @@ describe('the codec endpoint for the Temporal UI', () => {
     expect(n).toBe(1);
 
     const decoded = await request(h.http)
-      .post('/codec/decode')
+      .post('/api/codec/decode')
       .set('Authorization', `Bearer ${codecToken}`)
       .set('Origin', origin)
       .set('X-Namespace', 'default')

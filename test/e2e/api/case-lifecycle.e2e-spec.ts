@@ -29,14 +29,14 @@ afterAll(async () => h?.close());
 
 describe('a case through all four steps', () => {
   it('opens, climbs the ladder, closes, and the trail and the plan say what happened', async () => {
-    const opened = await post(h, teacherToken, '/cases', {
+    const opened = await post(h, teacherToken, '/api/cases', {
       studentId: DEMO_STUDENTS.mia.id,
       trigger: 'absence-percentage',
       absencePercent: 12.5,
     });
     expect(opened.status).toBe(201);
     const caseId = opened.body.caseId as string;
-    expect(opened.headers['location']).toBe(`${h.config.api.publicBaseUrl}/cases/${caseId}`);
+    expect(opened.headers['location']).toBe(`${h.config.api.publicBaseUrl}/api/cases/${caseId}`);
     expect(opened.body).toMatchObject({
       studentId: DEMO_STUDENTS.mia.id,
       schoolId: DEMO_STUDENTS.mia.schoolId,
@@ -56,7 +56,7 @@ describe('a case through all four steps', () => {
       actor: { staffId: teacher.id, role: 'contact-teacher' },
     });
     expect(step2.headers['location']).toBe(
-      `${h.config.api.publicBaseUrl}/cases/${caseId}/events/${step2.body.event.eventId}`,
+      `${h.config.api.publicBaseUrl}/api/cases/${caseId}/events/${step2.body.event.eventId}`,
     );
 
     await record(h, teacherToken, caseId, events.meeting('step2-meeting'));
@@ -119,14 +119,14 @@ describe('a case through all four steps', () => {
     });
 
     // Closed: the read model answers, and the workflow refuses anything further.
-    const after = await get(h, teacherToken, `/cases/${caseId}`);
+    const after = await get(h, teacherToken, `/api/cases/${caseId}`);
     expect(after.status).toBe(200);
     expect(after.body).toMatchObject({ status: 'closed', step: 4 });
-    const late = await post(h, teacherToken, `/cases/${caseId}/events`, events.note(), randomUUID());
+    const late = await post(h, teacherToken, `/api/cases/${caseId}/events`, events.note(), randomUUID());
     expect(late.status).toBe(409);
     expect(late.body.reason).toBe('CASE_CLOSED');
 
-    const timeline = await get(h, leaderToken, `/cases/${caseId}/timeline`);
+    const timeline = await get(h, leaderToken, `/api/cases/${caseId}/timeline`);
     expect(timeline.status).toBe(200);
     const entries = timeline.body.entries as {
       type: string;
@@ -142,7 +142,7 @@ describe('a case through all four steps', () => {
       const page = await get(
         h,
         leaderToken,
-        `/cases/${caseId}/timeline?limit=3${after ? `&afterSeq=${after}` : ''}`,
+        `/api/cases/${caseId}/timeline?limit=3${after ? `&afterSeq=${after}` : ''}`,
       );
       expect(page.status).toBe(200);
       paged.push(...(page.body.entries as typeof entries));
@@ -150,8 +150,8 @@ describe('a case through all four steps', () => {
       if (!after) break;
     }
     expect(paged).toEqual(entries);
-    expect((await get(h, leaderToken, `/cases/${caseId}/timeline?limit=0`)).status).toBe(400);
-    expect((await get(h, leaderToken, `/cases/${caseId}/timeline?afterSeq=abc`)).status).toBe(400);
+    expect((await get(h, leaderToken, `/api/cases/${caseId}/timeline?limit=0`)).status).toBe(400);
+    expect((await get(h, leaderToken, `/api/cases/${caseId}/timeline?afterSeq=abc`)).status).toBe(400);
     const people = entries.filter((e) => e.origin === 'person');
     expect(people.map((e) => `${e.step}:${e.type}`)).toEqual([
       '1:step1-contact',
@@ -183,7 +183,7 @@ describe('a case through all four steps', () => {
       [...entries.map((e) => Number(e.seq))].sort((a, b) => a - b),
     );
 
-    const plan = await get(h, teacherToken, `/cases/${caseId}/activity-plan`);
+    const plan = await get(h, teacherToken, `/api/cases/${caseId}/activity-plan`);
     expect(plan.status).toBe(200);
     expect(plan.body).toMatchObject({
       caseId,
@@ -224,7 +224,7 @@ describe('a case through all four steps', () => {
     ]);
 
     const html = await request(h.http)
-      .get(`/cases/${caseId}/activity-plan?format=html`)
+      .get(`/api/cases/${caseId}/activity-plan?format=html`)
       .set('Authorization', `Bearer ${teacherToken}`);
     expect(html.status).toBe(200);
     expect(html.headers['content-type']).toMatch(/^text\/html; charset=utf-8/);
@@ -245,7 +245,7 @@ describe('a case through all four steps', () => {
     expect(html.text).toContain('PPT vurderer tilrettelegging &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html.text).not.toContain('<script>');
     const byAccept = await request(h.http)
-      .get(`/cases/${caseId}/activity-plan`)
+      .get(`/api/cases/${caseId}/activity-plan`)
       .set('Authorization', `Bearer ${teacherToken}`)
       .set('Accept', 'text/html');
     expect(byAccept.headers['content-type']).toMatch(/^text\/html/);
@@ -269,7 +269,7 @@ describe('a case through all four steps', () => {
     const caseId = await openCase(h, teacherToken, DEMO_STUDENTS.noah.id);
     const entries = await waitFor(
       async () => {
-        const res = await get(h, teacherToken, `/cases/${caseId}/timeline`);
+        const res = await get(h, teacherToken, `/api/cases/${caseId}/timeline`);
         const list = res.body.entries as { type: string; actor: unknown; payload: { kind?: string } }[];
         return list.some((e) => e.type === 'deadline-missed') ? list : null;
       },
@@ -283,9 +283,9 @@ describe('a case through all four steps', () => {
       actor: null,
       payload: { kind: 'step1-contact' },
     });
-    const live = await get(h, teacherToken, `/cases/${caseId}`);
+    const live = await get(h, teacherToken, `/api/cases/${caseId}`);
     expect(live.body).toMatchObject({ overdue: true, source: 'live' });
-    const listed = await get(h, teacherToken, '/cases?overdue=true');
+    const listed = await get(h, teacherToken, '/api/cases?overdue=true');
     expect((listed.body.items as { caseId: string }[]).map((c) => c.caseId)).toContain(caseId);
   });
 });
@@ -293,24 +293,24 @@ describe('a case through all four steps', () => {
 describe('opening', () => {
   it('answers a second open for the same student with 409 and the open case', async () => {
     const token = await h.token(DEMO_STAFF.fjordvikTeacher5B.id);
-    const first = await post(h, token, '/cases', {
+    const first = await post(h, token, '/api/cases', {
       studentId: DEMO_STUDENTS.ella.id,
       trigger: 'lesson-absence',
     });
     expect(first.status).toBe(201);
-    const second = await post(h, token, '/cases', {
+    const second = await post(h, token, '/api/cases', {
       studentId: DEMO_STUDENTS.ella.id,
       trigger: 'repeated-late-arrival',
     });
     expect(second.status).toBe(409);
-    expect(second.headers['location']).toBe(`${h.config.api.publicBaseUrl}/cases/${first.body.caseId}`);
+    expect(second.headers['location']).toBe(`${h.config.api.publicBaseUrl}/api/cases/${first.body.caseId}`);
     expect(second.body).toMatchObject({
       code: 'CONFLICT',
       reason: 'OPEN_CASE_EXISTS',
-      location: `${h.config.api.publicBaseUrl}/cases/${first.body.caseId}`,
+      location: `${h.config.api.publicBaseUrl}/api/cases/${first.body.caseId}`,
     });
     // The leadership raising the same concern at the same time gets the same answer.
-    const byLeader = await post(h, await h.token(leader.id), '/cases', {
+    const byLeader = await post(h, await h.token(leader.id), '/api/cases', {
       studentId: DEMO_STUDENTS.ella.id,
       trigger: 'lesson-absence',
     });
@@ -326,7 +326,7 @@ describe('opening', () => {
   });
 
   it('refuses fields the caller may not set', async () => {
-    const res = await post(h, teacherToken, '/cases', {
+    const res = await post(h, teacherToken, '/api/cases', {
       studentId: DEMO_STUDENTS.noah.id,
       trigger: 'absence-percentage',
       absencePercent: 11,
@@ -354,7 +354,7 @@ describe('recording events', () => {
     const key = randomUUID();
     const body = events.note('Samtale med eleven i friminuttet.');
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => post(h, token, `/cases/${caseId}/events`, body, key)),
+      Array.from({ length: 20 }, () => post(h, token, `/api/cases/${caseId}/events`, body, key)),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
     const [first] = responses;
@@ -368,7 +368,7 @@ describe('recording events', () => {
     expect(n).toBe(1);
     expect((await h.db.query('SELECT 1 FROM case_events WHERE event_id = $1', [eventId])).length).toBe(1);
 
-    const reused = await post(h, token, `/cases/${caseId}/events`, events.note('Noe annet.'), key);
+    const reused = await post(h, token, `/api/cases/${caseId}/events`, events.note('Noe annet.'), key);
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
@@ -376,7 +376,7 @@ describe('recording events', () => {
   it('answers bad input with 4xx naming the field, and changes nothing', async () => {
     const token = await h.token(DEMO_STAFF.bakkeliTeacher9A.id);
     const before = await eventCount(h, caseId);
-    const path = `/cases/${caseId}/events`;
+    const path = `/api/cases/${caseId}/events`;
     const send = (body: unknown, key: string | null = randomUUID()) =>
       post(h, token, path, body, key ?? undefined);
 
@@ -488,8 +488,20 @@ describe('recording events', () => {
   it('replays a rejection for the same key', async () => {
     const token = await h.token(DEMO_STAFF.bakkeliTeacher9A.id);
     const key = randomUUID();
-    const first = await post(h, token, `/cases/${caseId}/events`, events.evaluation('close-resolved'), key);
-    const again = await post(h, token, `/cases/${caseId}/events`, events.evaluation('close-resolved'), key);
+    const first = await post(
+      h,
+      token,
+      `/api/cases/${caseId}/events`,
+      events.evaluation('close-resolved'),
+      key,
+    );
+    const again = await post(
+      h,
+      token,
+      `/api/cases/${caseId}/events`,
+      events.evaluation('close-resolved'),
+      key,
+    );
     expect(first.status).toBe(409);
     expect(again.status).toBe(409);
     // The stored answer, replayed; only the request id is the replaying request's own.
@@ -511,7 +523,7 @@ describe('recording events', () => {
       const accepted = await post(
         h,
         token,
-        `/cases/${caseId}/events`,
+        `/api/cases/${caseId}/events`,
         events.note('Skrevet mens databasen var nede.'),
         key,
       );
@@ -542,7 +554,7 @@ describe('recording events', () => {
     const retried = await post(
       h,
       token,
-      `/cases/${caseId}/events`,
+      `/api/cases/${caseId}/events`,
       events.note('Skrevet mens databasen var nede.'),
       key,
     );
@@ -565,7 +577,7 @@ describe('when Temporal is unreachable', () => {
 
   it('answers 503 with a reason, writes nothing, and still reads from the read model', async () => {
     const token = await down.token(DEMO_STAFF.fjordvikTeacher5A.id);
-    const open = await post(down, token, '/cases', {
+    const open = await post(down, token, '/api/cases', {
       studentId: DEMO_STUDENTS.noah.id,
       trigger: 'lesson-absence',
     });
@@ -579,18 +591,18 @@ describe('when Temporal is unreachable', () => {
     const caseId = openRow?.case_id ?? '';
     const before = await eventCount(h, caseId);
     const key = randomUUID();
-    const res = await post(down, token, `/cases/${caseId}/events`, events.step1Contact(), key);
+    const res = await post(down, token, `/api/cases/${caseId}/events`, events.step1Contact(), key);
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE', reason: 'temporal-unavailable' });
     expect(res.headers['retry-after']).toBeDefined();
     expect(await eventCount(h, caseId)).toBe(before);
     expect((await h.db.query('SELECT 1 FROM idempotency_keys WHERE key = $1', [key])).length).toBe(0);
 
-    const read = await get(down, token, `/cases/${caseId}`);
+    const read = await get(down, token, `/api/cases/${caseId}`);
     expect(read.status).toBe(200);
     expect(read.body.source).toBe('read-model');
 
-    const newCase = await post(down, await down.token(DEMO_STAFF.bakkeliTeacher9A.id), '/cases', {
+    const newCase = await post(down, await down.token(DEMO_STAFF.bakkeliTeacher9A.id), '/api/cases', {
       studentId: DEMO_STUDENTS.lukas.id,
       trigger: 'lesson-absence',
     });
@@ -614,11 +626,11 @@ describe('when PostgreSQL is unreachable', () => {
     await app.init();
     try {
       const res = await request(app.getHttpServer())
-        .get('/cases')
+        .get('/api/cases')
         .set('Authorization', `Bearer ${teacherToken}`);
       expect(res.status).toBe(503);
       expect(res.body).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE', reason: 'postgres-unavailable' });
-      const ready = await request(app.getHttpServer()).get('/health/ready');
+      const ready = await request(app.getHttpServer()).get('/api/health/ready');
       expect(ready.status).toBe(503);
     } finally {
       await app.close();

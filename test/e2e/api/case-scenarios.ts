@@ -110,13 +110,13 @@ export async function record(
   body: EventBody,
   key: string = randomUUID(),
 ) {
-  const res = await post(h, token, `/cases/${caseId}/events`, body, key);
+  const res = await post(h, token, `/api/cases/${caseId}/events`, body, key);
   if (res.status !== 201) throw new Error(`${body.type} answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res;
 }
 
 export async function openCase(h: ApiHarness, token: string, studentId: string): Promise<string> {
-  const res = await post(h, token, '/cases', {
+  const res = await post(h, token, '/api/cases', {
     studentId,
     trigger: 'absence-percentage',
     absencePercent: 12.5,

@@ -27,7 +27,7 @@ describe('the API and its database role', () => {
     const app = await createApp(config, { logger: false });
     await app.init();
     try {
-      const res = await request(app.getHttpServer()).get('/health/ready');
+      const res = await request(app.getHttpServer()).get('/api/health/ready');
       return { status: res.status, body: res.body as unknown };
     } finally {
       await app.close();

@@ -78,7 +78,7 @@ describe('server timeouts', () => {
 
   it('cuts trickled headers once the header timeout has passed', async () => {
     const { response, closedAfterMs } = await rawExchange((socket) => {
-      socket.write('GET /health HTTP/1.1\r\nHost: localhost\r\n');
+      socket.write('GET /api/health HTTP/1.1\r\nHost: localhost\r\n');
       trickle(socket, `X-Slow: ${'a'.repeat(500)}`);
     });
     expect(closedAfterMs).not.toBeNull();
@@ -90,7 +90,7 @@ describe('server timeouts', () => {
   it('closes an idle keep-alive connection after the keep-alive timeout (1.5 s here, not 5 s)', async () => {
     let answeredAt = 0;
     const { response, closedAfterMs } = await rawExchange((socket) => {
-      socket.write('GET /docs/openapi.json HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n');
+      socket.write('GET /api/docs/openapi.json HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n');
       socket.once('data', () => (answeredAt = Date.now()));
     });
     expect(response).toMatch(/^HTTP\/1\.1 200/);
@@ -111,11 +111,11 @@ const STRICT_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 describe('security headers', () => {
   it.each([
-    ['a JSON answer', async () => get(h, await h.token(DEMO_STAFF.fjordvikLeader.id), '/cases'), 200],
+    ['a JSON answer', async () => get(h, await h.token(DEMO_STAFF.fjordvikLeader.id), '/api/cases'), 200],
     ['a 404 for an unknown path', () => request(h.http).get('/no-such-path'), 404],
-    ['a 401', () => request(h.http).get(`/cases/${randomUUID()}`), 401],
-    ['a 400', async () => get(h, await h.token(DEMO_STAFF.fjordvikLeader.id), '/cases/not-a-uuid'), 400],
-    ['the codec', () => request(h.http).post('/codec/decode').send({ payloads: [] }), 200],
+    ['a 401', () => request(h.http).get(`/api/cases/${randomUUID()}`), 401],
+    ['a 400', async () => get(h, await h.token(DEMO_STAFF.fjordvikLeader.id), '/api/cases/not-a-uuid'), 400],
+    ['the codec', () => request(h.http).post('/api/codec/decode').send({ payloads: [] }), 200],
   ])('are on %s, with a CSP that lets nothing load or frame it', async (_what, send, status) => {
     const res = await send();
     expect(res.status).toBe(status);
@@ -126,7 +126,7 @@ describe('security headers', () => {
   });
 
   it('serve /docs with a CSP that allows only its own origin, and the page loads only same-origin files', async () => {
-    const page = await request(h.http).get('/docs').redirects(1);
+    const page = await request(h.http).get('/api/docs').redirects(1);
     expect(page.status).toBe(200);
     expect(page.headers).toMatchObject(SECURITY_HEADERS);
     const csp = page.headers['content-security-policy'] as string;
@@ -137,7 +137,7 @@ describe('security headers', () => {
     expect(references.length).toBeGreaterThan(2);
     for (const reference of references) {
       expect(reference).not.toMatch(/^(?:[a-z]+:)?\/\//i);
-      const file = await request(h.http).get(new URL(reference, 'http://localhost/docs').pathname);
+      const file = await request(h.http).get(new URL(reference, 'http://localhost/api/docs').pathname);
       expect(file.status).toBe(200);
     }
   });
@@ -150,13 +150,14 @@ describe('rate limits', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++)
       statuses.push(
-        (await post(h, teacher, `/cases/${caseId}/events`, events.note('Ringte hjem.'), randomUUID())).status,
+        (await post(h, teacher, `/api/cases/${caseId}/events`, events.note('Ringte hjem.'), randomUUID()))
+          .status,
       );
     expect(statuses).toEqual([404, 404, 429]);
     const limited = await post(
       h,
       teacher,
-      `/cases/${caseId}/events`,
+      `/api/cases/${caseId}/events`,
       events.note('Ringte hjem.'),
       randomUUID(),
     );
@@ -171,7 +172,7 @@ describe('rate limits', () => {
     });
     const other = await h.token(DEMO_STAFF.fjordvikLeader.id);
     expect(
-      (await post(h, other, `/cases/${caseId}/events`, events.note('Ringte hjem.'), randomUUID())).status,
+      (await post(h, other, `/api/cases/${caseId}/events`, events.note('Ringte hjem.'), randomUUID())).status,
     ).toBe(404);
   });
 
@@ -179,9 +180,9 @@ describe('rate limits', () => {
     const statuses: number[] = [];
     // One codec call was made by the security-header test above.
     for (let i = 0; i < 4; i++)
-      statuses.push((await request(h.http).post('/codec/decode').send({ payloads: [] })).status);
+      statuses.push((await request(h.http).post('/api/codec/decode').send({ payloads: [] })).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
-    const limited = await request(h.http).post('/codec/decode').send({ payloads: [] });
+    const limited = await request(h.http).post('/api/codec/decode').send({ payloads: [] });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(limited.body).toMatchObject({ code: 'RATE_LIMITED' });
@@ -192,19 +193,20 @@ describe('rate limits', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 23; i++)
       statuses.push(
-        (await request(h.http).get(`/cases/${randomUUID()}`).set('Authorization', `Bearer guess${i}`)).status,
+        (await request(h.http).get(`/api/cases/${randomUUID()}`).set('Authorization', `Bearer guess${i}`))
+          .status,
       );
     // 3 a minute: three refusals, then only 429s (the requests without a token above did not count).
     expect(statuses).toEqual([401, 401, 401, ...Array(20).fill(429)]);
     const good = await request(h.http)
-      .get(`/cases/${randomUUID()}`)
+      .get(`/api/cases/${randomUUID()}`)
       .set('Authorization', `Bearer ${await h.token(DEMO_STAFF.fjordvikLeader.id)}`);
     expect(good.status).toBe(429);
     expect(Number(good.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(good.body).toMatchObject({ code: 'RATE_LIMITED', requestId: expect.any(String) });
     // No proxy is trusted (API_TRUST_PROXY unset): a client cannot escape its bucket by naming another address.
     const spoofed = await request(h.http)
-      .get(`/cases/${randomUUID()}`)
+      .get(`/api/cases/${randomUUID()}`)
       .set('X-Forwarded-For', '203.0.113.9')
       .set('Authorization', 'Bearer guess-again');
     expect(spoofed.status).toBe(429);

@@ -46,14 +46,14 @@ const fields = (res: request.Response): string[] =>
 describe('bodies that crashed the API', () => {
   it('refuses JSON nested 5000 deep with 400 before parsing it, also without a token on the codec', async () => {
     const deep = '['.repeat(5000) + ']'.repeat(5000);
-    const codec = await sendRaw('post', '/codec/decode', deep);
+    const codec = await sendRaw('post', '/api/codec/decode', deep);
     expectErrorShape(codec, 400, 'VALIDATION_FAILED');
     expect(fields(codec)).toEqual(['(body)']);
-    expectErrorShape(await sendRaw('post', '/cases', deep, owner), 400, 'VALIDATION_FAILED');
+    expectErrorShape(await sendRaw('post', '/api/cases', deep, owner), 400, 'VALIDATION_FAILED');
     expectErrorShape(
       await sendRaw(
         'post',
-        `/cases/${caseId}/events`,
+        `/api/cases/${caseId}/events`,
         `{"type":"note-added","payload":{"text":${deep}}}`,
         owner,
       ),
@@ -65,7 +65,7 @@ describe('bodies that crashed the API', () => {
   it('refuses numbers in exponent form with too many decimals, naming the field', async () => {
     const open = await sendRaw(
       'post',
-      '/cases',
+      '/api/cases',
       `{"studentId":"${DEMO_STUDENTS.noah.id}","trigger":"absence-percentage","absencePercent":1e-7}`,
       owner,
     );
@@ -73,7 +73,7 @@ describe('bodies that crashed the API', () => {
     expect(fields(open)).toEqual(['absencePercent']);
     const evaluation = await sendRaw(
       'post',
-      `/cases/${caseId}/events`,
+      `/api/cases/${caseId}/events`,
       '{"type":"evaluation-recorded","payload":{"absencePercent":1e-7,"effect":"improved","studentVoice":"Bra.","decision":"next-step"}}',
       owner,
     );
@@ -81,7 +81,7 @@ describe('bodies that crashed the API', () => {
     expect(fields(evaluation)).toEqual(['payload.absencePercent']);
     // Exponent form itself is fine when the value is: 1e1 is 10.
     const profile = await request(h.http)
-      .patch(`/students/${DEMO_STUDENTS.lukas.id}`)
+      .patch(`/api/students/${DEMO_STUDENTS.lukas.id}`)
       .set('Authorization', `Bearer ${await h.token(DEMO_STAFF.bakkeliLeader.id)}`)
       .set('Content-Type', 'application/json')
       .send('{"concernProfile":{"lowerThresholdPercent":5e0,"reason":"traits","reviewOn":"2027-01-15"}}');
@@ -97,11 +97,11 @@ describe('bodies that crashed the API', () => {
       '{"type":"evaluation-recorded","payload":{"absencePercent":1e-7}}',
     ];
     for (const body of bodies) {
-      const res = await sendRaw('post', `/cases/${caseId}/events`, body, otherSchool);
+      const res = await sendRaw('post', `/api/cases/${caseId}/events`, body, otherSchool);
       expectErrorShape(res, 404, 'NOT_FOUND');
       expect(res.body.fieldErrors).toBeUndefined();
     }
-    const own = await sendRaw('post', `/cases/${caseId}/events`, bodies[0]!, owner);
+    const own = await sendRaw('post', `/api/cases/${caseId}/events`, bodies[0]!, owner);
     expectErrorShape(own, 400, 'VALIDATION_FAILED');
     expect(fields(own)).toEqual(['payload.constructor']);
     expect(await eventCount(h, caseId)).toBe(before);
@@ -111,7 +111,7 @@ describe('bodies that crashed the API', () => {
     const before = await eventCount(h, caseId);
     const top = await sendRaw(
       'post',
-      `/cases/${caseId}/events`,
+      `/api/cases/${caseId}/events`,
       '{"type":"note-added","__proto__":{"type":"case-closed"},"payload":{"text":"Ringte hjem."}}',
       owner,
     );
@@ -119,14 +119,14 @@ describe('bodies that crashed the API', () => {
     expect(fields(top)).toEqual(['__proto__']);
     const inPayload = await sendRaw(
       'post',
-      `/cases/${caseId}/events`,
+      `/api/cases/${caseId}/events`,
       '{"type":"note-added","payload":{"text":"Ringte hjem.","__proto__":{"x":1}}}',
       owner,
     );
     expect(fields(inPayload)).toEqual(['payload.__proto__']);
     const school = await sendRaw(
       'post',
-      '/schools',
+      '/api/schools',
       '{"name":"Ny skole","municipality":"Fjordvik kommune","__proto__":{}}',
       admin,
     );
@@ -137,7 +137,7 @@ describe('bodies that crashed the API', () => {
   it('refuses a lone surrogate in a staff e-mail with 400 naming the field', async () => {
     const res = await sendRaw(
       'post',
-      '/staff',
+      '/api/staff',
       `{"displayName":"Ny Lærer","email":"ny\\ud800@example.no","role":"contact-teacher","schoolId":"${DEMO_SCHOOLS.fjordvik.id}"}`,
       admin,
     );
@@ -152,23 +152,28 @@ describe('text PostgreSQL cannot store or no person types', () => {
     const studentsBefore = await countRows(h, 'SELECT count(*)::int AS n FROM students');
     const schoolsBefore = await countRows(h, 'SELECT count(*)::int AS n FROM schools');
     const cases: [string, 'post' | 'patch' | 'put', string, string][] = [
-      ['/schools', 'post', '{"name":"Skole\\u0000","municipality":"Fjordvik kommune"}', 'name'],
-      ['/schools', 'post', '{"name":"Skole","municipality":"\\udc00"}', 'municipality'],
+      ['/api/schools', 'post', '{"name":"Skole\\u0000","municipality":"Fjordvik kommune"}', 'name'],
+      ['/api/schools', 'post', '{"name":"Skole","municipality":"\\udc00"}', 'municipality'],
       [
-        '/staff',
+        '/api/staff',
         'post',
         `{"displayName":"Ola\\u0007","email":"ola.ny@example.no","role":"contact-teacher","schoolId":"${DEMO_SCHOOLS.fjordvik.id}"}`,
         'displayName',
       ],
       [
-        '/students',
+        '/api/students',
         'post',
         `{"schoolId":"${DEMO_SCHOOLS.fjordvik.id}","className":"5A","contactTeacherId":"${DEMO_STAFF.fjordvikTeacher5A.id}","givenName":"Mia\\u0000","familyName":"Ny"}`,
         'givenName',
       ],
-      [`/students/${DEMO_STUDENTS.mia.id}`, 'patch', '{"familyName":"Johansen\\u001b[31m"}', 'familyName'],
       [
-        `/schools/${DEMO_SCHOOLS.fjordvik.id}/calendar/2026-2027`,
+        `/api/students/${DEMO_STUDENTS.mia.id}`,
+        'patch',
+        '{"familyName":"Johansen\\u001b[31m"}',
+        'familyName',
+      ],
+      [
+        `/api/schools/${DEMO_SCHOOLS.fjordvik.id}/calendar/2026-2027`,
         'put',
         '{"firstDay":"2026-08-18","lastDay":"2027-06-22","closedPeriods":[{"from":"2026-12-19","to":"2027-01-03","kind":"holiday","name":"Jule\\u0000ferie"}]}',
         'closedPeriods[0].name',
@@ -187,7 +192,7 @@ describe('text PostgreSQL cannot store or no person types', () => {
     expect(await countRows(h, 'SELECT count(*)::int AS n FROM students')).toBe(studentsBefore);
     expect(await countRows(h, 'SELECT count(*)::int AS n FROM schools')).toBe(schoolsBefore);
     const mia = await request(h.http)
-      .get(`/students/${DEMO_STUDENTS.mia.id}`)
+      .get(`/api/students/${DEMO_STUDENTS.mia.id}`)
       .set('Authorization', `Bearer ${admin}`);
     expect(mia.body.familyName).toBe(DEMO_STUDENTS.mia.familyName);
   });
@@ -196,19 +201,21 @@ describe('text PostgreSQL cannot store or no person types', () => {
     const before = await eventCount(h, caseId);
     const res = await sendRaw(
       'post',
-      `/cases/${caseId}/events`,
+      `/api/cases/${caseId}/events`,
       '{"type":"note-added","payload":{"text":"før\\u0000etter"}}',
       owner,
     );
     expectErrorShape(res, 400, 'VALIDATION_FAILED');
     expect(fields(res)).toEqual(['payload.text']);
-    const query = await request(h.http).get('/cases?status=open%00').set('Authorization', `Bearer ${owner}`);
+    const query = await request(h.http)
+      .get('/api/cases?status=open%00')
+      .set('Authorization', `Bearer ${owner}`);
     expectErrorShape(query, 400, 'VALIDATION_FAILED');
     expect(fields(query)).toEqual(['status']);
     // Tabs, line breaks, emoji and right-to-left text are what people type.
     const fine = await sendRaw(
       'post',
-      `/cases/${caseId}/events`,
+      `/api/cases/${caseId}/events`,
       JSON.stringify(events.note('Samtale:\n\t– eleven 👍\u200f مرحبا')),
       owner,
     );
@@ -219,30 +226,30 @@ describe('text PostgreSQL cannot store or no person types', () => {
 
 describe('errors of the HTTP layer', () => {
   it('carry code, a fixed Norwegian message, requestId, X-Request-Id and no-store', async () => {
-    const malformed = await sendRaw('post', '/cases', '{"studentId": "secret-value', owner);
+    const malformed = await sendRaw('post', '/api/cases', '{"studentId": "secret-value', owner);
     expectErrorShape(malformed, 400, 'BAD_REQUEST');
     expect(malformed.body.message).toBe('Innholdet er ikke gyldig JSON.');
     expect(malformed.text).not.toContain('secret-value');
     expect(malformed.text).not.toMatch(/JSON at position|Unterminated/);
 
-    const tooLarge = await sendRaw('post', '/cases', JSON.stringify({ x: 'x'.repeat(70_000) }), owner);
+    const tooLarge = await sendRaw('post', '/api/cases', JSON.stringify({ x: 'x'.repeat(70_000) }), owner);
     expectErrorShape(tooLarge, 413, 'PAYLOAD_TOO_LARGE');
     expect(tooLarge.body.message).toBe('Innholdet er for stort.');
 
     const notJson = await request(h.http)
-      .post('/cases')
+      .post('/api/cases')
       .set('Authorization', `Bearer ${owner}`)
       .set('Content-Type', 'text/plain')
       .send('studentId=x');
     expectErrorShape(notJson, 415, 'UNSUPPORTED_MEDIA_TYPE');
 
-    const badPath = await request(h.http).get('/cases/%ED%A0%80').set('Authorization', `Bearer ${owner}`);
+    const badPath = await request(h.http).get('/api/cases/%ED%A0%80').set('Authorization', `Bearer ${owner}`);
     expectErrorShape(badPath, 400, 'BAD_REQUEST');
     expect(badPath.text).not.toContain('decode');
 
     const rejected = await sendRaw(
       'post',
-      `/cases/${caseId}/events`,
+      `/api/cases/${caseId}/events`,
       JSON.stringify(events.referral()),
       owner,
     );
@@ -261,7 +268,7 @@ describe('errors of the HTTP layer', () => {
       { encoding: b64('binary/encrypted'), 'encryption-key-id': b64('test1') },
     ]) {
       const res = await request(h.http)
-        .post('/codec/decode')
+        .post('/api/codec/decode')
         .set('Authorization', `Bearer ${codec}`)
         .send({ payloads: [{ metadata, data: b64('not really ciphertext, long enough to try') }] });
       expectErrorShape(res, 422, 'UNPROCESSABLE');

@@ -36,7 +36,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 async function timeline(token: string, caseId: string): Promise<TimelineEntry[]> {
-  const res = await get(h, token, `/cases/${caseId}/timeline?limit=1000`);
+  const res = await get(h, token, `/api/cases/${caseId}/timeline?limit=1000`);
   if (res.status !== 200) throw new Error(`timeline answered ${res.status}`);
   return res.body.entries as TimelineEntry[];
 }
@@ -44,7 +44,7 @@ async function timeline(token: string, caseId: string): Promise<TimelineEntry[]>
 const assignedIn = (entries: TimelineEntry[]) => entries.filter((e) => e.type === 'partner-assigned');
 
 async function listed(token: string, caseId: string): Promise<boolean> {
-  const res = await get(h, token, '/cases?limit=200');
+  const res = await get(h, token, '/api/cases?limit=200');
   return (res.body.items as { caseId: string }[]).some((c) => c.caseId === caseId);
 }
 
@@ -66,13 +66,13 @@ describe('partner access by assignment', () => {
       })),
     );
     expect(assignedIn(trail).every((e) => e.actor === null && e.step === 3)).toBe(true);
-    expect((await get(h, tokens.mobileTeam, `/cases/${caseId}`)).status).toBe(404);
+    expect((await get(h, tokens.mobileTeam, `/api/cases/${caseId}`)).status).toBe(404);
     expect(await listed(tokens.mobileTeam, caseId)).toBe(false);
 
     const toTeam = await post(
       h,
       ownerToken,
-      `/cases/${caseId}/events`,
+      `/api/cases/${caseId}/events`,
       { type: 'referral-sent', payload: { to: 'competence-team' } },
       randomUUID(),
     );
@@ -82,7 +82,7 @@ describe('partner access by assignment', () => {
     const toMobileTeam = await post(
       h,
       ownerToken,
-      `/cases/${caseId}/events`,
+      `/api/cases/${caseId}/events`,
       { type: 'referral-sent', payload: { to: 'mobile-team' } },
       randomUUID(),
     );
@@ -93,7 +93,7 @@ describe('partner access by assignment', () => {
       'health-nurse',
       'mobile-team',
     ]);
-    expect((await get(h, tokens.mobileTeam, `/cases/${caseId}`)).status).toBe(200);
+    expect((await get(h, tokens.mobileTeam, `/api/cases/${caseId}`)).status).toBe(200);
     expect(await listed(tokens.mobileTeam, caseId)).toBe(true);
     const mobile = assignedIn(await timeline(tokens.mobileTeam, caseId)).find(
       (e) => e.payload['service'] === 'mobile-team',
@@ -110,7 +110,7 @@ describe('partner access by assignment', () => {
     const ownerToken = tokens.bakkeliTeacher9B;
     const caseId = await openCase(h, ownerToken, DEMO_STUDENTS.sara.id);
     await advanceTo(h, ownerToken, owner.id, caseId, 4);
-    expect((await get(h, tokens.mobileTeam, `/cases/${caseId}`)).status).toBe(404);
+    expect((await get(h, tokens.mobileTeam, `/api/cases/${caseId}`)).status).toBe(404);
 
     // Nobody holds the step-4 meeting: the miss and the escalation name PPT and the mobile team.
     const escalated = await waitFor(
@@ -139,9 +139,9 @@ describe('partner access by assignment', () => {
     });
 
     const answers = async (token: string) => [
-      (await get(h, token, `/cases/${caseId}`)).status,
-      (await get(h, token, `/cases/${caseId}/timeline`)).status,
-      (await get(h, token, `/cases/${caseId}/activity-plan`)).status,
+      (await get(h, token, `/api/cases/${caseId}`)).status,
+      (await get(h, token, `/api/cases/${caseId}/timeline`)).status,
+      (await get(h, token, `/api/cases/${caseId}/activity-plan`)).status,
       await listed(token, caseId),
     ];
     expect(await answers(tokens.mobileTeam)).toEqual([200, 200, 200, true]);
@@ -161,7 +161,7 @@ describe('partner access by assignment', () => {
 
   it('lets a directory admin say which schools a municipality-wide partner serves', async () => {
     const admin = await h.token(DEMO_STAFF.fjordvikLeader.id, ['directory:admin']);
-    const created = await post(h, admin, '/staff', {
+    const created = await post(h, admin, '/api/staff', {
       displayName: 'Ny PPT-rådgiver',
       email: 'ny.ppt@example.no',
       role: 'ppt',
@@ -175,24 +175,24 @@ describe('partner access by assignment', () => {
       servesSchoolIds: [DEMO_SCHOOLS.bakkeli.id],
     });
     const newcomer = await h.token(created.body.id as string);
-    const listedIds = ((await get(h, newcomer, '/cases?limit=200')).body.items as { schoolId: string }[]).map(
-      (c) => c.schoolId,
-    );
+    const listedIds = (
+      (await get(h, newcomer, '/api/cases?limit=200')).body.items as { schoolId: string }[]
+    ).map((c) => c.schoolId);
     // The escalated Bakkeli case from the test before, none of Fjordvik's.
     expect(listedIds).toEqual([DEMO_SCHOOLS.bakkeli.id]);
 
     const put = (token: string, staffId: string, schoolIds: unknown) =>
       request(h.http)
-        .put(`/staff/${staffId}/served-schools`)
+        .put(`/api/staff/${staffId}/served-schools`)
         .set('Authorization', `Bearer ${token}`)
         .send({ schoolIds });
     const moved = await put(admin, created.body.id as string, [DEMO_SCHOOLS.fjordvik.id]);
     expect(moved.status).toBe(200);
     expect(moved.body.servesSchoolIds).toEqual([DEMO_SCHOOLS.fjordvik.id]);
     // Read from the directory at every request: the next one already sees Fjordvik's cases only.
-    const nowListed = ((await get(h, newcomer, '/cases?limit=200')).body.items as { schoolId: string }[]).map(
-      (c) => c.schoolId,
-    );
+    const nowListed = (
+      (await get(h, newcomer, '/api/cases?limit=200')).body.items as { schoolId: string }[]
+    ).map((c) => c.schoolId);
     expect(nowListed).toEqual([DEMO_SCHOOLS.fjordvik.id]);
     expect((await put(tokens.fjordvikLeader, created.body.id as string, [])).status).toBe(403);
     expect((await put(admin, randomUUID(), [])).status).toBe(404);
@@ -201,7 +201,7 @@ describe('partner access by assignment', () => {
     expect(teacher.body.reason).toBe('SERVES_SCHOOLS_NOT_APPLICABLE');
     expect((await put(admin, created.body.id as string, 'all')).status).toBe(400);
 
-    const schoolScoped = await post(h, admin, '/staff', {
+    const schoolScoped = await post(h, admin, '/api/staff', {
       displayName: 'Lærer Feil',
       email: 'feil@example.no',
       role: 'contact-teacher',
@@ -210,7 +210,7 @@ describe('partner access by assignment', () => {
     });
     expect(schoolScoped.status).toBe(422);
     expect(schoolScoped.body.reason).toBe('SERVES_SCHOOLS_NOT_APPLICABLE');
-    const unknown = await post(h, admin, '/staff', {
+    const unknown = await post(h, admin, '/api/staff', {
       displayName: 'PPT Ukjent',
       email: 'ukjent.ppt@example.no',
       role: 'ppt',
@@ -219,7 +219,7 @@ describe('partner access by assignment', () => {
     });
     expect(unknown.status).toBe(422);
     expect(unknown.body.reason).toBe('UNKNOWN_SCHOOL');
-    const notUuid = await post(h, admin, '/staff', {
+    const notUuid = await post(h, admin, '/api/staff', {
       displayName: 'PPT Rar',
       email: 'rar.ppt@example.no',
       role: 'ppt',

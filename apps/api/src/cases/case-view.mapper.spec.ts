@@ -46,7 +46,7 @@ describe('caseResponseFrom', () => {
       status: 'open',
       source: 'live',
       overdue: false,
-      links: { self: '/cases/c1', events: '/cases/c1/events' },
+      links: { self: '/api/cases/c1', events: '/api/cases/c1/events' },
     });
     expect(forOwner.nextDeadline?.kind).toMatch(/^step3-/);
     expect(forOwner.outstanding).toEqual([

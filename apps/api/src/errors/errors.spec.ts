@@ -38,15 +38,15 @@ describe('AllExceptionsFilter', () => {
 
   it('maps domain codes to their status with the details, and Location for conflicts', () => {
     const conflict = respond(
-      new DomainError('CONFLICT', 'open case', { reason: 'OPEN_CASE_EXISTS', location: '/cases/1' }),
+      new DomainError('CONFLICT', 'open case', { reason: 'OPEN_CASE_EXISTS', location: '/api/cases/1' }),
     );
     expect(conflict).toMatchObject({
       status: 409,
-      headers: { Location: 'https://tiltak.example.no/cases/1' },
+      headers: { Location: 'https://tiltak.example.no/api/cases/1' },
       body: {
         code: 'CONFLICT',
         reason: 'OPEN_CASE_EXISTS',
-        location: 'https://tiltak.example.no/cases/1',
+        location: 'https://tiltak.example.no/api/cases/1',
         requestId: 'r1',
       },
     });

@@ -152,7 +152,7 @@ describe('CaseEventsService.record', () => {
       body: expect.objectContaining({
         status: 'accepted',
         eventId,
-        location: `https://tiltak.example.no/cases/${state.caseId}/events/${eventId}`,
+        location: `https://tiltak.example.no/api/cases/${state.caseId}/events/${eventId}`,
       }),
     });
     expect(idempotency.entries.size).toBe(0);

@@ -13,19 +13,19 @@ function headersFor(publicBaseUrl: string, path: string): Record<string, string>
 
 describe('securityHeaders', () => {
   it('sends HSTS only when the API is reached over https', () => {
-    expect(headersFor('https://tiltak.example.no', '/cases')['Strict-Transport-Security']).toBe(
+    expect(headersFor('https://tiltak.example.no', '/api/cases')['Strict-Transport-Security']).toBe(
       'max-age=31536000',
     );
-    expect(headersFor('http://localhost:3000', '/cases')['Strict-Transport-Security']).toBeUndefined();
+    expect(headersFor('http://localhost:3000', '/api/cases')['Strict-Transport-Security']).toBeUndefined();
   });
 
   it('gives /docs (Swagger UI) its own CSP and everything else the strict one', () => {
-    expect(headersFor('http://localhost:3000', '/docs')['Content-Security-Policy']).toBe(DOCS_CSP);
-    expect(headersFor('http://localhost:3000', '/docs/swagger-ui-init.js')['Content-Security-Policy']).toBe(
-      DOCS_CSP,
-    );
+    expect(headersFor('http://localhost:3000', '/api/docs')['Content-Security-Policy']).toBe(DOCS_CSP);
+    expect(
+      headersFor('http://localhost:3000', '/api/docs/swagger-ui-init.js')['Content-Security-Policy'],
+    ).toBe(DOCS_CSP);
     expect(headersFor('http://localhost:3000', '/docsx')['Content-Security-Policy']).toBe(API_CSP);
-    expect(headersFor('http://localhost:3000', '/cases')).toMatchObject({
+    expect(headersFor('http://localhost:3000', '/api/cases')).toMatchObject({
       'Content-Security-Policy': API_CSP,
       'X-Content-Type-Options': 'nosniff',
       'X-Frame-Options': 'DENY',

@@ -1,4 +1,5 @@
 import type { AppConfig } from '@tiltak/config';
+import { apiPath } from './api-prefix';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 /** JSON answers: nothing may load, run or frame anything from them. */
@@ -41,6 +42,8 @@ export function securityHeaders(config: AppConfig): RequestHandler {
   };
 }
 
+const DOCS_PATH = apiPath('/docs');
+
 function isDocs(path: string): boolean {
-  return path === '/docs' || path.startsWith('/docs/');
+  return path === DOCS_PATH || path.startsWith(`${DOCS_PATH}/`);
 }

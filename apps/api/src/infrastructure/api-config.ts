@@ -4,7 +4,7 @@ import type { AppConfig } from '@tiltak/config';
 export class ApiConfig {
   constructor(readonly values: AppConfig) {}
 
-  /** An absolute URL for an API path, for Location headers: `/cases/1` → `https://…/cases/1`. */
+  /** An absolute URL for an API path, for Location headers: `/api/cases/1` → `https://…/api/cases/1`. */
   url(path: string): string {
     return path.startsWith('/') ? `${this.values.api.publicBaseUrl}${path}` : path;
   }

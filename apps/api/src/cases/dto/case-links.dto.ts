@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class CaseLinksDto {
-  @ApiProperty({ example: '/cases/9b1c…' })
+  @ApiProperty({ example: '/api/cases/9b1c…' })
   self!: string;
 
   @ApiProperty({ description: 'POST events here (Idempotency-Key required).' })
