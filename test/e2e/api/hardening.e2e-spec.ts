@@ -90,7 +90,9 @@ describe('server timeouts', () => {
   it('closes an idle keep-alive connection after the keep-alive timeout (1.5 s here, not 5 s)', async () => {
     let answeredAt = 0;
     const { response, closedAfterMs } = await rawExchange((socket) => {
-      socket.write('GET /api/docs/openapi.json HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n');
+      socket.write(
+        'GET /api/docs/openapi.json HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n',
+      );
       socket.once('data', () => (answeredAt = Date.now()));
     });
     expect(response).toMatch(/^HTTP\/1\.1 200/);
