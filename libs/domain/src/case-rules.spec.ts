@@ -444,11 +444,7 @@ describe('validateEvent', () => {
 
     it('step 2 is evaluated after the meeting and at least one measure', () => {
       const state = atStep(2);
-      expectMissing(
-        state,
-        evaluationRecorded('next-step', later(state)),
-        'step2-meeting; step2-measure',
-      );
+      expectMissing(state, evaluationRecorded('next-step', later(state)), 'step2-meeting; step2-measure');
       const met = applyEvents(state, [meetingHeld('step2-meeting', later(state))], policy, calendars);
       expectMissing(
         met,
@@ -474,20 +470,12 @@ describe('validateEvent', () => {
         policy,
         calendars,
       );
-      expectMissing(
-        almost,
-        evaluationRecorded('next-step', later(almost)),
-        'step3-team-advice',
-      );
+      expectMissing(almost, evaluationRecorded('next-step', later(almost)), 'step3-team-advice');
     });
 
     it('step 4 is evaluated after a collaboration meeting', () => {
       const state = atStep(4);
-      expectMissing(
-        state,
-        evaluationRecorded('close-resolved', later(state)),
-        'step4-collaboration-meeting',
-      );
+      expectMissing(state, evaluationRecorded('close-resolved', later(state)), 'step4-collaboration-meeting');
     });
   });
 

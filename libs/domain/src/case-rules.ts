@@ -229,7 +229,10 @@ function prerequisiteRefusal(state: CaseState, type: CaseEventType): Validation 
     case 'team-advice-recorded':
       return stepProgress.referralSent
         ? null
-        : reject('PREREQUISITE_MISSING', 'The competence team advises on a referral; send the referral first.');
+        : reject(
+            'PREREQUISITE_MISSING',
+            'The competence team advises on a referral; send the referral first.',
+          );
     case 'evaluation-recorded': {
       const missing = missingBeforeEvaluation(state);
       return missing.length > 0
