@@ -3,6 +3,7 @@
 // the leadership overview whose every figure lists its cases, and a Norwegian 400 for every bad query.
 import { randomUUID } from 'node:crypto';
 import { shortTestPolicy } from '@tiltak/domain/testing';
+import { DirectoryRepository } from '@tiltak/persistence';
 import { DEMO_SCHOOLS, DEMO_STAFF, DEMO_STUDENTS } from '../../../apps/api/src/demo/demo-data';
 import { startApiHarness, type ApiHarness } from './api-harness';
 import { countRows, events, get, openCase, record, waitFor } from './case-scenarios';
@@ -246,5 +247,71 @@ describe('the pages’ reads', () => {
     const res = await get(h, tokens.fjordvikLeader, '/api/schools/not-a-uuid/overview');
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('the administration pages’ reads', () => {
+  it('lists a school’s students with the concern profile, its threshold and the contact teacher', async () => {
+    const res = await get(h, tokens.fjordvikLeader, `/api/students?schoolId=${F}`);
+    expect(res.status).toBe(200);
+    const ella = (res.body as { id: string }[]).find((s) => s.id === DEMO_STUDENTS.ella.id);
+    expect(ella).toMatchObject({
+      className: '5B',
+      contactTeacherId: DEMO_STAFF.fjordvikTeacher5B.id,
+      concernProfile: { lowerThresholdPercent: 5, reason: 'family-situation', reviewOn: '2027-01-15' },
+      concernThresholdPercent: 5,
+    });
+    expect((await get(h, tokens.bakkeliLeader, `/api/students?schoolId=${F}`)).status).toBe(404);
+  });
+
+  it('lists staff with roles and, for the administration, the deactivated ones too', async () => {
+    const gone = await new DirectoryRepository(h.db).upsertStaff({
+      displayName: 'Sluttet Lærer',
+      email: `sluttet-${randomUUID()}@example.no`,
+      role: 'contact-teacher',
+      schoolId: F,
+      active: false,
+    });
+    const listed = async (token: string, query: string) => {
+      const res = await get(h, token, `/api/staff?${query}`);
+      return {
+        status: res.status,
+        ids: res.status === 200 ? (res.body as { id: string }[]).map((s) => s.id) : [],
+      };
+    };
+    const active = await listed(tokens.fjordvikLeader, `schoolId=${F}`);
+    expect(active.ids).toContain(DEMO_STAFF.fjordvikTeacher5A.id);
+    expect(active.ids).not.toContain(gone.id);
+    const all = await get(h, tokens.fjordvikLeader, `/api/staff?schoolId=${F}&includeInactive=true`);
+    expect(all.status).toBe(200);
+    expect(all.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: gone.id, role: 'contact-teacher', active: false }),
+      ]),
+    );
+    expect((await listed(tokens.fjordvikLeader, 'includeInactive=true')).ids).toContain(gone.id);
+    expect((await listed(adminToken, `schoolId=${F}&includeInactive=true`)).ids).toContain(gone.id);
+    expect((await listed(tokens.fjordvikTeacher5A, `schoolId=${F}&includeInactive=true`)).status).toBe(403);
+    expect((await listed(tokens.bakkeliLeader, `schoolId=${F}&includeInactive=true`)).status).toBe(404);
+    const bad = await get(h, tokens.fjordvikLeader, '/api/staff?includeInactive=ja');
+    expect(bad.status).toBe(400);
+    expect(bad.body.fieldErrors).toEqual([{ field: 'includeInactive', message: 'må være true eller false' }]);
+  });
+
+  it('lists a school’s calendars by school year with their closed periods', async () => {
+    const res = await get(h, tokens.fjordvikLeader, `/api/schools/${F}/calendars`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual([
+      expect.objectContaining({
+        schoolId: F,
+        schoolYear: '2026-2027',
+        closedPeriods: expect.arrayContaining([
+          { from: '2026-12-19', to: '2027-01-03', kind: 'break', name: 'Juleferie' },
+        ]),
+      }),
+    ]);
+    expect((await get(h, tokens.ppt, `/api/schools/${F}/calendars`)).status).toBe(200);
+    expect((await get(h, tokens.bakkeliTeacher9A, `/api/schools/${F}/calendars`)).status).toBe(404);
+    expect((await get(h, tokens.fjordvikLeader, `/api/schools/${randomUUID()}/calendars`)).status).toBe(404);
   });
 });
