@@ -18,10 +18,11 @@ import { setupOpenApi } from './openapi';
 
 /** Builds the API exactly as production runs it; used by main.ts and the end-to-end tests. */
 export async function createApp(
-  config: AppConfig,
+  givenConfig: AppConfig,
   options: AppOptions & { logger?: JsonLogger | false } = {},
 ): Promise<INestApplication> {
   const { logger, ...appOptions } = options;
+  const config = withSessionOverrides(givenConfig, options.session);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, appOptions), {
     logger: logger ?? new JsonLogger('api', config.logLevel),
     bodyParser: false,
@@ -60,4 +61,9 @@ export async function createApp(
   app.enableShutdownHooks();
   setupOpenApi(app);
   return app;
+}
+
+function withSessionOverrides(config: AppConfig, session: AppOptions['session']): AppConfig {
+  if (!session) return config;
+  return { ...config, auth: { ...config.auth, session: { ...config.auth.session, ...session } } };
 }

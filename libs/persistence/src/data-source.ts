@@ -19,6 +19,8 @@ import { CreateNotificationOutbox1764000900000 } from './migrations/176400090000
 import { CreateInstallation1764001000000 } from './migrations/1764001000000-CreateInstallation';
 import { DropNotificationRequests1764100000000 } from './migrations/1764100000000-DropNotificationRequests';
 import { CreateStaffServedSchools1764107000000 } from './migrations/1764107000000-CreateStaffServedSchools';
+import { AddStaffOidcSubject1764200000000 } from './migrations/1764200000000-AddStaffOidcSubject';
+import { CreateSignInSessions1764200001000 } from './migrations/1764200001000-CreateSignInSessions';
 import { InstallationEntity } from './installation/installation.entity';
 import { grantAppRolePrivileges } from './app-role-privileges';
 
@@ -50,6 +52,8 @@ export const PERSISTENCE_MIGRATIONS: readonly MigrationClass[] = [
   CreateInstallation1764001000000,
   DropNotificationRequests1764100000000,
   CreateStaffServedSchools1764107000000,
+  AddStaffOidcSubject1764200000000,
+  CreateSignInSessions1764200001000,
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';
