@@ -350,16 +350,26 @@ describe('openid-client in the built API', () => {
   });
 });
 
-describe('idle timeout', () => {
+describe('configured like Feide, with a 2 s idle timeout', () => {
   let short: ApiHarness;
   beforeAll(async () => {
-    // A second API on the same database whose sessions go idle after 2 s.
+    // A second API on the same database: the person's id is the Feide name (scope userid-feide),
+    // which the provider gives in UserInfo only, and sessions go idle after 2 s.
     short = await startApiHarness({
       signIn: true,
       withoutWorker: true,
       session: { idleSeconds: 2 },
-      env: { DATABASE_URL: h.config.databaseUrl },
+      env: {
+        DATABASE_URL: h.config.databaseUrl,
+        AUTH_OIDC_SCOPES: 'openid userid-feide',
+        AUTH_OIDC_SUBJECT_CLAIM: 'https://n.feide.no/claims/eduPersonPrincipalName',
+      },
     });
+  });
+
+  it('maps the Feide name claim (from UserInfo) to the staff rows', async () => {
+    const { session } = await signIn(short.baseUrl ?? '', DEMO_STAFF.bakkeliTeacher9B);
+    expect(session.actingAs.staffId).toBe(DEMO_STAFF.bakkeliTeacher9B.id);
   });
   afterAll(async () => {
     await short?.close();
