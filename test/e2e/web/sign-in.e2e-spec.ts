@@ -227,9 +227,8 @@ describe('with the session cookie', () => {
 
   it("logs out: the session ends for good, the cookie is cleared, the provider's logout page is named", async () => {
     const { agent, session } = await signIn(baseUrl(), teacher);
-    const cookie = sessionCookieIn(
-      (await walkSignIn(agent, teacher)).callback.headers['set-cookie'],
-    ) as string;
+    const again = await walkSignIn(agent, teacher);
+    const cookie = sessionCookieIn(again.callback.headers['set-cookie']) as string;
     const csrf = (await agent.get('/api/auth/session')).body.csrfToken as string;
     expect(csrf).not.toBe(session.csrfToken);
 
@@ -244,6 +243,13 @@ describe('with the session cookie', () => {
     expect(endSession.searchParams.get('client_id')).toBe(h.oidc?.clientId);
     expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${baseUrl()}/`);
     expect(endSession.searchParams.has('id_token_hint')).toBe(false);
+    // The provider's page asks in Norwegian, with real buttons and no script.
+    const page = await fetch(endSession, { headers: { cookie: again.providerCookies } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Logg ut av demo-innloggingen?');
+    expect(html).not.toContain('<script');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(out.headers['set-cookie']).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^tiltak_session=; Path=\/; HttpOnly; SameSite=Lax; Max-Age=0$/),
