@@ -161,6 +161,52 @@ describe('refusing people Tiltakstrappa does not know', () => {
   });
 });
 
+describe('registering a person for sign-in', () => {
+  it("takes the person's sign-in id on POST /api/staff; from then on they sign in", async () => {
+    const leader = await h.token(DEMO_STAFF.bakkeliLeader.id);
+    const created = await request(baseUrl())
+      .post('/api/staff')
+      .set('Authorization', `Bearer ${leader}`)
+      .send({
+        displayName: 'Ukjent Person',
+        email: 'ukjent.person@example.no',
+        role: 'social-teacher',
+        schoolId: DEMO_STAFF.bakkeliLeader.schoolId,
+        oidcSubject: DEMO_UNKNOWN_SUBJECT,
+      });
+    expect(created.status).toBe(201);
+    expect(created.body.oidcSubject).toBe(DEMO_UNKNOWN_SUBJECT);
+    const listed = await request(baseUrl()).get('/api/staff').set('Authorization', `Bearer ${leader}`);
+    expect(
+      (listed.body as { id: string; oidcSubject: string | null }[]).find((s) => s.id === created.body.id),
+    ).toMatchObject({ oidcSubject: DEMO_UNKNOWN_SUBJECT });
+
+    const { session } = await signIn(baseUrl(), DEMO_UNKNOWN_SUBJECT);
+    expect(session.actingAs).toMatchObject({
+      staffId: created.body.id,
+      role: 'social-teacher',
+      schoolName: 'Bakkeli ungdomsskole',
+    });
+    await new DirectoryRepository(h.db).upsertStaff({ ...created.body, active: false });
+  });
+
+  it('refuses a sign-in id that is too long', async () => {
+    const leader = await h.token(DEMO_STAFF.bakkeliLeader.id);
+    const res = await request(baseUrl())
+      .post('/api/staff')
+      .set('Authorization', `Bearer ${leader}`)
+      .send({
+        displayName: 'Lang Id',
+        email: 'lang.id@example.no',
+        role: 'social-teacher',
+        schoolId: DEMO_STAFF.bakkeliLeader.schoolId,
+        oidcSubject: 'x'.repeat(256),
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.fieldErrors[0].field).toBe('oidcSubject');
+  });
+});
+
 describe('with the session cookie', () => {
   it('refuses writes without the CSRF token (403 CSRF_TOKEN_INVALID) and accepts them with it', async () => {
     const { agent, session } = await signIn(baseUrl(), teacher);
