@@ -8,6 +8,7 @@ import { RateLimits } from '../http/rate-limits';
 import { ApiConfig } from '../infrastructure/api-config';
 import type { Stores } from '../infrastructure/stores.provider';
 import { AuthGuard } from './auth.guard';
+import type { Sessions } from './sessions.service';
 import { InvalidTokenError, type TokenVerifier } from './token-verifier';
 
 const teacher: StaffMember = {
@@ -42,6 +43,9 @@ const stores = {
   get: async () => ({ directory: { getStaff: async (id: string) => staff[id] ?? null } }),
 } as unknown as Stores;
 
+// Requests without a session cookie: the bearer path only (sessions are tested end to end).
+const noSessions = { cookieOf: () => null } as unknown as Sessions;
+
 function limits(authFailuresPerAddress: number): RateLimits {
   const http = { rateLimits: { authFailuresPerAddress, eventPostsPerCaller: 1, codecPerAddress: 1 } };
   return new RateLimits(new ApiConfig({ http } as AppConfig));
@@ -69,7 +73,7 @@ function contextFor(
 
 describe('AuthGuard', () => {
   beforeAll(() => Logger.overrideLogger(false));
-  const guard = new AuthGuard(new Reflector(), verifier, stores, limits(1000));
+  const guard = new AuthGuard(new Reflector(), verifier, stores, limits(1000), noSessions);
 
   it('puts the staff member from the directory on the request: role and school from there, scopes from the token', async () => {
     const { ctx, req } = contextFor({ authorization: 'Bearer good' });
@@ -122,7 +126,7 @@ describe('AuthGuard', () => {
   });
 
   it('answers 429 with Retry-After once an address has had too many tokens refused, before verifying more', async () => {
-    const limited = new AuthGuard(new Reflector(), verifier, stores, limits(3));
+    const limited = new AuthGuard(new Reflector(), verifier, stores, limits(3), noSessions);
     const forged = () => contextFor({ authorization: 'Bearer forged' }).ctx;
     for (let i = 0; i < 3; i++)
       await expect(limited.canActivate(forged())).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
@@ -147,7 +151,7 @@ describe('AuthGuard', () => {
   });
 
   it('counts refused credentials only: missing tokens and good tokens use up nothing', async () => {
-    const limited = new AuthGuard(new Reflector(), verifier, stores, limits(1));
+    const limited = new AuthGuard(new Reflector(), verifier, stores, limits(1), noSessions);
     for (let i = 0; i < 5; i++) {
       await expect(limited.canActivate(contextFor({}).ctx)).rejects.toMatchObject({
         code: 'UNAUTHENTICATED',
@@ -160,5 +164,77 @@ describe('AuthGuard', () => {
     await expect(limited.canActivate(contextFor({ authorization: 'Bearer good' }).ctx)).rejects.toMatchObject(
       { code: 'RATE_LIMITED' },
     );
+  });
+});
+
+describe('AuthGuard with the session cookie', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+  const csrfToken = 'c'.repeat(43);
+  const active = {
+    idHash: 'h',
+    session: { csrfToken },
+    acting: teacher,
+    assignments: [teacher],
+  };
+  const resolved: string[] = [];
+  const sessions = {
+    cookieOf: (req: Request) => (req.header('cookie') ? 'k'.repeat(43) : null),
+    resolve: async (cookie: string) => {
+      resolved.push(cookie);
+      return active;
+    },
+    requireCsrfToken: (req: Request) => {
+      if (req.header('x-csrf-token') !== csrfToken) throw new Error('CSRF_TOKEN_INVALID');
+    },
+  } as unknown as Sessions;
+  const guard = new AuthGuard(new Reflector(), verifier, stores, limits(1000), sessions);
+
+  function sessionContext(method: string, headers: Record<string, string>, optional = false) {
+    const { ctx, req } = contextFor(headers);
+    (req as { method: string }).method = method;
+    if (optional) Reflect.defineMetadata('tiltak:optional-auth', true, ctx.getHandler());
+    const withResponse = { ...ctx, switchToHttp: () => ({ getRequest: () => req, getResponse: () => ({}) }) };
+    return { ctx: withResponse as unknown as ExecutionContext, req };
+  }
+
+  it("acts as the session's staff row, with no scopes", async () => {
+    const { ctx, req } = sessionContext('GET', { cookie: 'tiltak_session=x' });
+    await expect(guard.canActivate(ctx)).resolves.toBe(true);
+    expect(req.caller).toEqual({
+      staffId: teacher.id,
+      role: 'contact-teacher',
+      schoolId: teacher.schoolId,
+      servesSchoolIds: [],
+      displayName: teacher.displayName,
+      scopes: new Set(),
+    });
+  });
+
+  it('needs the CSRF token for every method that may change something', async () => {
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+      await expect(
+        guard.canActivate(sessionContext(method, { cookie: 'tiltak_session=x' }).ctx),
+      ).rejects.toThrow('CSRF_TOKEN_INVALID');
+      await expect(
+        guard.canActivate(
+          sessionContext(method, { cookie: 'tiltak_session=x', 'x-csrf-token': csrfToken }).ctx,
+        ),
+      ).resolves.toBe(true);
+    }
+    for (const method of ['GET', 'HEAD', 'OPTIONS'])
+      await expect(
+        guard.canActivate(sessionContext(method, { cookie: 'tiltak_session=x' }).ctx),
+      ).resolves.toBe(true);
+  });
+
+  it('checks a bearer token sent with a cookie as a bearer token, and ignores cookies on anonymous-capable routes', async () => {
+    resolved.length = 0;
+    const both = sessionContext('POST', { cookie: 'tiltak_session=x', authorization: 'Bearer good' });
+    await expect(guard.canActivate(both.ctx)).resolves.toBe(true);
+    expect(both.req.caller?.scopes).toEqual(new Set(['codec:decode']));
+    const codec = sessionContext('POST', { cookie: 'tiltak_session=x' }, true);
+    await expect(guard.canActivate(codec.ctx)).resolves.toBe(true);
+    expect(codec.req.caller).toBeUndefined();
+    expect(resolved).toEqual([]);
   });
 });
