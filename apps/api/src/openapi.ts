@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { recordEventComponents } from './events/record-event.schema';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -8,7 +9,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  const document = SwaggerModule.createDocument(app, config);
+  // The event bodies' schemas come from the domain's event schema, not from DTO classes (ADR 0008).
+  const components = (document.components ??= {});
+  components.schemas = { ...components.schemas, ...recordEventComponents() };
+  return document;
 }
 
 export function setupOpenApi(app: INestApplication): void {

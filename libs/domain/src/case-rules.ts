@@ -1,6 +1,7 @@
 // The ladder's transitions as pure functions over CaseState. The workflow calls validateEvent in its
 // Update validator and applyEvent in the handler; neither reads a clock, so replays agree.
-import { isBoundedId, isPercent, MAX_ID_LENGTH, validateCaseEventShape } from './case-event-validation';
+import { isBoundedId, isPercent, MAX_ID_LENGTH } from './case-event-schema';
+import { validateCaseEventShape } from './case-event-validation';
 import { applyOffset, schoolDayEndsBetween, scheduleDeadline } from './deadlines';
 import {
   CONCERN_TRIGGERS,

@@ -9,6 +9,7 @@ import type {
   MeetingKind,
   ParticipantKind,
   RiskFactor,
+  StudentParticipation,
   Weekday,
 } from '@tiltak/domain';
 import { roleName } from '@tiltak/notifications';
@@ -75,11 +76,11 @@ export const MEETING_LABELS: Record<MeetingKind, string> = {
   'collaboration-meeting': 'Tverrfaglig samarbeidsmøte',
 };
 
-export const PARTICIPATION_LABELS = {
+export const PARTICIPATION_LABELS: Record<StudentParticipation, string> = {
   attended: 'deltok',
   'view-given-beforehand': 'ga sitt syn før møtet',
   'informed-afterwards': 'informeres etter møtet',
-} as const;
+};
 
 export const EFFECT_LABELS = { improved: 'bedre', unchanged: 'uendret', worse: 'verre' } as const;
 

@@ -17,7 +17,6 @@ import {
   ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiExtraModels,
   ApiForbiddenResponse,
   ApiHeader,
   ApiNotFoundResponse,
@@ -38,13 +37,12 @@ import { ApiConfig } from '../infrastructure/api-config';
 import { CaseEventsService, type EventResponse } from './case-events.service';
 import { CaseEventResponseDto } from './dto/case-event.response.dto';
 import { EventAcceptedResponseDto } from './dto/event-accepted.response.dto';
-import { RECORD_EVENT_BODY_SCHEMA, RECORD_EVENT_VARIANTS } from './dto/record-event.variants';
 import { RecordEventResponseDto } from './dto/record-event.response.dto';
+import { RECORD_EVENT_BODY_SCHEMA } from './record-event.schema';
 import { UncheckedBody } from './unchecked-body.decorator';
 
 @ApiTags('events')
 @ApiBearerAuth()
-@ApiExtraModels(...Object.values(RECORD_EVENT_VARIANTS))
 @Controller('cases/:id/events')
 export class CaseEventsController {
   constructor(

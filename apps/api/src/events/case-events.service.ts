@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
-import { validateCaseEventShape, type CaseEvent, type CaseState } from '@tiltak/domain';
+import { caseEventShapeIssues, type CaseEvent, type CaseState } from '@tiltak/domain';
 import type { AuditTrailEntry } from '@tiltak/persistence';
 import type { RecordedEvent, UpdateRejectionCode } from '@tiltak/workflows';
 import { AccessAudit } from '../access/access-audit.service';
@@ -11,7 +11,7 @@ import { caseResponseFrom } from '../cases/case-view.mapper';
 import { CaseWorkflows, type UpdateOutcome } from '../cases/case-workflows';
 import { canonicalJson, sha256Hex } from '../common/canonical-json';
 import { DomainError } from '../errors/domain-error';
-import { fieldErrorsFromPaths, validationFailed } from '../errors/validation-errors';
+import { validationFailed } from '../errors/validation-errors';
 import { ApiConfig } from '../infrastructure/api-config';
 import { describeErrorForLog } from '../logging/safe-error';
 import { Stores } from '../infrastructure/stores.provider';
@@ -19,6 +19,7 @@ import { buildCaseEvent } from './case-event.builder';
 import type { RecordedEventDto } from './dto/recorded-event.dto';
 import { RecordEventBodyPipe } from './record-event-body.pipe';
 import { messageForRejection, statusForRejection } from './rejection-status';
+import { fieldErrorsFromShapeIssues } from './shape-messages';
 
 /** What the endpoint answers, stored per Idempotency-Key so a retry gets exactly the same. */
 export interface EventResponse {
@@ -63,7 +64,7 @@ export class CaseEventsService {
       logAllowed: false,
     });
     const key = checkIdempotencyKey(idempotencyKey);
-    const body = await this.bodies.transform(rawBody);
+    const body = this.bodies.transform(rawBody);
     await this.audit.requirePermitted(
       caller,
       mayRecordEvent(caller, body.type),
@@ -74,8 +75,8 @@ export class CaseEventsService {
 
     const eventId = eventIdFor(caller.staffId, key);
     const event = await this.withDirectoryFacts(buildCaseEvent(caller, eventId, body, new Date()), state);
-    const shape = validateCaseEventShape(event);
-    if (shape.length) throw validationFailed(fieldErrorsFromPaths(shape));
+    const shape = caseEventShapeIssues(event);
+    if (shape.length) throw validationFailed(fieldErrorsFromShapeIssues(shape));
 
     const { idempotency } = await this.stores.get();
     const path = `/cases/${caseId}/events`;
