@@ -19,7 +19,7 @@ import {
   shortTestPolicy,
 } from '@tiltak/domain/testing';
 import { webpackConfigHook, workflowsSourcePath } from '@tiltak/temporal';
-import { notificationWorkflowId, recordEventUpdate } from '@tiltak/workflows';
+import { getStateQuery, notificationWorkflowId, recordEventUpdate } from '@tiltak/workflows';
 import { WorkflowUpdateStage } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { startCaseTestEnv, type CaseTestEnv } from './testing/case-test-env';
@@ -42,6 +42,7 @@ const SCENARIOS = [
   'step1-missed-escalated',
   'continue-as-new',
   'storage-failing',
+  'reminder-after-outage',
 ] as const;
 
 const now = () => new Date().toISOString();
@@ -95,7 +96,7 @@ if (RECORD)
         buildCaseEvent('guardian-consent-recorded', { payload: { consentGiven: true } }),
       );
       await t.record(handle, buildCaseEvent('referral-sent', { payload: { to: 'competence-team' } }));
-      await t.record(handle, meetingHeld('team-meeting', now()));
+      await t.record(handle, meetingHeld('team-around-student-meeting', now()));
       await t.record(handle, buildCaseEvent('team-advice-recorded', {}), 'competence-team');
       await t.record(handle, evaluationRecorded('next-step', now()));
       await t.record(handle, meetingHeld('collaboration-meeting', now()));
@@ -201,6 +202,33 @@ if (RECORD)
       await t.record(handle, step1Contact('explained', now()));
       await handle.result();
       await recordRun('storage-failing', 'case', handle.workflowId);
+    });
+
+    it('records a case whose worker was down past the step-1 deadline: the reminder skipped, then closed', async () => {
+      const handle = await t.openCase(
+        shortTestPolicy(300, {
+          dueSeconds: { 'step1-contact': 6 },
+          remindBeforeSeconds: 3,
+          escalateAfterSeconds: 100,
+        }),
+      );
+      const caseId = caseIdOf(handle);
+      await t.waitFor(async () => (await t.timeline(caseId)).length > 0, 'case-opened in the audit trail');
+      const { deadlines } = await handle.query(getStateQuery);
+      const dueAt = Date.parse(deadlines.find((d) => d.kind === 'step1-contact')!.dueAt);
+      await t.stopWorker();
+      try {
+        await new Promise((r) => setTimeout(r, Math.max(0, dueAt - Date.now()) + 1000));
+      } finally {
+        await t.startWorker();
+      }
+      await t.waitFor(
+        async () => (await t.timeline(caseId)).some((e) => e.type === 'deadline-missed'),
+        'the missed step-1 deadline',
+      );
+      await t.record(handle, step1Contact('explained', now()));
+      await handle.result();
+      await recordRun('reminder-after-outage', 'case', handle.workflowId);
     });
   });
 

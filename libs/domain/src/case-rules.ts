@@ -63,7 +63,7 @@ const STEP_EVENT_TYPES: Record<Step, readonly CaseEventType[]> = {
 export const MEETING_KIND_FOR_STEP: Record<Step, MeetingKind | null> = {
   1: null,
   2: 'step2-meeting',
-  3: 'team-meeting',
+  3: 'team-around-student-meeting',
   4: 'collaboration-meeting',
 };
 
@@ -347,7 +347,7 @@ export function applyEvent(
             policy,
             calendars,
           );
-        case 'team-meeting':
+        case 'team-around-student-meeting':
           return openIfAbsent(
             withoutDeadline(met, 'step3-meeting'),
             'step3-evaluation',

@@ -13,6 +13,7 @@ export * from './text-rules';
 export * from './case-rules';
 export * from './timers';
 export * from './system-events';
+export * from './legacy-events';
 export * from './partner-assignments';
 export * from './case-summary';
 export * from './notices';

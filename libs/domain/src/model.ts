@@ -174,7 +174,17 @@ export interface Step1ContactPayload {
   conclusion: Step1Conclusion;
 }
 
-export const MEETING_KINDS = ['step2-meeting', 'team-meeting', 'collaboration-meeting'] as const;
+/**
+ * The meeting of each step, named as the guide names them: step 2's meeting with the student and the
+ * guardians, step 3's collaboration meeting with the team around the student, step 4's
+ * interdisciplinary collaboration meeting. Step 3's was recorded as `team-meeting` before
+ * (legacy-events.ts reads it under its current name).
+ */
+export const MEETING_KINDS = [
+  'step2-meeting',
+  'team-around-student-meeting',
+  'collaboration-meeting',
+] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
 /** A student who does not attend gives their view beforehand and is informed afterwards. */
@@ -293,12 +303,24 @@ export type CaseEvent = {
 export interface SystemEventPayloads {
   'case-opened': { trigger: ConcernTrigger; absencePercent: number | null; ownerStaffId: string };
   'step-entered': { step: Step };
-  'reminder-due': { deadlineId: string; kind: DeadlineKind; dueAt: Instant; notifyRoles: StaffRole[] };
+  /** `skipped`: not sent, because the deadline had already passed when the reminder fired. */
+  'reminder-due': {
+    deadlineId: string;
+    kind: DeadlineKind;
+    dueAt: Instant;
+    notifyRoles: StaffRole[];
+    skipped?: ReminderSkipReason;
+  };
   'deadline-missed': { deadlineId: string; kind: DeadlineKind; dueAt: Instant; notifyRoles: StaffRole[] };
   escalated: { deadlineId: string; kind: DeadlineKind; dueAt: Instant; escalateToRoles: StaffRole[] };
   /** A service now has access to the case; `sourceEventId` is the referral or escalation that named it. */
   'partner-assigned': { service: PartnerService; reason: AssignmentReason; sourceEventId: string };
+  /** The case closed: its own timeline entry, after the event that decided it (`causeEventId`). */
+  'case-ended': { reason: string; causeEventId: string };
 }
+
+/** Why a reminder was recorded but not sent. */
+export type ReminderSkipReason = 'deadline-passed';
 export type SystemEventType = keyof SystemEventPayloads;
 
 export type SystemEvent = {

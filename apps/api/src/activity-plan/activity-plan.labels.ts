@@ -72,7 +72,7 @@ export function participantLabel(kind: ParticipantKind): string {
 
 export const MEETING_LABELS: Record<MeetingKind, string> = {
   'step2-meeting': 'Møte med elev og foresatte',
-  'team-meeting': 'Samarbeidsmøte med teamet rundt eleven',
+  'team-around-student-meeting': 'Samarbeidsmøte med teamet rundt eleven',
   'collaboration-meeting': 'Tverrfaglig samarbeidsmøte',
 };
 
