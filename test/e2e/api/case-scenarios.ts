@@ -15,7 +15,13 @@ export const today = (): string => osloDate(new Date().toISOString());
 
 const PARTICIPANTS: Record<MeetingKind, ParticipantKind[]> = {
   'step2-meeting': ['contact-teacher', 'student', 'guardians'],
-  'team-around-student-meeting': ['contact-teacher', 'school-leadership', 'student', 'guardians', 'competence-team'],
+  'team-around-student-meeting': [
+    'contact-teacher',
+    'school-leadership',
+    'student',
+    'guardians',
+    'competence-team',
+  ],
   'collaboration-meeting': [
     'contact-teacher',
     'school-leadership',
