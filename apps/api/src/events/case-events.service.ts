@@ -14,18 +14,13 @@ import { DomainError } from '../errors/domain-error';
 import { validationFailed } from '../errors/validation-errors';
 import { ApiConfig } from '../infrastructure/api-config';
 import { describeErrorForLog } from '../logging/safe-error';
-import { Stores } from '../infrastructure/stores.provider';
+import { DirectoryStore, EventStore, IdempotencyKeys } from '../infrastructure/stores.provider';
 import { buildCaseEvent } from './case-event.builder';
 import type { RecordedEventDto } from './dto/recorded-event.dto';
 import { RecordEventBodyPipe } from './record-event-body.pipe';
+import { storedEventResponse, type EventRejection, type EventResponse } from './event-response';
 import { messageForRejection, statusForRejection } from './rejection-status';
 import { fieldErrorsFromShapeIssues } from './shape-messages';
-
-/** What the endpoint answers, stored per Idempotency-Key so a retry gets exactly the same. */
-export interface EventResponse {
-  status: number;
-  body: unknown;
-}
 
 // Printable ASCII, as in the IETF Idempotency-Key draft's examples (UUIDs, random strings).
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -40,7 +35,9 @@ export class CaseEventsService {
   private readonly bodies = new RecordEventBodyPipe();
 
   constructor(
-    private readonly stores: Stores,
+    private readonly idempotencyKeys: IdempotencyKeys,
+    private readonly eventStore: EventStore,
+    private readonly directoryStore: DirectoryStore,
     private readonly access: CaseAccess,
     private readonly workflows: CaseWorkflows,
     private readonly audit: AccessAudit,
@@ -78,7 +75,7 @@ export class CaseEventsService {
     const shape = caseEventShapeIssues(event);
     if (shape.length) throw validationFailed(fieldErrorsFromShapeIssues(shape));
 
-    const { idempotency } = await this.stores.get();
+    const idempotency = await this.idempotencyKeys.get();
     const path = `/cases/${caseId}/events`;
     const requestHash = sha256Hex(canonicalJson({ caseId, body }));
     const waitUntil = Date.now() + IN_PROGRESS_WAIT_MS;
@@ -88,7 +85,7 @@ export class CaseEventsService {
         case 'new':
           return this.execute(caller, caseId, key, event);
         case 'completed':
-          return { status: begun.status, body: begun.body };
+          return storedEventResponse(begun.status, begun.body);
         case 'mismatch':
           throw new DomainError(
             'IDEMPOTENCY_KEY_REUSED',
@@ -112,7 +109,7 @@ export class CaseEventsService {
   /** An event by id: 200 once in the audit trail, 202 while the workflow still works on it. */
   async get(caller: Caller, caseId: string, eventId: string): Promise<EventResponse> {
     await this.access.load(caller, caseId, 'case.event.read', { live: false });
-    const { events } = await this.stores.get();
+    const events = await this.eventStore.get();
     const entry = await events.findEvent(caseId, eventId);
     if (entry) return { status: HttpStatus.OK, body: { event: recordedEventFromTrail(entry) } };
     const outcome = await this.workflows.updateOutcome(caseId, eventId, POLL_OUTCOME_WAIT_MS);
@@ -135,7 +132,7 @@ export class CaseEventsService {
     key: string,
     event: CaseEvent,
   ): Promise<EventResponse> {
-    const { idempotency } = await this.stores.get();
+    const idempotency = await this.idempotencyKeys.get();
     let outcome: UpdateOutcome;
     try {
       outcome = await this.workflows.recordEvent(caseId, event);
@@ -191,7 +188,7 @@ export class CaseEventsService {
 
   /** Checks people an event names against the directory, and completes what the directory knows. */
   private async withDirectoryFacts(event: CaseEvent, state: CaseState): Promise<CaseEvent> {
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     if (event.type === 'owner-reassigned') {
       const owner = await directory.getStaff(event.payload.newOwnerStaffId);
       if (!owner || !owner.active || owner.role !== 'contact-teacher' || owner.schoolId !== state.schoolId) {
@@ -247,7 +244,7 @@ function recordedEventFromTrail(entry: AuditTrailEntry): RecordedEventDto {
   };
 }
 
-function rejection(code: UpdateRejectionCode): EventResponse {
+function rejection(code: UpdateRejectionCode): EventRejection {
   const status = statusForRejection(code);
   return {
     status,
@@ -259,7 +256,10 @@ function rejection(code: UpdateRejectionCode): EventResponse {
   };
 }
 
-function accepted(location: string, eventId: string): EventResponse {
+function accepted(
+  location: string,
+  eventId: string,
+): Extract<EventResponse, { status: HttpStatus.ACCEPTED }> {
   return {
     status: HttpStatus.ACCEPTED,
     body: {
