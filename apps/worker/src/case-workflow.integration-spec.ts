@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { getStateQuery, recordEventUpdate } from '@tiltak/workflows';
 import type { WorkflowHandle } from '@temporalio/client';
 import { startCaseTestEnv, type CaseTestEnv } from './testing/case-test-env';
+import { OUTAGE_POLICY, workerDownPastStep1Deadline } from './testing/late-timers';
 
 jest.setTimeout(120_000);
 
@@ -96,27 +97,10 @@ describe('case workflow', () => {
   });
 
   it('after a worker outage, records the reminder that came after its deadline as skipped and does not send it', async () => {
-    const handle = await t.openCase(
-      shortTestPolicy(300, {
-        dueSeconds: { 'step1-contact': 6 },
-        remindBeforeSeconds: 3,
-        escalateAfterSeconds: 100,
-      }),
-    );
+    const handle = await t.openCase(OUTAGE_POLICY);
     const caseId = caseIdOf(handle);
-    await t.waitFor(async () => (await t.timeline(caseId)).length > 0, 'case-opened in the audit trail');
-    const { deadlines } = await handle.query(getStateQuery);
-    const dueAt = Date.parse(deadlines.find((d) => d.kind === 'step1-contact')!.dueAt);
-    await t.stopWorker();
-    try {
-      await new Promise((r) => setTimeout(r, Math.max(0, dueAt - Date.now()) + 1000));
-    } finally {
-      await t.startWorker();
-    }
-    const missed = await t.waitFor(
-      async () => (await t.timeline(caseId)).find((e) => e.type === 'deadline-missed'),
-      'the missed step-1 deadline',
-    );
+    await workerDownPastStep1Deadline(t, handle);
+    const missed = (await t.timeline(caseId)).find((e) => e.type === 'deadline-missed')!;
     const trail = await t.timeline(caseId);
     const reminder = trail.find((e) => e.type === 'reminder-due');
     expect(reminder?.payload).toMatchObject({ kind: 'step1-contact', skipped: 'deadline-passed' });

@@ -19,7 +19,7 @@ import {
   shortTestPolicy,
 } from '@tiltak/domain/testing';
 import { webpackConfigHook, workflowsSourcePath } from '@tiltak/temporal';
-import { getStateQuery, notificationWorkflowId, recordEventUpdate } from '@tiltak/workflows';
+import { notificationWorkflowId, recordEventUpdate } from '@tiltak/workflows';
 import { WorkflowUpdateStage } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { startCaseTestEnv, type CaseTestEnv } from './testing/case-test-env';
@@ -32,6 +32,7 @@ import {
   type HistoryFixture,
 } from './testing/history-fixtures';
 import { waitForCompleted } from './testing/workflow-histories';
+import { OUTAGE_POLICY, workerDownPastStep1Deadline } from './testing/late-timers';
 
 jest.setTimeout(120_000);
 
@@ -205,27 +206,8 @@ if (RECORD)
     });
 
     it('records a case whose worker was down past the step-1 deadline: the reminder skipped, then closed', async () => {
-      const handle = await t.openCase(
-        shortTestPolicy(300, {
-          dueSeconds: { 'step1-contact': 6 },
-          remindBeforeSeconds: 3,
-          escalateAfterSeconds: 100,
-        }),
-      );
-      const caseId = caseIdOf(handle);
-      await t.waitFor(async () => (await t.timeline(caseId)).length > 0, 'case-opened in the audit trail');
-      const { deadlines } = await handle.query(getStateQuery);
-      const dueAt = Date.parse(deadlines.find((d) => d.kind === 'step1-contact')!.dueAt);
-      await t.stopWorker();
-      try {
-        await new Promise((r) => setTimeout(r, Math.max(0, dueAt - Date.now()) + 1000));
-      } finally {
-        await t.startWorker();
-      }
-      await t.waitFor(
-        async () => (await t.timeline(caseId)).some((e) => e.type === 'deadline-missed'),
-        'the missed step-1 deadline',
-      );
+      const handle = await t.openCase(OUTAGE_POLICY);
+      await workerDownPastStep1Deadline(t, handle);
       await t.record(handle, step1Contact('explained', now()));
       await handle.result();
       await recordRun('reminder-after-outage', 'case', handle.workflowId);

@@ -15,63 +15,34 @@ import { Database } from './database.provider';
  * reads and writes. TypeORM needs an initialised DataSource, so the store is built on first use rather
  * than at start-up: the API starts (and reports not-ready) while PostgreSQL is still down.
  */
-@Injectable()
-export abstract class LazyStore<T> {
-  private built: T | null = null;
-
-  constructor(private readonly database: Database) {}
-
-  protected abstract build(dataSource: DataSource): T;
-
-  async get(): Promise<T> {
-    if (this.built) return this.built;
-    const dataSource = await this.database.ready();
-    this.built ??= this.build(dataSource);
-    return this.built;
-  }
+export interface LazyStore<T> {
+  get(): Promise<T>;
 }
 
-@Injectable()
-export class DirectoryStore extends LazyStore<DirectoryRepository> {
-  protected build(dataSource: DataSource): DirectoryRepository {
-    return new DirectoryRepository(dataSource);
+/** The injectable class of one lazily built store (the class is its DI token). */
+function lazyStore<T>(build: (dataSource: DataSource) => T): new (database: Database) => LazyStore<T> {
+  @Injectable()
+  class Store implements LazyStore<T> {
+    private built: T | null = null;
+
+    constructor(private readonly database: Database) {}
+
+    async get(): Promise<T> {
+      if (this.built) return this.built;
+      const dataSource = await this.database.ready();
+      this.built ??= build(dataSource);
+      return this.built;
+    }
   }
+  return Store;
 }
 
-@Injectable()
-export class CaseReadModelStore extends LazyStore<CaseReadModel> {
-  protected build(dataSource: DataSource): CaseReadModel {
-    return new CaseReadModel(dataSource);
-  }
-}
-
-@Injectable()
-export class EventStore extends LazyStore<CaseEventStore> {
-  protected build(dataSource: DataSource): CaseEventStore {
-    return new CaseEventStore(dataSource);
-  }
-}
-
-@Injectable()
-export class IdempotencyKeys extends LazyStore<IdempotencyStore> {
-  protected build(dataSource: DataSource): IdempotencyStore {
-    return new IdempotencyStore(dataSource);
-  }
-}
-
-@Injectable()
-export class AccessLogStore extends LazyStore<AccessLog> {
-  protected build(dataSource: DataSource): AccessLog {
-    return new AccessLog(dataSource);
-  }
-}
-
-@Injectable()
-export class InstallationStoreRef extends LazyStore<InstallationStore> {
-  protected build(dataSource: DataSource): InstallationStore {
-    return new InstallationStore(dataSource);
-  }
-}
+export class DirectoryStore extends lazyStore((ds) => new DirectoryRepository(ds)) {}
+export class CaseReadModelStore extends lazyStore((ds) => new CaseReadModel(ds)) {}
+export class EventStore extends lazyStore((ds) => new CaseEventStore(ds)) {}
+export class IdempotencyKeys extends lazyStore((ds) => new IdempotencyStore(ds)) {}
+export class AccessLogStore extends lazyStore((ds) => new AccessLog(ds)) {}
+export class InstallationStoreRef extends lazyStore((ds) => new InstallationStore(ds)) {}
 
 export const STORE_PROVIDERS = [
   DirectoryStore,
