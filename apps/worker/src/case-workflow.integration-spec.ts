@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { getStateQuery, recordEventUpdate } from '@tiltak/workflows';
 import type { WorkflowHandle } from '@temporalio/client';
 import { startCaseTestEnv, type CaseTestEnv } from './testing/case-test-env';
-import { OUTAGE_POLICY, workerDownPastStep1Deadline } from './testing/late-timers';
+import { OUTAGE_TIMES, workerDownPastStep1Deadline } from './testing/late-timers';
 
 jest.setTimeout(120_000);
 
@@ -97,7 +97,7 @@ describe('case workflow', () => {
   });
 
   it('after a worker outage, records the reminder that came after its deadline as skipped and does not send it', async () => {
-    const handle = await t.openCase(OUTAGE_POLICY);
+    const handle = await t.openCase(shortTestPolicy(300, OUTAGE_TIMES));
     const caseId = caseIdOf(handle);
     await workerDownPastStep1Deadline(t, handle);
     const missed = (await t.timeline(caseId)).find((e) => e.type === 'deadline-missed')!;

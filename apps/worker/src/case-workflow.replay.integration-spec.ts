@@ -32,7 +32,7 @@ import {
   type HistoryFixture,
 } from './testing/history-fixtures';
 import { waitForCompleted } from './testing/workflow-histories';
-import { OUTAGE_POLICY, workerDownPastStep1Deadline } from './testing/late-timers';
+import { OUTAGE_TIMES, workerDownPastStep1Deadline } from './testing/late-timers';
 
 jest.setTimeout(120_000);
 
@@ -206,7 +206,7 @@ if (RECORD)
     });
 
     it('records a case whose worker was down past the step-1 deadline: the reminder skipped, then closed', async () => {
-      const handle = await t.openCase(OUTAGE_POLICY);
+      const handle = await t.openCase(shortTestPolicy(300, OUTAGE_TIMES));
       await workerDownPastStep1Deadline(t, handle);
       await t.record(handle, step1Contact('explained', now()));
       await handle.result();

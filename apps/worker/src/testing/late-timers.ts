@@ -2,7 +2,6 @@
 // A reminder that fires after its deadline is recorded as skipped and not sent (docs/decisions.md), so
 // a test counts the reminder's notice only when the timeline says it was sent.
 import type { WorkflowHandle } from '@temporalio/client';
-import { shortTestPolicy } from '@tiltak/domain/testing';
 import type { AuditTrailEntry } from '@tiltak/persistence';
 import { getStateQuery } from '@tiltak/workflows';
 import type { CaseTestEnv } from './case-test-env';
@@ -15,12 +14,12 @@ export function reminderSent(trail: readonly AuditTrailEntry[], kind: string): b
   });
 }
 
-/** Step 1 due in 6 s, its reminder 3 s before, no escalation while a test runs. */
-export const OUTAGE_POLICY = shortTestPolicy(300, {
+/** For shortTestPolicy: step 1 due in 6 s, its reminder 3 s before, no escalation while a test runs. */
+export const OUTAGE_TIMES = {
   dueSeconds: { 'step1-contact': 6 },
   remindBeforeSeconds: 3,
   escalateAfterSeconds: 100,
-});
+};
 
 /**
  * A worker outage across a case's step-1 reminder and deadline: the worker stops once the case has
