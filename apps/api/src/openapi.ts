@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { recordEventComponents } from './events/record-event.schema';
 
 const SESSION_COOKIE_DESCRIPTION =
   "The web app's session (HttpOnly cookie tiltak_session, set by GET /api/auth/callback after signing in). " +
@@ -18,7 +19,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       'session',
     )
     .build();
-  return withSessionAlternative(SwaggerModule.createDocument(app, config));
+  const document = SwaggerModule.createDocument(app, config);
+  // The event bodies' schemas come from the domain's event schema, not from DTO classes (ADR 0008).
+  const components = (document.components ??= {});
+  components.schemas = { ...components.schemas, ...recordEventComponents() };
+  return withSessionAlternative(document);
 }
 
 /**

@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { getStateQuery, recordEventUpdate } from '@tiltak/workflows';
 import type { WorkflowHandle } from '@temporalio/client';
 import { startCaseTestEnv, type CaseTestEnv } from './testing/case-test-env';
+import { OUTAGE_TIMES, workerDownPastStep1Deadline } from './testing/late-timers';
 
 jest.setTimeout(120_000);
 
@@ -40,7 +41,7 @@ async function reachStep(handle: WorkflowHandle, step: 2 | 3 | 4): Promise<void>
   if (step === 3) return;
   await t.record(handle, buildCaseEvent('guardian-consent-recorded', { payload: { consentGiven: true } }));
   await t.record(handle, buildCaseEvent('referral-sent', { payload: { to: 'competence-team' } }));
-  await t.record(handle, meetingHeld('team-meeting', now()));
+  await t.record(handle, meetingHeld('team-around-student-meeting', now()));
   await t.record(handle, buildCaseEvent('team-advice-recorded', {}), 'competence-team');
   await t.record(handle, evaluationRecorded('next-step', now()));
 }
@@ -71,15 +72,57 @@ describe('case workflow', () => {
     expect(trail.find((e) => e.type === 'step1-contact')?.step).toBe(1);
     expect(trail.find((e) => e.type === 'referral-sent')?.step).toBe(3);
     expect(new Set(trail.map((e) => e.eventId)).size).toBe(trail.length);
+    // The closing has its own entry, last, naming the evaluation that decided it.
+    expect(trail.at(-1)).toMatchObject({
+      type: 'case-ended',
+      origin: 'system',
+      step: 4,
+      eventId: `${caseId}:case-ended`,
+      payload: { reason: 'resolved', causeEventId: closed.event.eventId },
+    });
+    expect(types.filter((x) => x === 'case-ended')).toHaveLength(1);
     const [row] = await t.dataSource.query('SELECT step, status FROM cases WHERE case_id = $1', [caseId]);
     expect(row).toEqual({ step: 4, status: 'closed' });
   });
 
-  it('closes at step 1 when the absence is explained', async () => {
+  it('closes at step 1 when the absence is explained, with an entry of its own', async () => {
     const handle = await t.openCase(calm());
+    const caseId = caseIdOf(handle);
     const result = await t.record(handle, step1Contact('explained', now()));
     expect(result.state).toMatchObject({ status: 'closed', step: 1, deadlines: [] });
     await expect(handle.result()).resolves.toMatchObject({ status: 'closed' });
+    const trail = await t.timeline(caseId);
+    expect(trail.map((e) => e.type)).toEqual(['case-opened', 'step1-contact', 'case-ended']);
+    expect(trail[2]?.payload).toEqual({ reason: 'explained', causeEventId: result.event.eventId });
+  });
+
+  it('after a worker outage, records the reminder that came after its deadline as skipped and does not send it', async () => {
+    const handle = await t.openCase(shortTestPolicy(300, OUTAGE_TIMES));
+    const caseId = caseIdOf(handle);
+    await workerDownPastStep1Deadline(t, handle);
+    const missed = (await t.timeline(caseId)).find((e) => e.type === 'deadline-missed')!;
+    const trail = await t.timeline(caseId);
+    const reminder = trail.find((e) => e.type === 'reminder-due');
+    expect(reminder?.payload).toMatchObject({ kind: 'step1-contact', skipped: 'deadline-passed' });
+    expect(Number(reminder?.seq)).toBeLessThan(Number(missed.seq));
+    const { deadlines: after } = await handle.query(getStateQuery);
+    expect(after.find((d) => d.kind === 'step1-contact')?.status).toBe('missed');
+    await t.waitFor(
+      async () =>
+        (
+          await t.dataSource.query(
+            `SELECT 1 FROM notification_outbox WHERE case_id = $1 AND kind = 'deadline-missed'`,
+            [caseId],
+          )
+        ).length > 0,
+      'the missed-deadline notice',
+    );
+    const reminders = await t.dataSource.query(
+      `SELECT 1 FROM notification_outbox WHERE case_id = $1 AND kind = 'reminder'`,
+      [caseId],
+    );
+    expect(reminders).toEqual([]);
+    await handle.terminate('test done');
   });
 
   it('rejects an event the step does not allow, and changes nothing', async () => {
@@ -120,7 +163,7 @@ describe('case workflow', () => {
       () => [
         buildCaseEvent('guardian-consent-recorded', { payload: { consentGiven: true } }),
         buildCaseEvent('referral-sent', { payload: { to: 'competence-team' } }),
-        meetingHeld('team-meeting', now()),
+        meetingHeld('team-around-student-meeting', now()),
       ],
       LEADERSHIP_AND_PPT,
       LEADERSHIP_AND_PPT,

@@ -32,6 +32,7 @@ import {
   type HistoryFixture,
 } from './testing/history-fixtures';
 import { waitForCompleted } from './testing/workflow-histories';
+import { OUTAGE_TIMES, workerDownPastStep1Deadline } from './testing/late-timers';
 
 jest.setTimeout(120_000);
 
@@ -42,6 +43,7 @@ const SCENARIOS = [
   'step1-missed-escalated',
   'continue-as-new',
   'storage-failing',
+  'reminder-after-outage',
 ] as const;
 
 const now = () => new Date().toISOString();
@@ -95,7 +97,7 @@ if (RECORD)
         buildCaseEvent('guardian-consent-recorded', { payload: { consentGiven: true } }),
       );
       await t.record(handle, buildCaseEvent('referral-sent', { payload: { to: 'competence-team' } }));
-      await t.record(handle, meetingHeld('team-meeting', now()));
+      await t.record(handle, meetingHeld('team-around-student-meeting', now()));
       await t.record(handle, buildCaseEvent('team-advice-recorded', {}), 'competence-team');
       await t.record(handle, evaluationRecorded('next-step', now()));
       await t.record(handle, meetingHeld('collaboration-meeting', now()));
@@ -201,6 +203,14 @@ if (RECORD)
       await t.record(handle, step1Contact('explained', now()));
       await handle.result();
       await recordRun('storage-failing', 'case', handle.workflowId);
+    });
+
+    it('records a case whose worker was down past the step-1 deadline: the reminder skipped, then closed', async () => {
+      const handle = await t.openCase(shortTestPolicy(300, OUTAGE_TIMES));
+      await workerDownPastStep1Deadline(t, handle);
+      await t.record(handle, step1Contact('explained', now()));
+      await handle.result();
+      await recordRun('reminder-after-outage', 'case', handle.workflowId);
     });
   });
 

@@ -177,10 +177,11 @@ describe('a case whose events PostgreSQL refuses', () => {
       `CREATE TRIGGER test_refuse_broken_cases BEFORE INSERT ON case_events
          FOR EACH ROW EXECUTE FUNCTION test_refuse_broken_cases()`,
     );
-    // Step 1 due in 14 s: reminder at 12 s, escalation at 17 s.
+    // Step 1 due in 14 s: reminder at 8 s (well before it, so a busy machine's late timer still sends
+    // it rather than skipping it as past its deadline), escalation at 17 s.
     const policy = shortTestPolicy(300, {
       dueSeconds: { [KIND]: 14 },
-      remindBeforeSeconds: 2,
+      remindBeforeSeconds: 6,
       escalateAfterSeconds: 3,
     });
     const broken = await openedCase(policy);

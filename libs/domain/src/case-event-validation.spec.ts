@@ -1,4 +1,5 @@
-import { MAX_TEXT_LENGTH, validateCaseEventShape } from './case-event-validation';
+import { MAX_TEXT_LENGTH } from './case-event-schema';
+import { validateCaseEventShape } from './case-event-validation';
 import { CASE_EVENT_TYPES, type CaseEvent } from './model';
 import { buildCaseEvent, meetingHeld } from './testing';
 
@@ -51,7 +52,7 @@ describe('validateCaseEventShape', () => {
       broken(buildCaseEvent('note-added'), 'actor.role', 'janitor'),
       'actor.role: must be one of',
     ],
-    ['a missing actor', broken(buildCaseEvent('note-added'), 'actor'), 'actor: must be an object'],
+    ['a missing actor', broken(buildCaseEvent('note-added'), 'actor'), 'actor: missing'],
     [
       'a local occurredAt',
       broken(buildCaseEvent('note-added'), 'occurredAt', '2026-11-23 10:00'),

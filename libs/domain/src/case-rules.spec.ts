@@ -59,7 +59,7 @@ function readyForEvaluation(step: Step): CaseState {
     3: [
       buildCaseEvent('guardian-consent-recorded', { occurredAt: at(1) }),
       buildCaseEvent('referral-sent', { occurredAt: at(2) }),
-      meetingHeld('team-meeting', at(3)),
+      meetingHeld('team-around-student-meeting', at(3)),
       buildCaseEvent('team-advice-recorded', { occurredAt: at(4) }),
     ],
     4: [meetingHeld('collaboration-meeting', at(1))],
@@ -361,12 +361,12 @@ describe('validateEvent', () => {
 
   describe('meeting kind must match the step', () => {
     it.each([
-      [2, 'team-meeting'],
+      [2, 'team-around-student-meeting'],
       [2, 'collaboration-meeting'],
       [3, 'step2-meeting'],
       [3, 'collaboration-meeting'],
       [4, 'step2-meeting'],
-      [4, 'team-meeting'],
+      [4, 'team-around-student-meeting'],
     ] as const)('step %i refuses a %s', (step, kind) => {
       const state = atStep(step);
       const validation = validateEvent(
@@ -465,7 +465,7 @@ describe('validateEvent', () => {
         [
           buildCaseEvent('guardian-consent-recorded', { occurredAt: later(state) }),
           buildCaseEvent('referral-sent', { occurredAt: addSeconds(later(state), 60) }),
-          meetingHeld('team-meeting', addSeconds(later(state), 120)),
+          meetingHeld('team-around-student-meeting', addSeconds(later(state), 120)),
         ],
         policy,
         calendars,
@@ -626,7 +626,7 @@ describe('applyEvent', () => {
     expect(state.deadlines.map((d) => d.kind)).toEqual(['step3-meeting']);
     const met = applyEvent(
       state,
-      meetingHeld('team-meeting', oslo('2026-11-25', '12:00')),
+      meetingHeld('team-around-student-meeting', oslo('2026-11-25', '12:00')),
       policy,
       calendars,
     );
@@ -868,7 +868,7 @@ describe('the whole ladder with the default policy and the 2026–2027 calendar'
     ]);
     expect(due(state)).toEqual([`step3-meeting#5 ${oslo('2027-01-08', '15:00')}`]);
 
-    step([meetingHeld('team-meeting', oslo('2027-01-07', '12:00'))]);
+    step([meetingHeld('team-around-student-meeting', oslo('2027-01-07', '12:00'))]);
     expect(due(state)).toEqual([`step3-evaluation#6 ${oslo('2027-01-28', '15:00')}`]);
 
     step([

@@ -1,6 +1,7 @@
 // The ladder's transitions as pure functions over CaseState. The workflow calls validateEvent in its
 // Update validator and applyEvent in the handler; neither reads a clock, so replays agree.
-import { isBoundedId, isPercent, MAX_ID_LENGTH, validateCaseEventShape } from './case-event-validation';
+import { isBoundedId, isPercent, MAX_ID_LENGTH } from './case-event-schema';
+import { validateCaseEventShape } from './case-event-validation';
 import { applyOffset, schoolDayEndsBetween, scheduleDeadline } from './deadlines';
 import {
   CONCERN_TRIGGERS,
@@ -63,7 +64,7 @@ const STEP_EVENT_TYPES: Record<Step, readonly CaseEventType[]> = {
 export const MEETING_KIND_FOR_STEP: Record<Step, MeetingKind | null> = {
   1: null,
   2: 'step2-meeting',
-  3: 'team-meeting',
+  3: 'team-around-student-meeting',
   4: 'collaboration-meeting',
 };
 
@@ -362,7 +363,7 @@ export function applyEvent(
             policy,
             calendars,
           );
-        case 'team-meeting':
+        case 'team-around-student-meeting':
           return openIfAbsent(
             withoutDeadline(met, 'step3-meeting'),
             'step3-evaluation',

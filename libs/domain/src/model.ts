@@ -136,9 +136,12 @@ export interface AbsencePattern {
   appointmentsOrAssessmentDays: boolean;
 }
 
+/** Who carries out a measure: a staff member, or the student / guardians themselves. */
+export const RESPONSIBLE_KINDS = ['staff', 'student', 'guardians'] as const;
+export type ResponsibleKind = (typeof RESPONSIBLE_KINDS)[number];
+
 export interface MeasureResponsible {
-  /** A staff member, or the student / guardians themselves. */
-  kind: 'staff' | 'student' | 'guardians';
+  kind: ResponsibleKind;
   staffId?: string;
   role?: StaffRole;
 }
@@ -155,24 +158,44 @@ export interface Measure {
 }
 
 // ---- Events people record -------------------------------------------------------------------------
+// The payload types below are checked against the schema (case-event-schema.ts), which validates them at
+// the API's edge and in the workflow and generates their OpenAPI schemas: the values of every choice are
+// listed once, here, and the schema and the types both read them.
+
+/** explained (e.g. illness) closes the case at step 1; concern-remains moves it to step 2. */
+export const STEP1_CONCLUSIONS = ['explained', 'concern-remains'] as const;
+export type Step1Conclusion = (typeof STEP1_CONCLUSIONS)[number];
 
 export interface Step1ContactPayload {
   talkedWithStudent: boolean;
   guardiansContacted: boolean;
   pattern: AbsencePattern;
   guardiansView: BoundedText;
-  /** explained (e.g. illness) closes the case at step 1; concern-remains moves it to step 2. */
-  conclusion: 'explained' | 'concern-remains';
+  conclusion: Step1Conclusion;
 }
 
-export const MEETING_KINDS = ['step2-meeting', 'team-meeting', 'collaboration-meeting'] as const;
+/**
+ * The meeting of each step, named as the guide names them: step 2's meeting with the student and the
+ * guardians, step 3's collaboration meeting with the team around the student, step 4's
+ * interdisciplinary collaboration meeting. Step 3's was recorded as `team-meeting` before
+ * (legacy-events.ts reads it under its current name).
+ */
+export const MEETING_KINDS = [
+  'step2-meeting',
+  'team-around-student-meeting',
+  'collaboration-meeting',
+] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+/** A student who does not attend gives their view beforehand and is informed afterwards. */
+export const STUDENT_PARTICIPATIONS = ['attended', 'view-given-beforehand', 'informed-afterwards'] as const;
+export type StudentParticipation = (typeof STUDENT_PARTICIPATIONS)[number];
 
 export interface MeetingHeldPayload {
   kind: MeetingKind;
   heldOn: LocalDate;
   participants: ParticipantKind[];
-  studentParticipation: 'attended' | 'view-given-beforehand' | 'informed-afterwards';
+  studentParticipation: StudentParticipation;
   /** Every meeting ends by setting the date of the next one. */
   nextMeetingOn: LocalDate;
   summary: BoundedText;
@@ -191,9 +214,12 @@ export type MeasurePlannedPayload = Omit<Measure, 'step'>;
 export const EVALUATION_DECISIONS = ['close-resolved', 'continue-period', 'next-step'] as const;
 export type EvaluationDecision = (typeof EVALUATION_DECISIONS)[number];
 
+export const EVALUATION_EFFECTS = ['improved', 'unchanged', 'worse'] as const;
+export type EvaluationEffect = (typeof EVALUATION_EFFECTS)[number];
+
 export interface EvaluationRecordedPayload {
   absencePercent: number;
-  effect: 'improved' | 'unchanged' | 'worse';
+  effect: EvaluationEffect;
   studentVoice: BoundedText;
   decision: EvaluationDecision;
 }
@@ -214,13 +240,17 @@ export interface NotePayload {
 export interface OwnerReassignedPayload {
   newOwnerStaffId: string;
 }
+export const PAUSE_REASONS = ['hospital-stay', 'long-term-illness', 'other'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
 export interface CasePausedPayload {
-  reason: 'hospital-stay' | 'long-term-illness' | 'other';
+  reason: PauseReason;
   explanation: BoundedText;
 }
 export type CaseResumedPayload = Record<string, never>;
+export const CLOSE_REASONS = ['resolved', 'moved-school', 'other'] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
 export interface CaseClosedPayload {
-  reason: 'resolved' | 'moved-school' | 'other';
+  reason: CloseReason;
   explanation: BoundedText;
 }
 
@@ -273,12 +303,24 @@ export type CaseEvent = {
 export interface SystemEventPayloads {
   'case-opened': { trigger: ConcernTrigger; absencePercent: number | null; ownerStaffId: string };
   'step-entered': { step: Step };
-  'reminder-due': { deadlineId: string; kind: DeadlineKind; dueAt: Instant; notifyRoles: StaffRole[] };
+  /** `skipped`: not sent, because the deadline had already passed when the reminder fired. */
+  'reminder-due': {
+    deadlineId: string;
+    kind: DeadlineKind;
+    dueAt: Instant;
+    notifyRoles: StaffRole[];
+    skipped?: ReminderSkipReason;
+  };
   'deadline-missed': { deadlineId: string; kind: DeadlineKind; dueAt: Instant; notifyRoles: StaffRole[] };
   escalated: { deadlineId: string; kind: DeadlineKind; dueAt: Instant; escalateToRoles: StaffRole[] };
   /** A service now has access to the case; `sourceEventId` is the referral or escalation that named it. */
   'partner-assigned': { service: PartnerService; reason: AssignmentReason; sourceEventId: string };
+  /** The case closed: its own timeline entry, after the event that decided it (`causeEventId`). */
+  'case-ended': { reason: string; causeEventId: string };
 }
+
+/** Why a reminder was recorded but not sent. */
+export type ReminderSkipReason = 'deadline-passed';
 export type SystemEventType = keyof SystemEventPayloads;
 
 export type SystemEvent = {

@@ -1,5 +1,6 @@
 import { buildOpenCaseInput } from './testing';
-import { caseOpenedEvent, stepEnteredEvent } from './system-events';
+import { caseEndedEvent, caseOpenedEvent, stepEnteredEvent } from './system-events';
+import type { CaseState } from './model';
 
 describe('system events', () => {
   it('records the opening with the trigger and owner, keyed by case', () => {
@@ -17,6 +18,16 @@ describe('system events', () => {
       eventId: 'case-test-1:step-entered:3:evt-7',
       occurredAt: '2026-12-17T11:00:00.000Z',
       payload: { step: 3 },
+    });
+  });
+
+  it('gives a closing its own entry, once per case, naming the reason and the deciding event', () => {
+    const closed = { caseId: 'case-test-1', closeReason: 'resolved' } as CaseState;
+    expect(caseEndedEvent(closed, 'evt-9', '2026-12-17T11:00:00.000Z')).toEqual({
+      type: 'case-ended',
+      eventId: 'case-test-1:case-ended',
+      occurredAt: '2026-12-17T11:00:00.000Z',
+      payload: { reason: 'resolved', causeEventId: 'evt-9' },
     });
   });
 });

@@ -1,6 +1,6 @@
 // System events the case records besides timer actions, with ids derived from the case so that a
 // replayed workflow or retried activity writes the same row once.
-import type { Instant, OpenCaseInput, Step, SystemEvent } from './model';
+import type { CaseState, Instant, OpenCaseInput, Step, SystemEvent } from './model';
 
 export function caseOpenedEvent(input: OpenCaseInput): SystemEvent {
   return {
@@ -31,5 +31,18 @@ export function stepEnteredEvent(
     eventId: `${caseId}:step-entered:${step}:${causeEventId}`,
     occurredAt,
     payload: { step },
+  };
+}
+
+/**
+ * The case's closing, as its own timeline entry after the event that decided it (a step-1 contact that
+ * explained the absence, an evaluation that closed it, a case-closed). A case closes once.
+ */
+export function caseEndedEvent(closed: CaseState, causeEventId: string, occurredAt: Instant): SystemEvent {
+  return {
+    type: 'case-ended',
+    eventId: `${closed.caseId}:case-ended`,
+    occurredAt,
+    payload: { reason: closed.closeReason ?? 'closed', causeEventId },
   };
 }

@@ -12,7 +12,14 @@ import {
   shortTestPolicy,
   exampleCalendar2025_2026,
 } from './testing';
-import { applyTimerAction, dueTimerActions, nextWakeUp, systemEventFor, type TimerAction } from './timers';
+import {
+  applyTimerAction,
+  dueTimerActions,
+  nextWakeUp,
+  reminderSkipReason,
+  systemEventFor,
+  type TimerAction,
+} from './timers';
 
 const oslo = (date: string, time: string) => osloLocalToInstant(date, time);
 const policy = defaultLadderPolicy();
@@ -272,5 +279,31 @@ describe('systemEventFor', () => {
     expect(systemEventFor('case-test-1', remind, addSeconds(now, 60)).eventId).toBe(
       systemEventFor('case-test-1', remind, now).eventId,
     );
+  });
+
+  it('records a reminder that was not sent with its reason, and nothing else differs', () => {
+    const skipped = systemEventFor('case-test-1', remind, now, 'deadline-passed');
+    const sent = systemEventFor('case-test-1', remind, now);
+    expect(skipped).toEqual({ ...sent, payload: { ...sent.payload, skipped: 'deadline-passed' } });
+    expect(systemEventFor('case-test-1', missed, now, null)).toEqual(
+      systemEventFor('case-test-1', missed, now),
+    );
+  });
+});
+
+describe('reminderSkipReason', () => {
+  const [remind, missed] = dueTimerActions(opened(), oslo('2026-11-25', '08:00'), policy) as [
+    TimerAction,
+    TimerAction,
+  ];
+
+  it('skips a reminder that fires once its deadline has passed (after an outage), never before', () => {
+    expect(reminderSkipReason(remind, oslo('2026-11-23', '14:59'))).toBeNull();
+    expect(reminderSkipReason(remind, oslo('2026-11-23', '15:00'))).toBe('deadline-passed');
+    expect(reminderSkipReason(remind, oslo('2026-11-25', '08:00'))).toBe('deadline-passed');
+  });
+
+  it('never skips a missed-deadline notice or an escalation', () => {
+    expect(reminderSkipReason(missed, oslo('2026-11-25', '08:00'))).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import type {
   DeadlineKind,
   DeadlineStatus,
   Instant,
+  ReminderSkipReason,
   StaffRole,
   Step,
   SystemEvent,
@@ -168,13 +169,36 @@ export function nextWakeUp(state: CaseState): Instant | null {
   return earliest;
 }
 
-/** The system event recording a timer action; its id is deterministic so retries never double it. */
-export function systemEventFor(caseId: string, action: TimerAction, now: Instant): SystemEvent {
+/**
+ * A reminder that fires once its deadline has passed (after a worker outage every overdue stage fires
+ * at once) is not sent: the missed-deadline notice right behind it says it all. The timeline still
+ * records the reminder, as skipped.
+ */
+export function reminderSkipReason(action: TimerAction, now: Instant): ReminderSkipReason | null {
+  return action.kind === 'remind' && compareInstants(action.dueAt, now) <= 0 ? 'deadline-passed' : null;
+}
+
+/**
+ * The system event recording a timer action; its id is deterministic so retries never double it. A
+ * reminder that was not sent says why (`skipped`).
+ */
+export function systemEventFor(
+  caseId: string,
+  action: TimerAction,
+  now: Instant,
+  skipped: ReminderSkipReason | null = null,
+): SystemEvent {
   const type = TIMER_OUTCOMES[action.kind].systemEvent;
   const eventId = timerEventId(caseId, action);
   const subject = { deadlineId: action.deadlineId, kind: action.deadlineKind, dueAt: action.dueAt };
   switch (type) {
     case 'reminder-due':
+      return {
+        type,
+        eventId,
+        occurredAt: now,
+        payload: { ...subject, notifyRoles: [...action.roles], ...(skipped ? { skipped } : {}) },
+      };
     case 'deadline-missed':
       return { type, eventId, occurredAt: now, payload: { ...subject, notifyRoles: [...action.roles] } };
     case 'escalated':

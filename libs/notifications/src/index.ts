@@ -67,8 +67,8 @@ export type {
   ResolvedRecipients,
   StaffDirectory,
 } from './recipients/recipient.resolver';
-export { NotificationContextReader } from './recipients/notification-context.reader';
-export type { DigestCaseRow } from './recipients/notification-context.reader';
+export { NotificationContextReader } from '@tiltak/persistence';
+export type { DigestCaseRow } from '@tiltak/persistence';
 
 export {
   SchoolDigestBuilder,

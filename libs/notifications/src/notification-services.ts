@@ -17,7 +17,7 @@ import {
 } from './notification-ports';
 import { NotificationOutboxStore } from './outbox/notification-outbox.store';
 import { NotificationPlanner } from './planning/notification-planner';
-import { NotificationContextReader } from './recipients/notification-context.reader';
+import { NotificationContextReader } from '@tiltak/persistence';
 import { RecipientResolver, type StaffDirectory } from './recipients/recipient.resolver';
 
 export interface NotificationServices {

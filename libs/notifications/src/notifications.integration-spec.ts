@@ -16,7 +16,7 @@ import { DEFAULT_DELIVERY_LEASE_MS, type NotificationDelivery } from './delivery
 import { SchoolDigestBuilder } from './digest/school-digest.builder';
 import { createNotificationServices } from './notification-services';
 import type { NotificationPlanner } from './planning/notification-planner';
-import { NotificationContextReader } from './recipients/notification-context.reader';
+import { NotificationContextReader } from '@tiltak/persistence';
 import { DeliveryInProgressError, NotificationOutboxStore } from './outbox/notification-outbox.store';
 import { caseReference } from './student-reference';
 import {

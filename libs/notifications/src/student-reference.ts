@@ -23,13 +23,8 @@ export function recipientScopeForRole(role: StaffRole): RecipientScope {
 }
 
 /** What the reference may be built from. Names are used for initials only. */
-export interface StudentForReference {
-  caseId: string;
-  /** e.g. '7B'; null when the school has not recorded it. */
-  className: string | null;
-  givenName: string | null;
-  familyName: string | null;
-}
+export type { StudentForReference } from '@tiltak/persistence';
+import type { StudentForReference } from '@tiltak/persistence';
 
 /** '7B, K.N.' for school staff; 'sak 3F9A-2C1B' for partners (and whenever the student is unknown). */
 export function studentReference(scope: RecipientScope, student: StudentForReference): string {

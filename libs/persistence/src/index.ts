@@ -72,3 +72,10 @@ export { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
 export { InstallationEntity } from './installation/installation.entity';
 export { safeForLog, sqlStateOf } from './log-safety';
 export { returnedRows } from './sql-values';
+
+export { NotificationOutboxStore } from './notifications/notification-outbox.store';
+export type { ClaimedAttempt } from './notifications/notification-outbox.store';
+export { OUTBOX_STATUSES, outboxKey } from './notifications/notification-outbox.types';
+export type { NewOutboxRecord, OutboxRecord, OutboxStatus } from './notifications/notification-outbox.types';
+export { NotificationContextReader } from './notifications/notification-context.reader';
+export type { DigestCaseRow, StudentForReference } from './notifications/notification-context.reader';

@@ -3,16 +3,16 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { REJECTION_CODES } from '@tiltak/domain';
 import type {
+  Actor,
   CaseEvent,
   CaseState,
-  ConcernTrigger,
   Instant,
   LadderPolicy,
   NotificationRequest,
+  OpenCaseInput,
   RecordedEvent,
   RejectionCode,
   SchoolCalendar,
-  StaffRole,
 } from '@tiltak/domain';
 
 /** Versioned: a breaking change to the workflow gets a new queue while old cases drain. */
@@ -33,16 +33,7 @@ export function caseIdFromWorkflowId(workflowId: string): string | null {
 }
 
 export interface CaseWorkflowInput {
-  open: {
-    caseId: string;
-    studentId: string;
-    schoolId: string;
-    ownerStaffId: string;
-    trigger: ConcernTrigger;
-    absencePercent: number | null;
-    openedAt: Instant;
-    openedBy: { staffId: string; role: StaffRole };
-  };
+  open: OpenCaseInput & { openedBy: Actor };
   policy: LadderPolicy;
   /** Set when continuing as new: the state carried over. */
   carried?: { state: CaseState; calendars: SchoolCalendar[]; recentEvents?: RecordedEvent[] };

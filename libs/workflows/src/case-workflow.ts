@@ -21,6 +21,7 @@ import {
 import {
   applyEvent,
   applyTimerAction,
+  caseEndedEvent,
   caseOpenedEvent,
   caseOpenedNotice,
   dueTimerActions,
@@ -29,8 +30,10 @@ import {
   openCase,
   stepEnteredEvent,
   partnerAssignedEvents,
+  reminderSkipReason,
   systemEventFor,
   timerNotice,
+  upgradeRecordedEvent,
   validateEvent,
   type CaseEvent,
   type CaseState,
@@ -89,6 +92,10 @@ const RECENT_EVENTS_KEPT = 50;
 
 /** Patch id: notices are only child workflows; the notification_requests activity is gone. */
 export const NOTICES_AS_CHILD_WORKFLOWS_ONLY = 'notices-as-child-workflows-only';
+/** Patch id: a reminder that fires after its deadline is recorded as skipped and not sent. */
+export const SKIP_REMINDERS_PAST_DEADLINE = 'skip-reminders-past-deadline';
+/** Patch id: a closing case records `case-ended` after the deciding event. */
+export const CASE_ENDED_ENTRY = 'case-ended-entry';
 
 const now = (): string => new Date(Date.now()).toISOString();
 
@@ -117,7 +124,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
 
   setHandler(
     recordEventUpdate,
-    async (event: CaseEvent): Promise<RecordEventResult> => {
+    async (sent: CaseEvent): Promise<RecordEventResult> => {
+      // Histories recorded by older versions hold older names (the step-3 meeting's `team-meeting`).
+      const event = upgradeRecordedEvent(sent);
       const outcome = await mutex.run(async (): Promise<RecordEventResult> => {
         await condition(() => state !== undefined);
         const seen = earlier(event.eventId);
@@ -133,6 +142,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
         ];
         if (next.step !== before.step && next.status !== 'closed') {
           events.push(recorded(next, stepEnteredEvent(next.caseId, next.step, event.eventId, now())));
+        }
+        if (next.status === 'closed' && patched(CASE_ENDED_ENTRY)) {
+          events.push(recorded(next, caseEndedEvent(next, event.eventId, now())));
         }
         // Refused by PostgreSQL as data: the Update fails and nothing was applied.
         await commit(next, events, 'person');
@@ -150,7 +162,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
       return outcome;
     },
     // Until the case has opened there is nothing to validate against; the handler validates then.
-    { validator: (event: CaseEvent) => state && !earlier(event.eventId) && rejectIfInvalid(state, event) },
+    {
+      validator: (event: CaseEvent) =>
+        state && !earlier(event.eventId) && rejectIfInvalid(state, upgradeRecordedEvent(event)),
+    },
   );
 
   if (input.carried) {
@@ -208,12 +223,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     const events: RecordedEvent[] = [];
     const requests: NotificationRequest[] = [];
     for (const action of actions) {
-      const system = systemEventFor(next.caseId, action, now());
+      // Histories from before the patch sent such a reminder; they replay as they ran.
+      const skipped = reminderSkipReason(action, now());
+      const skip = skipped !== null && patched(SKIP_REMINDERS_PAST_DEADLINE);
+      const system = systemEventFor(next.caseId, action, now(), skip ? skipped : null);
       events.push(recorded(next, system));
       const after = applyTimerAction(next, action);
       events.push(...partnerAssignedEvents(next, after).map((e) => recorded(after, e)));
       next = after;
-      requests.push(timerNotice(next, action, system.eventId, now()));
+      if (!skip) requests.push(timerNotice(next, action, system.eventId, now()));
     }
     // System events are never refused: whatever PostgreSQL says, the notices below still go out.
     await commit(next, events, 'timer');

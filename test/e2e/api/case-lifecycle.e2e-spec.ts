@@ -77,7 +77,7 @@ describe('a case through all four steps', () => {
 
     await record(h, teacherToken, caseId, events.consent());
     await record(h, teacherToken, caseId, events.referral());
-    await record(h, teacherToken, caseId, events.meeting('team-meeting'));
+    await record(h, teacherToken, caseId, events.meeting('team-around-student-meeting'));
     // The competence team sees the referred case and records its own advice.
     const advice = await record(
       h,
@@ -210,7 +210,7 @@ describe('a case through all four steps', () => {
     ]);
     expect((plan.body.meetings as { kind: string }[]).map((m) => m.kind)).toEqual([
       'step2-meeting',
-      'team-meeting',
+      'team-around-student-meeting',
       'collaboration-meeting',
     ]);
     expect((plan.body.evaluations as { decision: string }[]).map((e) => e.decision)).toEqual([

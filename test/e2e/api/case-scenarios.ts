@@ -15,7 +15,13 @@ export const today = (): string => osloDate(new Date().toISOString());
 
 const PARTICIPANTS: Record<MeetingKind, ParticipantKind[]> = {
   'step2-meeting': ['contact-teacher', 'student', 'guardians'],
-  'team-meeting': ['contact-teacher', 'school-leadership', 'student', 'guardians', 'competence-team'],
+  'team-around-student-meeting': [
+    'contact-teacher',
+    'school-leadership',
+    'student',
+    'guardians',
+    'competence-team',
+  ],
   'collaboration-meeting': [
     'contact-teacher',
     'school-leadership',
@@ -142,7 +148,7 @@ export async function advanceTo(
   if (target >= 4) {
     await record(h, ownerToken, caseId, events.consent());
     await record(h, ownerToken, caseId, events.referral());
-    await record(h, ownerToken, caseId, events.meeting('team-meeting'));
+    await record(h, ownerToken, caseId, events.meeting('team-around-student-meeting'));
     await record(h, ownerToken, caseId, events.teamAdvice());
     await record(h, ownerToken, caseId, events.evaluation('next-step'));
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
 import { DomainError } from '../errors/domain-error';
-import { Stores } from '../infrastructure/stores.provider';
+import { AccessLogStore } from '../infrastructure/stores.provider';
 import type { Decision } from './access-policy';
 
 export type AccessAction =
@@ -43,7 +43,7 @@ const NOT_FOUND_MESSAGE: Record<ResourceType, string> = {
  */
 @Injectable()
 export class AccessAudit {
-  constructor(private readonly stores: Stores) {}
+  constructor(private readonly accessLogStore: AccessLogStore) {}
 
   async allowed(
     caller: Caller,
@@ -112,7 +112,7 @@ export class AccessAudit {
     outcome: 'allowed' | 'denied',
     reason: string | null,
   ): Promise<void> {
-    const { accessLog } = await this.stores.get();
+    const accessLog = await this.accessLogStore.get();
     await accessLog.record({
       staffId: caller.staffId,
       role: caller.role,

@@ -9,6 +9,7 @@ import type {
   MeetingKind,
   ParticipantKind,
   RiskFactor,
+  StudentParticipation,
   Weekday,
 } from '@tiltak/domain';
 import { roleName } from '@tiltak/notifications';
@@ -71,15 +72,15 @@ export function participantLabel(kind: ParticipantKind): string {
 
 export const MEETING_LABELS: Record<MeetingKind, string> = {
   'step2-meeting': 'Møte med elev og foresatte',
-  'team-meeting': 'Samarbeidsmøte med teamet rundt eleven',
+  'team-around-student-meeting': 'Samarbeidsmøte med teamet rundt eleven',
   'collaboration-meeting': 'Tverrfaglig samarbeidsmøte',
 };
 
-export const PARTICIPATION_LABELS = {
+export const PARTICIPATION_LABELS: Record<StudentParticipation, string> = {
   attended: 'deltok',
   'view-given-beforehand': 'ga sitt syn før møtet',
   'informed-afterwards': 'informeres etter møtet',
-} as const;
+};
 
 export const EFFECT_LABELS = { improved: 'bedre', unchanged: 'uendret', worse: 'verre' } as const;
 

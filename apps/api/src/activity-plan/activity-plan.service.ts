@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/caller';
 import { CaseAccess } from '../cases/case-access.service';
 import { staffNames } from '../common/staff-names';
-import { Stores } from '../infrastructure/stores.provider';
+import { DirectoryStore, EventStore } from '../infrastructure/stores.provider';
 import { concernThresholdPercent } from '@tiltak/domain';
 import { buildActivityPlan, staffIdsIn } from './activity-plan.builder';
 import type { ActivityPlan } from './activity-plan.model';
@@ -10,14 +10,15 @@ import type { ActivityPlan } from './activity-plan.model';
 @Injectable()
 export class ActivityPlanService {
   constructor(
-    private readonly stores: Stores,
+    private readonly eventStore: EventStore,
+    private readonly directoryStore: DirectoryStore,
     private readonly access: CaseAccess,
   ) {}
 
   /** Derived from the audit trail every time: the plan always says what the case records say. */
   async plan(caller: Caller, caseId: string): Promise<ActivityPlan> {
     const { state } = await this.access.load(caller, caseId, 'case.activity-plan', { live: false });
-    const { events, directory } = await this.stores.get();
+    const [events, directory] = await Promise.all([this.eventStore.get(), this.directoryStore.get()]);
     const [trail, student, school] = await Promise.all([
       events.timeline(caseId),
       directory.getStudent(state.studentId),

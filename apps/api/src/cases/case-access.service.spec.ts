@@ -5,7 +5,7 @@ import { AccessAudit } from '../access/access-audit.service';
 import type { AccessAction } from '../access/access-audit.service';
 import { DEMO_SCHOOLS } from '../demo/demo-data';
 import { DomainError } from '../errors/domain-error';
-import type { Stores } from '../infrastructure/stores.provider';
+import type { AccessLogStore, Stores } from '../infrastructure/stores.provider';
 import { CALLERS } from '../testing/callers';
 import { CaseAccess } from './case-access.service';
 import type { CaseWorkflows } from './case-workflows';
@@ -51,7 +51,10 @@ function setup() {
       return existing;
     },
   } as unknown as CaseWorkflows;
-  const access = new CaseAccess(stores, workflows, new AccessAudit(stores));
+  const accessLogStore = {
+    get: async () => (await stores.get()).accessLog,
+  } as unknown as AccessLogStore;
+  const access = new CaseAccess(stores, workflows, new AccessAudit(accessLogStore));
   return { access, steps, logged };
 }
 

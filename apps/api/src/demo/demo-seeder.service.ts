@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ApiConfig } from '../infrastructure/api-config';
-import { Stores } from '../infrastructure/stores.provider';
+import { DirectoryStore } from '../infrastructure/stores.provider';
 import { seedDemoData } from './demo-seeder';
 
 const RETRY_MS = 5_000;
@@ -13,7 +13,7 @@ export class DemoSeederService implements OnApplicationBootstrap, OnApplicationS
 
   constructor(
     private readonly config: ApiConfig,
-    private readonly stores: Stores,
+    private readonly directoryStore: DirectoryStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -26,7 +26,7 @@ export class DemoSeederService implements OnApplicationBootstrap, OnApplicationS
 
   private async attempt(): Promise<void> {
     try {
-      await seedDemoData((await this.stores.get()).directory);
+      await seedDemoData(await this.directoryStore.get());
       this.logger.log({ msg: 'Demo data seeded (synthetic people, example.no addresses)' });
     } catch (err) {
       this.logger.warn({ msg: 'Demo data not seeded yet; retrying', error: String(err) });

@@ -17,7 +17,6 @@ import {
   ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiExtraModels,
   ApiForbiddenResponse,
   ApiHeader,
   ApiNotFoundResponse,
@@ -35,16 +34,19 @@ import { caseEventPath } from '../cases/case-ids';
 import { ErrorResponseDto } from '../errors/error.response.dto';
 import { EventPostRateLimit } from '../http/rate-limits';
 import { ApiConfig } from '../infrastructure/api-config';
-import { CaseEventsService, type EventResponse } from './case-events.service';
+import { CaseEventsService } from './case-events.service';
 import { CaseEventResponseDto } from './dto/case-event.response.dto';
 import { EventAcceptedResponseDto } from './dto/event-accepted.response.dto';
-import { RECORD_EVENT_BODY_SCHEMA, RECORD_EVENT_VARIANTS } from './dto/record-event.variants';
 import { RecordEventResponseDto } from './dto/record-event.response.dto';
+import { eventIdOf, isRejection, type EventRejectionBody, type EventResponse } from './event-response';
+import { RECORD_EVENT_BODY_SCHEMA } from './record-event.schema';
 import { UncheckedBody } from './unchecked-body.decorator';
+
+/** The body sent: a rejection carries the id of the request it answers, like every error. */
+type EventAnswer = EventResponse['body'] | (EventRejectionBody & { requestId: string });
 
 @ApiTags('events')
 @ApiBearerAuth()
-@ApiExtraModels(...Object.values(RECORD_EVENT_VARIANTS))
 @Controller('cases/:id/events')
 export class CaseEventsController {
   constructor(
@@ -106,7 +108,7 @@ export class CaseEventsController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @UncheckedBody() body: unknown,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<unknown> {
+  ): Promise<EventAnswer> {
     return this.send(res, caseId, await this.events.record(caller, caseId, idempotencyKey, body));
   }
 
@@ -120,19 +122,18 @@ export class CaseEventsController {
     @Param('id', ParseUUIDPipe) caseId: string,
     @Param('eventId', ParseUUIDPipe) eventId: string,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<unknown> {
+  ): Promise<EventAnswer> {
     return this.send(res, caseId, await this.events.get(caller, caseId, eventId));
   }
 
   /** A stored response is status and body only; the headers follow from them. */
-  private send(res: Response, caseId: string, response: EventResponse): unknown {
+  private send(res: Response, caseId: string, response: EventResponse): EventAnswer {
     res.status(response.status);
-    const body = response.body as { event?: { eventId?: string }; eventId?: string };
-    const eventId = body.event?.eventId ?? body.eventId;
-    if (eventId && response.status < 300) res.location(this.config.url(caseEventPath(caseId, eventId)));
+    const eventId = eventIdOf(response);
+    if (eventId) res.location(this.config.url(caseEventPath(caseId, eventId)));
     if (response.status === HttpStatus.ACCEPTED) res.setHeader('Retry-After', '2');
     // A stored rejection is replayed to a new request: it carries that request's id, like every error.
-    if (response.status >= 400) return { ...(response.body as object), requestId: res.req.requestId };
+    if (isRejection(response)) return { ...response.body, requestId: res.req.requestId };
     return response.body;
   }
 }

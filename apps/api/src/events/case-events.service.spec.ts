@@ -10,7 +10,7 @@ import type { CaseWorkflows, UpdateOutcome } from '../cases/case-workflows';
 import { DEMO_SCHOOLS, DEMO_STAFF } from '../demo/demo-data';
 import { DomainError } from '../errors/domain-error';
 import { ApiConfig } from '../infrastructure/api-config';
-import type { Stores } from '../infrastructure/stores.provider';
+import type { DirectoryStore, EventStore, IdempotencyKeys } from '../infrastructure/stores.provider';
 import { CALLERS } from '../testing/callers';
 import { InMemoryIdempotencyStore } from '../testing/in-memory-idempotency.store';
 import { CaseEventsService } from './case-events.service';
@@ -46,9 +46,9 @@ function setup(outcomes: (UpdateOutcome | Error)[], options: { caseVisible?: boo
       { ...s, active: true, createdAt: '2026-08-01T00:00:00.000Z' },
     ]),
   );
-  const stores = {
-    get: async () => ({ idempotency, directory: { getStaff: async (id: string) => staff[id] ?? null } }),
-  };
+  const idempotencyKeys = { get: async () => idempotency };
+  const directoryStore = { get: async () => ({ getStaff: async (id: string) => staff[id] ?? null }) };
+  const eventStore = { get: async () => ({ findEvent: async () => null }) };
   const access = {
     load: async () => {
       if (options.caseVisible === false) throw new DomainError('NOT_FOUND', 'Fant ikke saken.');
@@ -61,7 +61,9 @@ function setup(outcomes: (UpdateOutcome | Error)[], options: { caseVisible?: boo
     },
   };
   const service = new CaseEventsService(
-    stores as unknown as Stores,
+    idempotencyKeys as unknown as IdempotencyKeys,
+    eventStore as unknown as EventStore,
+    directoryStore as unknown as DirectoryStore,
     access as unknown as CaseAccess,
     workflows as unknown as CaseWorkflows,
     audit as unknown as AccessAudit,

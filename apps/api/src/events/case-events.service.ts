@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
-import { validateCaseEventShape, type CaseEvent, type CaseState } from '@tiltak/domain';
+import { caseEventShapeIssues, type CaseEvent, type CaseState } from '@tiltak/domain';
 import type { AuditTrailEntry } from '@tiltak/persistence';
 import type { RecordedEvent, UpdateRejectionCode } from '@tiltak/workflows';
 import { AccessAudit } from '../access/access-audit.service';
@@ -11,20 +11,16 @@ import { caseResponseFrom } from '../cases/case-view.mapper';
 import { CaseWorkflows, type UpdateOutcome } from '../cases/case-workflows';
 import { canonicalJson, sha256Hex } from '../common/canonical-json';
 import { DomainError } from '../errors/domain-error';
-import { fieldErrorsFromPaths, validationFailed } from '../errors/validation-errors';
+import { validationFailed } from '../errors/validation-errors';
 import { ApiConfig } from '../infrastructure/api-config';
 import { describeErrorForLog } from '../logging/safe-error';
-import { Stores } from '../infrastructure/stores.provider';
+import { DirectoryStore, EventStore, IdempotencyKeys } from '../infrastructure/stores.provider';
 import { buildCaseEvent } from './case-event.builder';
 import type { RecordedEventDto } from './dto/recorded-event.dto';
 import { RecordEventBodyPipe } from './record-event-body.pipe';
+import { storedEventResponse, type EventRejection, type EventResponse } from './event-response';
 import { messageForRejection, statusForRejection } from './rejection-status';
-
-/** What the endpoint answers, stored per Idempotency-Key so a retry gets exactly the same. */
-export interface EventResponse {
-  status: number;
-  body: unknown;
-}
+import { fieldErrorsFromShapeIssues } from './shape-messages';
 
 // Printable ASCII, as in the IETF Idempotency-Key draft's examples (UUIDs, random strings).
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -39,7 +35,9 @@ export class CaseEventsService {
   private readonly bodies = new RecordEventBodyPipe();
 
   constructor(
-    private readonly stores: Stores,
+    private readonly idempotencyKeys: IdempotencyKeys,
+    private readonly eventStore: EventStore,
+    private readonly directoryStore: DirectoryStore,
     private readonly access: CaseAccess,
     private readonly workflows: CaseWorkflows,
     private readonly audit: AccessAudit,
@@ -63,7 +61,7 @@ export class CaseEventsService {
       logAllowed: false,
     });
     const key = checkIdempotencyKey(idempotencyKey);
-    const body = await this.bodies.transform(rawBody);
+    const body = this.bodies.transform(rawBody);
     await this.audit.requirePermitted(
       caller,
       mayRecordEvent(caller, body.type),
@@ -74,10 +72,10 @@ export class CaseEventsService {
 
     const eventId = eventIdFor(caller.staffId, key);
     const event = await this.withDirectoryFacts(buildCaseEvent(caller, eventId, body, new Date()), state);
-    const shape = validateCaseEventShape(event);
-    if (shape.length) throw validationFailed(fieldErrorsFromPaths(shape));
+    const shape = caseEventShapeIssues(event);
+    if (shape.length) throw validationFailed(fieldErrorsFromShapeIssues(shape));
 
-    const { idempotency } = await this.stores.get();
+    const idempotency = await this.idempotencyKeys.get();
     const path = `/cases/${caseId}/events`;
     const requestHash = sha256Hex(canonicalJson({ caseId, body }));
     const waitUntil = Date.now() + IN_PROGRESS_WAIT_MS;
@@ -87,7 +85,7 @@ export class CaseEventsService {
         case 'new':
           return this.execute(caller, caseId, key, event);
         case 'completed':
-          return { status: begun.status, body: begun.body };
+          return storedEventResponse(begun.status, begun.body);
         case 'mismatch':
           throw new DomainError(
             'IDEMPOTENCY_KEY_REUSED',
@@ -111,7 +109,7 @@ export class CaseEventsService {
   /** An event by id: 200 once in the audit trail, 202 while the workflow still works on it. */
   async get(caller: Caller, caseId: string, eventId: string): Promise<EventResponse> {
     await this.access.load(caller, caseId, 'case.event.read', { live: false });
-    const { events } = await this.stores.get();
+    const events = await this.eventStore.get();
     const entry = await events.findEvent(caseId, eventId);
     if (entry) return { status: HttpStatus.OK, body: { event: recordedEventFromTrail(entry) } };
     const outcome = await this.workflows.updateOutcome(caseId, eventId, POLL_OUTCOME_WAIT_MS);
@@ -134,7 +132,7 @@ export class CaseEventsService {
     key: string,
     event: CaseEvent,
   ): Promise<EventResponse> {
-    const { idempotency } = await this.stores.get();
+    const idempotency = await this.idempotencyKeys.get();
     let outcome: UpdateOutcome;
     try {
       outcome = await this.workflows.recordEvent(caseId, event);
@@ -190,7 +188,7 @@ export class CaseEventsService {
 
   /** Checks people an event names against the directory, and completes what the directory knows. */
   private async withDirectoryFacts(event: CaseEvent, state: CaseState): Promise<CaseEvent> {
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     if (event.type === 'owner-reassigned') {
       const owner = await directory.getStaff(event.payload.newOwnerStaffId);
       if (!owner || !owner.active || owner.role !== 'contact-teacher' || owner.schoolId !== state.schoolId) {
@@ -246,7 +244,7 @@ function recordedEventFromTrail(entry: AuditTrailEntry): RecordedEventDto {
   };
 }
 
-function rejection(code: UpdateRejectionCode): EventResponse {
+function rejection(code: UpdateRejectionCode): EventRejection {
   const status = statusForRejection(code);
   return {
     status,
@@ -258,7 +256,10 @@ function rejection(code: UpdateRejectionCode): EventResponse {
   };
 }
 
-function accepted(location: string, eventId: string): EventResponse {
+function accepted(
+  location: string,
+  eventId: string,
+): Extract<EventResponse, { status: HttpStatus.ACCEPTED }> {
   return {
     status: HttpStatus.ACCEPTED,
     body: {

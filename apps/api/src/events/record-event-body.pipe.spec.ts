@@ -16,9 +16,9 @@ function bodyFor(type: CaseEventType): { type: CaseEventType; payload: Record<st
 }
 
 /** The distinct fields the pipe names when it refuses the body. */
-async function fieldsRejected(body: unknown): Promise<string[]> {
+function fieldsRejected(body: unknown): string[] {
   try {
-    await pipe.transform(body);
+    pipe.transform(body);
   } catch (err) {
     expect(err).toBeInstanceOf(DomainError);
     const e = err as DomainError;
@@ -29,17 +29,17 @@ async function fieldsRejected(body: unknown): Promise<string[]> {
 }
 
 describe('RecordEventBodyPipe', () => {
-  it.each(CASE_EVENT_TYPES)('accepts a valid %s', async (type) => {
+  it.each(CASE_EVENT_TYPES)('accepts a valid %s', (type) => {
     const body = bodyFor(type);
-    await expect(pipe.transform(body)).resolves.toEqual(body);
+    expect(pipe.transform(body)).toEqual(body);
   });
 
-  it('keeps occurredAt when given', async () => {
+  it('keeps occurredAt when given', () => {
     const body = { ...bodyFor('note-added'), occurredAt: '2026-11-23T09:00:00.000Z' };
-    await expect(pipe.transform(body)).resolves.toEqual(body);
+    expect(pipe.transform(body)).toEqual(body);
   });
 
-  it('refuses fields nobody may set, naming each', async () => {
+  it('refuses fields nobody may set, naming each', () => {
     const body = {
       ...bodyFor('note-added'),
       status: 'closed',
@@ -48,83 +48,77 @@ describe('RecordEventBodyPipe', () => {
       actor: {},
       eventId: 'z',
     };
-    expect((await fieldsRejected(body)).sort()).toEqual([
-      'actor',
-      'eventId',
-      'ownerStaffId',
-      'schoolId',
-      'status',
-    ]);
+    expect(fieldsRejected(body).sort()).toEqual(['actor', 'eventId', 'ownerStaffId', 'schoolId', 'status']);
   });
 
-  it('checks the payload against the class its type names', async () => {
-    expect(await fieldsRejected({ type: 'note-added', payload: { text: 'x', extra: 1 } })).toEqual([
+  it('checks the payload against the schema its type names', () => {
+    expect(fieldsRejected({ type: 'note-added', payload: { text: 'x', extra: 1 } })).toEqual([
       'payload.extra',
     ]);
     // A step-1 payload is not a note.
-    expect(await fieldsRejected({ type: 'note-added', payload: bodyFor('step1-contact').payload })).toEqual(
+    expect(fieldsRejected({ type: 'note-added', payload: bodyFor('step1-contact').payload })).toEqual(
       expect.arrayContaining(['payload.talkedWithStudent', 'payload.text']),
     );
     const step1 = bodyFor('step1-contact').payload;
     expect(
-      await fieldsRejected({
+      fieldsRejected({
         type: 'step1-contact',
         payload: {
           ...step1,
-          pattern: { ...(step1['pattern'] as object), weekdays: ['sunday', 'monday', 'monday'] },
+          pattern: { ...(step1['pattern'] as object), weekdays: ['sunday', 'monday'] },
         },
       }),
-    ).toEqual(['payload.pattern.weekdays']);
+    ).toEqual(['payload.pattern.weekdays[0]']);
     expect(
-      await fieldsRejected({
+      fieldsRejected({
+        type: 'step1-contact',
+        payload: { ...step1, pattern: { ...(step1['pattern'] as object), weekdays: ['monday', 'monday'] } },
+      }),
+    ).toEqual(['payload.pattern.weekdays[1]']);
+    expect(
+      fieldsRejected({
         type: 'measure-planned',
         payload: { ...bodyFor('measure-planned').payload, measureId: 'm1' },
       }),
     ).toEqual(['payload.measureId']);
-    expect(await fieldsRejected({ type: 'case-resumed', payload: { reason: 'x' } })).toEqual([
-      'payload.reason',
-    ]);
+    expect(fieldsRejected({ type: 'case-resumed', payload: { reason: 'x' } })).toEqual(['payload.reason']);
     expect(
-      await fieldsRejected({
+      fieldsRejected({
         type: 'evaluation-recorded',
         payload: { ...bodyFor('evaluation-recorded').payload, absencePercent: '8' },
       }),
     ).toEqual(['payload.absencePercent']);
     expect(
-      await fieldsRejected({
+      fieldsRejected({
         type: 'meeting-held',
         payload: { ...bodyFor('meeting-held').payload, heldOn: '2026-02-30' },
       }),
     ).toEqual(['payload.heldOn']);
   });
 
-  it('refuses what is not an event at all', async () => {
-    expect(await fieldsRejected([])).toEqual(['(body)']);
-    expect(await fieldsRejected({ type: 'escalated', payload: {} })).toEqual(['type']);
-    expect(await fieldsRejected({ type: 'note-added' })).toEqual(['payload']);
-    expect(await fieldsRejected({ ...bodyFor('note-added'), occurredAt: '23.11.2026' })).toEqual([
-      'occurredAt',
-    ]);
+  it('refuses what is not an event at all', () => {
+    expect(fieldsRejected([])).toEqual(['(body)']);
+    expect(fieldsRejected({ type: 'escalated', payload: {} })).toEqual(['type']);
+    expect(fieldsRejected({ type: 'note-added' })).toEqual(['payload']);
+    expect(fieldsRejected({ ...bodyFor('note-added'), occurredAt: '23.11.2026' })).toEqual(['occurredAt']);
   });
 
-  it('refuses prototype keys, exponent numbers and unstorable text instead of crashing on them', async () => {
+  it('refuses prototype keys, exponent numbers and unstorable text instead of crashing on them', () => {
     const parsed = (text: string) => JSON.parse(text) as unknown;
     expect(
-      await fieldsRejected(
-        parsed('{"type":"note-added","payload":{"text":"x","constructor":{"prototype":{}}}}'),
-      ),
+      fieldsRejected(parsed('{"type":"note-added","payload":{"text":"x","constructor":{"prototype":{}}}}')),
     ).toEqual(['payload.constructor']);
-    expect(
-      await fieldsRejected(parsed('{"type":"note-added","__proto__":{},"payload":{"text":"x"}}')),
-    ).toEqual(['__proto__']);
-    expect(
-      await fieldsRejected(parsed('{"type":"note-added","payload":{"text":"x","__proto__":{}}}')),
-    ).toEqual(['payload.__proto__']);
-    expect(await fieldsRejected({ type: 'note-added', payload: { text: 'før\u0000etter' } })).toEqual([
+    expect(fieldsRejected(parsed('{"type":"note-added","__proto__":{},"payload":{"text":"x"}}'))).toEqual([
+      '__proto__',
+    ]);
+    expect(fieldsRejected(parsed('{"type":"note-added","payload":{"text":"x","__proto__":{}}}'))).toEqual([
+      'payload.__proto__',
+    ]);
+    expect(fieldsRejected({ type: 'note-added', payload: { text: 'før\u0000etter' } })).toEqual([
       'payload.text',
     ]);
     expect(
-      await fieldsRejected({
+      fieldsRejected({
         type: 'evaluation-recorded',
         payload: { ...bodyFor('evaluation-recorded').payload, absencePercent: 1e-7 },
       }),

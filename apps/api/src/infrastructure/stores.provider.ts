@@ -8,9 +8,55 @@ import {
   InstallationStore,
   SignInStore,
 } from '@tiltak/persistence';
+import type { DataSource } from 'typeorm';
 import { Database } from './database.provider';
 
-/** The persistence classes the API reads and writes through, built once PostgreSQL is reachable. */
+/**
+ * One persistence store, injected where it is used so that each service's constructor says what it
+ * reads and writes. TypeORM needs an initialised DataSource, so the store is built on first use rather
+ * than at start-up: the API starts (and reports not-ready) while PostgreSQL is still down.
+ */
+export interface LazyStore<T> {
+  get(): Promise<T>;
+}
+
+/** The injectable class of one lazily built store (the class is its DI token). */
+function lazyStore<T>(build: (dataSource: DataSource) => T): new (database: Database) => LazyStore<T> {
+  @Injectable()
+  class Store implements LazyStore<T> {
+    private built: T | null = null;
+
+    constructor(private readonly database: Database) {}
+
+    async get(): Promise<T> {
+      if (this.built) return this.built;
+      const dataSource = await this.database.ready();
+      this.built ??= build(dataSource);
+      return this.built;
+    }
+  }
+  return Store;
+}
+
+export class DirectoryStore extends lazyStore((ds) => new DirectoryRepository(ds)) {}
+export class CaseReadModelStore extends lazyStore((ds) => new CaseReadModel(ds)) {}
+export class EventStore extends lazyStore((ds) => new CaseEventStore(ds)) {}
+export class IdempotencyKeys extends lazyStore((ds) => new IdempotencyStore(ds)) {}
+export class AccessLogStore extends lazyStore((ds) => new AccessLog(ds)) {}
+export class InstallationStoreRef extends lazyStore((ds) => new InstallationStore(ds)) {}
+export class SignInStoreRef extends lazyStore((ds) => new SignInStore(ds)) {}
+
+export const STORE_PROVIDERS = [
+  DirectoryStore,
+  CaseReadModelStore,
+  EventStore,
+  IdempotencyKeys,
+  AccessLogStore,
+  InstallationStoreRef,
+  SignInStoreRef,
+];
+
+/** The persistence classes the API reads and writes through. */
 export interface StoreSet {
   directory: DirectoryRepository;
   cases: CaseReadModel;
@@ -22,27 +68,30 @@ export interface StoreSet {
 }
 
 /**
- * TypeORM repositories need an initialised DataSource, so the stores are created on first use rather
- * than at start-up: the API starts (and reports not-ready) while PostgreSQL is still down.
+ * Every store at once, for the services not yet moved to injecting the stores they use (cases,
+ * schools, students, staff, auth): the same instances as the single-store providers.
  */
 @Injectable()
 export class Stores {
-  private built: StoreSet | null = null;
-
-  constructor(private readonly database: Database) {}
+  constructor(
+    private readonly directory: DirectoryStore,
+    private readonly cases: CaseReadModelStore,
+    private readonly events: EventStore,
+    private readonly idempotency: IdempotencyKeys,
+    private readonly accessLog: AccessLogStore,
+    private readonly installation: InstallationStoreRef,
+    private readonly signIn: SignInStoreRef,
+  ) {}
 
   async get(): Promise<StoreSet> {
-    if (this.built) return this.built;
-    const dataSource = await this.database.ready();
-    this.built ??= {
-      directory: new DirectoryRepository(dataSource),
-      cases: new CaseReadModel(dataSource),
-      events: new CaseEventStore(dataSource),
-      idempotency: new IdempotencyStore(dataSource),
-      accessLog: new AccessLog(dataSource),
-      installation: new InstallationStore(dataSource),
-      signIn: new SignInStore(dataSource),
+    return {
+      directory: await this.directory.get(),
+      cases: await this.cases.get(),
+      events: await this.events.get(),
+      idempotency: await this.idempotency.get(),
+      accessLog: await this.accessLog.get(),
+      installation: await this.installation.get(),
+      signIn: await this.signIn.get(),
     };
-    return this.built;
   }
 }

@@ -19,7 +19,7 @@ function walk(value: unknown, path: string, problems: FieldError[]): void {
   if (problems.length >= 20) return;
   if (typeof value === 'string') {
     const found = unstorableCharacterIn(value);
-    if (found) problems.push({ field: path || '(body)', message: `inneholder ${norwegian(found)}` });
+    if (found) problems.push({ field: path || '(body)', message: `inneholder ${norwegianCharacter(found)}` });
     return;
   }
   if (Array.isArray(value)) {
@@ -35,7 +35,7 @@ function walk(value: unknown, path: string, problems: FieldError[]): void {
     }
     const inKey = unstorableCharacterIn(key);
     if (inKey) {
-      problems.push({ field, message: `feltnavnet inneholder ${norwegian(inKey)}` });
+      problems.push({ field, message: `feltnavnet inneholder ${norwegianCharacter(inKey)}` });
       continue;
     }
     walk((value as Record<string, unknown>)[key], field, problems);
@@ -43,7 +43,7 @@ function walk(value: unknown, path: string, problems: FieldError[]): void {
 }
 
 /** The domain's English description ('a NUL character (U+0000)') for a person reading Norwegian. */
-function norwegian(description: string): string {
+export function norwegianCharacter(description: string): string {
   const codePoint = /\(U\+[0-9A-F]+\)/.exec(description)?.[0] ?? '';
   if (description.includes('NUL')) return `et NUL-tegn ${codePoint}`.trim();
   if (description.includes('surrogate')) return `et ugyldig tegn (halvt tegnpar) ${codePoint}`.trim();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuditTrailEntry } from '@tiltak/persistence';
 import type { Caller } from '../auth/caller';
 import { CaseAccess } from '../cases/case-access.service';
-import { Stores } from '../infrastructure/stores.provider';
+import { DirectoryStore, EventStore } from '../infrastructure/stores.provider';
 import { TIMELINE_DEFAULT_LIMIT, type TimelineQueryDto } from './dto/timeline.query.dto';
 import type { TimelineResponseDto } from './dto/timeline.response.dto';
 import { staffNames } from '../common/staff-names';
@@ -10,14 +10,15 @@ import { staffNames } from '../common/staff-names';
 @Injectable()
 export class TimelineService {
   constructor(
-    private readonly stores: Stores,
+    private readonly eventStore: EventStore,
+    private readonly directoryStore: DirectoryStore,
     private readonly access: CaseAccess,
   ) {}
 
   /** The audit trail from PostgreSQL (append-only), with each actor's name from the directory. */
   async timeline(caller: Caller, caseId: string, page: TimelineQueryDto = {}): Promise<TimelineResponseDto> {
     await this.access.load(caller, caseId, 'case.timeline', { live: false });
-    const { events, directory } = await this.stores.get();
+    const [events, directory] = await Promise.all([this.eventStore.get(), this.directoryStore.get()]);
     const limit = page.limit ?? TIMELINE_DEFAULT_LIMIT;
     const entries = await events.timeline(caseId, {
       limit,

@@ -25,11 +25,11 @@ describe('case event factory', () => {
   });
 
   it('derives payload dates from occurredAt and lets a test override any field', () => {
-    const event = meetingHeld('team-meeting', '2026-12-01T23:30:00.000Z', {
+    const event = meetingHeld('team-around-student-meeting', '2026-12-01T23:30:00.000Z', {
       payload: { summary: 'Kort møte.' },
     });
     expect(event.payload).toMatchObject({
-      kind: 'team-meeting',
+      kind: 'team-around-student-meeting',
       heldOn: '2026-12-02',
       nextMeetingOn: '2026-12-23',
       summary: 'Kort møte.',

@@ -56,7 +56,13 @@ export function buildOpenCaseInput(overrides: Partial<OpenCaseInput> = {}): Open
 
 const MEETING_PARTICIPANTS: Record<MeetingKind, ParticipantKind[]> = {
   'step2-meeting': ['contact-teacher', 'student', 'guardians'],
-  'team-meeting': ['contact-teacher', 'school-leadership', 'student', 'guardians', 'social-teacher'],
+  'team-around-student-meeting': [
+    'contact-teacher',
+    'school-leadership',
+    'student',
+    'guardians',
+    'social-teacher',
+  ],
   'collaboration-meeting': [
     'contact-teacher',
     'school-leadership',
@@ -205,7 +211,7 @@ export function eventsToReachStep(target: Step, openedAt: Instant = TEST_OPENED_
   if (target >= 4) {
     events.push(buildCaseEvent('guardian-consent-recorded', { occurredAt: next() }));
     events.push(buildCaseEvent('referral-sent', { occurredAt: next() }));
-    events.push(meetingHeld('team-meeting', next()));
+    events.push(meetingHeld('team-around-student-meeting', next()));
     events.push(buildCaseEvent('team-advice-recorded', { occurredAt: next() }));
     events.push(evaluationRecorded('next-step', next()));
   }

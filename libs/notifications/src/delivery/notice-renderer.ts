@@ -7,7 +7,7 @@ import { renderDeliveryFailed } from '../templates/delivery-failed.template';
 import type { RenderedEmail } from '../templates/email-layout';
 import { renderSchoolDigest } from '../templates/school-digest.template';
 import type { OutboxEntry } from '../outbox/notification-outbox.types';
-import type { NotificationContextReader } from '../recipients/notification-context.reader';
+import type { NotificationContextReader } from '@tiltak/persistence';
 import { recipientScopeForRole, studentMention } from '../student-reference';
 
 export type NoticeContext = Pick<NotificationContextReader, 'studentForCase' | 'schoolName'>;

@@ -2,7 +2,7 @@
 // deadlines are left out: the clock stands still while a case is paused.
 import type { Instant, Step } from '@tiltak/domain';
 import { isoWeekKey } from '../oslo-format';
-import type { DigestCaseRow, NotificationContextReader } from '../recipients/notification-context.reader';
+import type { DigestCaseRow, NotificationContextReader } from '@tiltak/persistence';
 import { studentReference } from '../student-reference';
 import type { DigestDeadlineItem, SchoolDigestSummary } from '../templates/school-digest.template';
 

@@ -8,7 +8,7 @@ import type { Clock, CaseTimeline, NotificationLogger } from '../notification-po
 import type { NotificationOutboxStore } from '../outbox/notification-outbox.store';
 import { outboxKey, type NewOutboxEntry } from '../outbox/notification-outbox.types';
 import { isoWeekKey } from '../oslo-format';
-import type { NotificationContextReader } from '../recipients/notification-context.reader';
+import type { NotificationContextReader } from '@tiltak/persistence';
 import type { RecipientResolver } from '../recipients/recipient.resolver';
 
 export interface NotificationPlannerDeps {

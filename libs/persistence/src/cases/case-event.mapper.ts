@@ -1,4 +1,10 @@
-import type { Actor, RecordedEvent, StaffRole, Step } from '@tiltak/domain';
+import {
+  upgradeEventPayload,
+  type Actor,
+  type RecordedEvent,
+  type StaffRole,
+  type Step,
+} from '@tiltak/domain';
 import { instantOf } from '../sql-values';
 import type { CaseEventEntity } from './case-event.entity';
 import type { AuditTrailEntry, CaseEventRowValues, EventOrigin, ExternalSystemEvent } from './case.types';
@@ -54,6 +60,7 @@ export function auditTrailEntryFromEntity(row: CaseEventEntity): AuditTrailEntry
     actor,
     occurredAt: instantOf(row.occurredAt),
     recordedAt: instantOf(row.recordedAt),
-    payload: row.payload,
+    // Rows keep what was recorded; readers get the current names (the step-3 meeting's `team-meeting`).
+    payload: upgradeEventPayload(row.type, row.payload),
   };
 }

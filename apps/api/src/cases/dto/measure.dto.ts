@@ -1,6 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { STEPS, type Step } from '@tiltak/domain';
-import { MeasureResponsibleDto } from '../../events/dto/payloads/measure-responsible.dto';
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { STEPS, type MeasureResponsible, type Step } from '@tiltak/domain';
 
 export class MeasureDto {
   @ApiProperty()
@@ -9,8 +8,9 @@ export class MeasureDto {
   @ApiProperty()
   what!: string;
 
-  @ApiProperty({ type: MeasureResponsibleDto })
-  responsible!: MeasureResponsibleDto;
+  // The component the event schema generates for a measure's responsible (record-event.schema.ts).
+  @ApiProperty({ allOf: [{ $ref: getSchemaPath('MeasureResponsibleDto') }] })
+  responsible!: MeasureResponsible;
 
   @ApiProperty()
   how!: string;

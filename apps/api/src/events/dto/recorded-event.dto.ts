@@ -13,7 +13,7 @@ export class RecordedEventDto {
   @ApiProperty({
     example: 'step1-contact',
     description:
-      "A person's event type, or the system's (case-opened, reminder-due, deadline-missed, escalated, step-entered, partner-assigned…).",
+      "A person's event type, or the system's (case-opened, reminder-due, deadline-missed, escalated, step-entered, partner-assigned, case-ended…).",
   })
   type!: string;
 

@@ -2,7 +2,15 @@
 // to its student, the school's name, and the open cases a digest summarises. Read-only.
 import type { Deadline, Step } from '@tiltak/domain';
 import type { DataSource } from 'typeorm';
-import type { StudentForReference } from '../student-reference';
+
+/** How a notice may refer to a case's student (libs/notifications decides which of it to show). */
+export interface StudentForReference {
+  caseId: string;
+  /** e.g. '7B'; null when the school has not recorded it. */
+  className: string | null;
+  givenName: string | null;
+  familyName: string | null;
+}
 
 export interface DigestCaseRow {
   caseId: string;

@@ -1,2 +1,0 @@
-/** Resuming carries nothing: send `{}`. */
-export class CaseResumedPayloadDto {}
