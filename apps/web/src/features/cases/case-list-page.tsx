@@ -1,0 +1,177 @@
+import { Button, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Link as RouterLink, useSearchParams } from 'react-router';
+import { api, unwrap } from '../../shared/api/client';
+import { dueText } from '../../shared/format';
+import { deadlineLabel, partnerRoles, statusLabel, stepTitle } from '../../shared/labels';
+import { useSession } from '../../shared/session';
+import { LoadError, Loading, PageHeading } from '../../shared/ui';
+import { caseKeys, type CaseListItem, type CaseListQuery } from './api';
+import { t } from './texts';
+
+/** List filters that may appear in the page's URL: none of them is personal data. */
+const filterParams = [
+  'step',
+  'status',
+  'overdue',
+  'escalated',
+  'deadlineBefore',
+  'dueBefore',
+  'inactiveSchoolDays',
+  'ownerStaffId',
+  'mine',
+] as const;
+
+type Row = CaseListItem & {
+  student?: { name: string; className: string } | null;
+  owner?: { staffId: string; name: string } | null;
+  escalated?: boolean;
+};
+
+function queryFromSearch(search: URLSearchParams, schoolId: string | null): CaseListQuery {
+  const query: Record<string, string | number | boolean> = {};
+  for (const name of filterParams) {
+    const value = search.get(name);
+    if (value === null || value === '') continue;
+    query[name] =
+      value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value;
+  }
+  if (schoolId) query['schoolId'] = schoolId;
+  return query as CaseListQuery;
+}
+
+function useStudentNames(schoolId: string | null, needed: boolean) {
+  // Rows from a server without `student` on them: names from the students the caller may read.
+  return useQuery({
+    queryKey: ['students', 'names', schoolId],
+    enabled: needed && schoolId !== null,
+    queryFn: async () => {
+      const result = await api.GET('/api/students', { params: { query: { schoolId: schoolId ?? '' } } });
+      const map = new Map<string, { name: string; className: string }>();
+      if (result.response.ok) {
+        for (const s of result.data ?? [])
+          map.set(s.id, { name: `${s.givenName} ${s.familyName}`, className: s.className });
+      }
+      return map;
+    },
+  });
+}
+
+export function CaseListPage() {
+  const session = useSession();
+  const [search] = useSearchParams();
+  const role = session.actingAs.role;
+  const query = queryFromSearch(search, role === 'school-leadership' ? session.actingAs.schoolId : null);
+  const filtered = filterParams.some((name) => search.has(name));
+  const list = useInfiniteQuery({
+    queryKey: caseKeys.list(query),
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) =>
+      unwrap(await api.GET('/api/cases', { params: { query: { ...query, limit: 100, cursor: pageParam } } })),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const rows: Row[] = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const needNames = rows.length > 0 && rows.every((r) => r.student === undefined);
+  const names = useStudentNames(session.actingAs.schoolId, needNames);
+
+  const isPartner = partnerRoles.includes(role);
+  const title = filtered
+    ? t.list.filteredTitle
+    : role === 'contact-teacher'
+      ? t.list.myTitle
+      : isPartner
+        ? t.list.partnerTitle
+        : t.list.allTitle;
+
+  const studentOf = (row: Row) =>
+    row.student === undefined ? (names.data?.get(row.studentId) ?? null) : row.student;
+  const total = list.data?.pages[0]?.total ?? 0;
+
+  return (
+    <>
+      <title>{`${title} – Tiltakstrappa`}</title>
+      <PageHeading>{title}</PageHeading>
+      <Paragraph>{isPartner ? t.list.partnerIntro : t.list.intro}</Paragraph>
+      <div className="toolbar">
+        {role === 'contact-teacher' && (
+          <Button asChild>
+            <RouterLink to="/cases/new">{t.list.newCase}</RouterLink>
+          </Button>
+        )}
+        {filtered && (
+          <Link asChild>
+            <RouterLink to="/cases">{t.list.clearFilter}</RouterLink>
+          </Link>
+        )}
+      </div>
+      {list.isPending && <Loading />}
+      {list.isError && <LoadError error={list.error} />}
+      {list.isSuccess && rows.length === 0 && <Paragraph>{t.list.empty}</Paragraph>}
+      {rows.length > 0 && (
+        <>
+          <Paragraph role="status">{t.list.count(total)}</Paragraph>
+          <div className="table-scroll">
+            <Table zebra className="case-table">
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t.list.student}</Table.HeaderCell>
+                  <Table.HeaderCell>{t.list.step}</Table.HeaderCell>
+                  <Table.HeaderCell>{t.list.next}</Table.HeaderCell>
+                  <Table.HeaderCell>{t.list.status}</Table.HeaderCell>
+                  {role !== 'contact-teacher' && <Table.HeaderCell>{t.list.owner}</Table.HeaderCell>}
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {rows.map((row) => {
+                  const student = studentOf(row);
+                  return (
+                    <Table.Row key={row.caseId}>
+                      <Table.Cell>
+                        <Link asChild>
+                          <RouterLink to={`/cases/${row.caseId}`}>
+                            {student ? `${student.name}, ${student.className}` : t.list.hiddenStudent}
+                          </RouterLink>
+                        </Link>
+                      </Table.Cell>
+                      <Table.Cell>
+                        {row.step}. {stepTitle[row.step]}
+                      </Table.Cell>
+                      <Table.Cell>
+                        {row.nextDeadline ? (
+                          <>
+                            {deadlineLabel[row.nextDeadline.kind]}
+                            <br />
+                            <strong>{dueText(row.nextDeadline.dueAt)}</strong>
+                          </>
+                        ) : (
+                          t.list.noDeadline
+                        )}
+                      </Table.Cell>
+                      <Table.Cell>
+                        <span className="tags">
+                          {statusLabel[row.status]}
+                          {row.overdue && <Tag data-color="danger">{t.list.overdue}</Tag>}
+                          {row.escalated && <Tag data-color="warning">{t.list.escalated}</Tag>}
+                        </span>
+                      </Table.Cell>
+                      {role !== 'contact-teacher' && <Table.Cell>{row.owner?.name ?? '–'}</Table.Cell>}
+                    </Table.Row>
+                  );
+                })}
+              </Table.Body>
+            </Table>
+          </div>
+          {list.hasNextPage && (
+            <Button
+              variant="secondary"
+              onClick={() => void list.fetchNextPage()}
+              loading={list.isFetchingNextPage}
+            >
+              {t.list.more}
+            </Button>
+          )}
+        </>
+      )}
+    </>
+  );
+}
