@@ -21,6 +21,7 @@ import { assignServices, REFERRAL_TARGETS_FOR_STEP, SERVICES_ON_REFERRAL } from 
 import { addSeconds, compareInstants, instantToMs, isValidInstant, maxInstant, osloDate } from './oslo-time';
 import type { LadderPolicy } from './policy';
 import type { SchoolCalendar } from './school-calendar';
+import { checklistBlockingEvaluation } from './step-checklist';
 
 /** How far a client's clock may run ahead before an event counts as "in the future". */
 export const CLOCK_SKEW_SECONDS = 5 * 60;
@@ -177,25 +178,74 @@ export function validateEvent(state: CaseState, event: CaseEvent, now: Instant):
     );
   }
 
+  const atStatusAndStep = refusalAtStatusAndStep(state, event.type);
+  if (atStatusAndStep) return atStatusAndStep;
+  return validateAgainstStep(state, event, now);
+}
+
+/**
+ * The event types the case accepts now, whatever their payload: open, paused or closed, the step's
+ * events, and what must come before (consent before the step-3 referral, the referral before the
+ * team's advice, the checklist before an evaluation). validateEvent applies the same checks, so a
+ * type listed here is refused only for what its payload says (a date, a meeting kind, a decision).
+ */
+export function acceptedEventTypes(state: CaseState): CaseEventType[] {
+  if (state.status === 'closed') return [];
+  return allowedEventTypes(state.step).filter(
+    (type) => refusalAtStatusAndStep(state, type) === null && prerequisiteRefusal(state, type) === null,
+  );
+}
+
+/** Pause and step: whether an open or paused case at its step takes this type of event at all. */
+function refusalAtStatusAndStep(state: CaseState, type: CaseEventType): Validation | null {
   if (state.status === 'paused') {
-    if (!(EVENTS_ALLOWED_WHILE_PAUSED as readonly string[]).includes(event.type)) {
+    if (!(EVENTS_ALLOWED_WHILE_PAUSED as readonly string[]).includes(type)) {
       return reject(
         'CASE_PAUSED',
         `The case is paused; only ${EVENTS_ALLOWED_WHILE_PAUSED.join(', ')} are accepted until it is resumed.`,
       );
     }
-  } else if (event.type === 'case-resumed') {
+  } else if (type === 'case-resumed') {
     return reject('CASE_NOT_PAUSED', 'The case is not paused, so it cannot be resumed.');
   }
-
-  if (!allowedEventTypes(state.step).includes(event.type)) {
-    return reject('EVENT_NOT_ALLOWED_AT_STEP', `${event.type} is not part of step ${state.step}.`);
+  if (!allowedEventTypes(state.step).includes(type)) {
+    return reject('EVENT_NOT_ALLOWED_AT_STEP', `${type} is not part of step ${state.step}.`);
   }
-  return validateAgainstStep(state, event, now);
+  return null;
+}
+
+/** What must be recorded before an event of this type, at the case's step. */
+function prerequisiteRefusal(state: CaseState, type: CaseEventType): Validation | null {
+  const { step, stepProgress } = state;
+  switch (type) {
+    case 'referral-sent':
+      // The consent given at step 3 covers the collaboration the case then climbs into.
+      return step === 3 && stepProgress.consentGiven !== true
+        ? reject(
+            'PREREQUISITE_MISSING',
+            "Record the guardians' consent before referring the case to the competence team.",
+          )
+        : null;
+    case 'team-advice-recorded':
+      return stepProgress.referralSent
+        ? null
+        : reject(
+            'PREREQUISITE_MISSING',
+            'The competence team advises on a referral; send the referral first.',
+          );
+    case 'evaluation-recorded': {
+      const missing = missingBeforeEvaluation(state);
+      return missing.length > 0
+        ? reject('PREREQUISITE_MISSING', `Step ${step} cannot be evaluated yet: ${missing.join('; ')}.`)
+        : null;
+    }
+    default:
+      return null;
+  }
 }
 
 function validateAgainstStep(state: CaseState, event: CaseEvent, now: Instant): Validation {
-  const { step, stepProgress } = state;
+  const { step } = state;
   switch (event.type) {
     case 'meeting-held': {
       const expected = MEETING_KIND_FOR_STEP[step];
@@ -232,23 +282,10 @@ function validateAgainstStep(state: CaseState, event: CaseEvent, now: Instant): 
           `A referral at step ${step} goes to ${targets.join(' or ')}, not to ${event.payload.to}.`,
         );
       }
-      // The consent given at step 3 covers the collaboration the case then climbs into.
-      if (step === 3 && stepProgress.consentGiven !== true) {
-        return reject(
-          'PREREQUISITE_MISSING',
-          "Record the guardians' consent before referring the case to the competence team.",
-        );
-      }
-      return { ok: true };
+      return prerequisiteRefusal(state, event.type) ?? { ok: true };
     }
     case 'team-advice-recorded':
-      if (!stepProgress.referralSent) {
-        return reject(
-          'PREREQUISITE_MISSING',
-          'The competence team advises on a referral; send the referral first.',
-        );
-      }
-      return { ok: true };
+      return prerequisiteRefusal(state, event.type) ?? { ok: true };
     case 'evaluation-recorded': {
       const decision = event.payload.decision;
       if (!EVALUATION_DECISIONS_FOR_STEP[step].includes(decision)) {
@@ -257,11 +294,7 @@ function validateAgainstStep(state: CaseState, event: CaseEvent, now: Instant): 
           `An evaluation at step ${step} may decide ${EVALUATION_DECISIONS_FOR_STEP[step].join(' or ')}, not ${decision}.`,
         );
       }
-      const missing = missingBeforeEvaluation(state);
-      if (missing.length > 0) {
-        return reject('PREREQUISITE_MISSING', `Step ${step} cannot be evaluated yet: ${missing.join('; ')}.`);
-      }
-      return { ok: true };
+      return prerequisiteRefusal(state, event.type) ?? { ok: true };
     }
     case 'owner-reassigned':
       if (event.payload.newOwnerStaffId === state.ownerStaffId) {
@@ -281,30 +314,13 @@ function validateAgainstStep(state: CaseState, event: CaseEvent, now: Instant): 
   }
 }
 
-/** What the current step still lacks before its evaluation (empty when it may be evaluated). */
+/**
+ * What the current step still lacks before its evaluation (empty when it may be evaluated): the
+ * checklist's codes (stepChecklist has the Norwegian texts people read).
+ */
 export function missingBeforeEvaluation(state: CaseState): string[] {
-  const progress = state.stepProgress;
-  const missing: string[] = [];
-  switch (state.step) {
-    case 1:
-      missing.push('step 1 has no evaluation');
-      break;
-    case 2:
-      if (!progress.meetingHeld) missing.push('hold the meeting with the student and guardians');
-      if (!state.measures.some((measure) => measure.step === 2)) {
-        missing.push('plan at least one measure at step 2');
-      }
-      break;
-    case 3:
-      if (!progress.referralSent) missing.push('send the referral to the competence team');
-      if (!progress.meetingHeld) missing.push('hold the team meeting');
-      if (!progress.teamAdviceRecorded) missing.push("record the competence team's advice");
-      break;
-    case 4:
-      if (!progress.meetingHeld) missing.push('hold a collaboration meeting');
-      break;
-  }
-  return missing;
+  if (state.step === 1) return ['step 1 has no evaluation'];
+  return checklistBlockingEvaluation(state);
 }
 
 // ---- transitions -----------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import { NotificationOutboxEntity } from './notifications/notification-outbox.en
 import { CreateNotificationOutbox1764000900000 } from './migrations/1764000900000-CreateNotificationOutbox';
 import { CreateInstallation1764001000000 } from './migrations/1764001000000-CreateInstallation';
 import { DropNotificationRequests1764100000000 } from './migrations/1764100000000-DropNotificationRequests';
+import { AddCaseListColumns1764300000000 } from './migrations/1764300000000-AddCaseListColumns';
 import { CreateStaffServedSchools1764107000000 } from './migrations/1764107000000-CreateStaffServedSchools';
 import { InstallationEntity } from './installation/installation.entity';
 import { grantAppRolePrivileges } from './app-role-privileges';
@@ -50,6 +51,7 @@ export const PERSISTENCE_MIGRATIONS: readonly MigrationClass[] = [
   CreateInstallation1764001000000,
   DropNotificationRequests1764100000000,
   CreateStaffServedSchools1764107000000,
+  AddCaseListColumns1764300000000,
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';

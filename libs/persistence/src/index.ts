@@ -21,12 +21,13 @@ export {
 
 export { CaseEventStore } from './cases/case-event.store';
 export { CaseReadModel, CASE_LIST_MAX_LIMIT } from './cases/case.read-model';
-export type { CaseListFilter, CaseListPage, CaseListResult } from './cases/case.read-model';
+export type { CaseListFilter, CaseListPage, CaseListResult, CaseSummaryGroup } from './cases/case.read-model';
 export type {
   AppendResult,
   AuditTrailEntry,
   CaseDetail,
   CaseListItem,
+  CaseListRow,
   EventOrigin,
   ExternalSystemEvent,
 } from './cases/case.types';

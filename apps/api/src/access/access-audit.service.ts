@@ -18,6 +18,7 @@ export type AccessAction =
   | 'student.update'
   | 'school.create'
   | 'school.read'
+  | 'school.overview'
   | 'school.calendar.write'
   | 'staff.create'
   | 'staff.list'

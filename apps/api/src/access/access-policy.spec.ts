@@ -9,6 +9,7 @@ import {
   mayOpenCase,
   mayReadCase,
   mayReadSchool,
+  mayReadSchoolOverview,
   mayReadStudentDirectly,
   mayRecordEvent,
   recordableEventTypes,
@@ -206,5 +207,21 @@ describe('students, schools and the directory', () => {
     expect(mayReadSchool(CALLERS.fjordvikTeacher5A, DEMO_SCHOOLS.fjordvik.id).allowed).toBe(true);
     expect(mayReadSchool(CALLERS.fjordvikTeacher5A, DEMO_SCHOOLS.bakkeli.id).allowed).toBe(false);
     expect(mayReadSchool(CALLERS.ppt, DEMO_SCHOOLS.bakkeli.id).allowed).toBe(true);
+  });
+
+  it('gives the overview of a school to its leadership and directory admins only', () => {
+    const F = DEMO_SCHOOLS.fjordvik.id;
+    expect(mayReadSchoolOverview(CALLERS.fjordvikLeader, F).allowed).toBe(true);
+    expect(mayReadSchoolOverview(CALLERS.bakkeliLeader, F).allowed).toBe(false);
+    for (const name of [
+      'fjordvikTeacher5A',
+      'fjordvikSocialTeacher',
+      'fjordvikCompetenceTeam',
+      'ppt',
+    ] as const)
+      expect(mayReadSchoolOverview(CALLERS[name], F).allowed).toBe(false);
+    expect(mayReadSchoolOverview(callerOf(DEMO_STAFF.bakkeliTeacher9A, ['directory:admin']), F).allowed).toBe(
+      true,
+    );
   });
 });

@@ -171,6 +171,17 @@ export function mayManageSchool(caller: Caller, schoolId: string | null): Decisi
   );
 }
 
+/**
+ * The leadership overview of a school (counts of its cases): its own leadership (a municipality-wide
+ * leader: every school) and directory admins. The cases behind each count are listed with the
+ * caller's own list scope.
+ */
+export function mayReadSchoolOverview(caller: Caller, schoolId: string): Decision {
+  if (hasScope(caller, SCOPES.directoryAdmin)) return allow;
+  if (caller.role === 'school-leadership' && coversSchool(caller, schoolId)) return allow;
+  return deny('only the school leadership reads the overview of its school');
+}
+
 export function mayCreateSchool(caller: Caller): Decision {
   return hasScope(caller, SCOPES.directoryAdmin)
     ? allow

@@ -2,31 +2,13 @@ import { applyEvent, defaultLadderPolicy, exampleCalendar2026_2027, openCase } f
 import {
   TEST_OPENED_AT,
   applyEvents,
+  buildCaseEvent,
   buildOpenCaseInput,
   eventsToReachStep,
   step1Contact,
 } from '@tiltak/domain/testing';
 import { CALLERS } from '../testing/callers';
-import { acceptedEventTypes, caseResponseFrom } from './case-view.mapper';
-
-describe('acceptedEventTypes', () => {
-  it('offers the step’s events and the generic ones; resume only while paused; nothing once closed', () => {
-    expect(acceptedEventTypes({ step: 1, status: 'open' })).toEqual([
-      'step1-contact',
-      'note-added',
-      'owner-reassigned',
-      'case-paused',
-      'case-closed',
-    ]);
-    expect(acceptedEventTypes({ step: 2, status: 'paused' })).toEqual([
-      'note-added',
-      'owner-reassigned',
-      'case-resumed',
-      'case-closed',
-    ]);
-    expect(acceptedEventTypes({ step: 4, status: 'closed' })).toEqual([]);
-  });
-});
+import { caseResponseFrom } from './case-view.mapper';
 
 describe('caseResponseFrom', () => {
   const calendars = [exampleCalendar2026_2027()];
@@ -49,19 +31,66 @@ describe('caseResponseFrom', () => {
       links: { self: '/api/cases/c1', events: '/api/cases/c1/events' },
     });
     expect(forOwner.nextDeadline?.kind).toMatch(/^step3-/);
-    expect(forOwner.outstanding).toEqual([
-      'send the referral to the competence team',
-      'hold the team meeting',
-      "record the competence team's advice",
+    expect(forOwner.checklist).toEqual([
+      {
+        code: 'step3-consent',
+        text: 'Innhent foresattes samtykke før saken meldes til kompetanseteamet.',
+      },
+      { code: 'step3-referral', text: 'Meld saken til kompetanseteamet.' },
+      { code: 'step3-team-meeting', text: 'Hold samarbeidsmøte med teamet rundt eleven.' },
+      { code: 'step3-team-advice', text: 'Registrer kompetanseteamets råd.' },
     ]);
-    expect(forOwner.allowedEventTypes).toContain('referral-sent');
-    const forTeam = caseResponseFrom(atStep3, 'live', CALLERS.fjordvikCompetenceTeam);
-    expect(forTeam.allowedEventTypes).toEqual([
+    expect(forOwner.outstanding).toEqual([
+      'Meld saken til kompetanseteamet.',
+      'Hold samarbeidsmøte med teamet rundt eleven.',
+      'Registrer kompetanseteamets råd.',
+    ]);
+    // No consent yet: no referral; no referral: no advice; the checklist open: no evaluation.
+    expect(forOwner.allowedActions).toEqual([
+      'guardian-consent-recorded',
       'meeting-held',
       'mapping-recorded',
       'measure-planned',
-      'team-advice-recorded',
       'note-added',
+      'owner-reassigned',
+      'case-paused',
+      'case-closed',
+    ]);
+    expect(forOwner.allowedEventTypes).toEqual(forOwner.allowedActions);
+    const consented = applyEvents(
+      atStep3,
+      [buildCaseEvent('guardian-consent-recorded', { occurredAt: '2026-11-24T09:00:00.000Z' })],
+      policy,
+      calendars,
+    );
+    expect(caseResponseFrom(consented, 'live', CALLERS.fjordvikTeacher5A).allowedActions).toContain(
+      'referral-sent',
+    );
+    // The team records only its own kinds of event, and of those only what the case accepts now.
+    const forTeam = caseResponseFrom(atStep3, 'live', CALLERS.fjordvikCompetenceTeam);
+    expect(forTeam.allowedActions).toEqual([
+      'meeting-held',
+      'mapping-recorded',
+      'measure-planned',
+      'note-added',
+    ]);
+  });
+
+  it('asks for the same-day talk at step 1 and offers the step-1 call', () => {
+    const opened = openCase(
+      buildOpenCaseInput({ caseId: 'c3', ownerStaffId: CALLERS.fjordvikTeacher5A.staffId }),
+      policy,
+      calendars,
+    );
+    const view = caseResponseFrom(opened, 'live', CALLERS.fjordvikTeacher5A);
+    expect(view.checklist.map((item) => item.code)).toEqual(['step1-contact']);
+    expect(view.outstanding).toEqual([]);
+    expect(view.allowedActions).toEqual([
+      'step1-contact',
+      'note-added',
+      'owner-reassigned',
+      'case-paused',
+      'case-closed',
     ]);
   });
 
@@ -78,7 +107,10 @@ describe('caseResponseFrom', () => {
       nextDeadline: null,
       overdue: false,
       outstanding: [],
+      checklist: [],
+      allowedActions: [],
       allowedEventTypes: [],
+      escalated: false,
     });
   });
 });

@@ -1,33 +1,21 @@
 import {
-  EVENTS_ALLOWED_WHILE_PAUSED,
-  allowedEventTypes,
-  isOverdue,
+  CHECKLIST,
+  acceptedEventTypes,
   assignmentsOf,
-  missingBeforeEvaluation,
+  checklistBlockingEvaluation,
+  isEscalated,
+  isOverdue,
   nextDeadline,
   pendingDeadlines,
-  type CaseEventType,
+  stepChecklist,
   type CaseState,
 } from '@tiltak/domain';
-import type { CaseListItem } from '@tiltak/persistence';
+import type { CaseListRow } from '@tiltak/persistence';
 import { recordableEventTypes } from '../access/access-policy';
 import type { Caller } from '../auth/caller';
 import { casePath } from './case-ids';
 import type { CaseListItemDto } from './dto/case-list-item.dto';
 import type { CaseResponseDto } from './dto/case.response.dto';
-
-/** The events the case accepts in its current status and step (the workflow validator has the last word). */
-export function acceptedEventTypes(state: Pick<CaseState, 'status' | 'step'>): CaseEventType[] {
-  const atStep = allowedEventTypes(state.step);
-  switch (state.status) {
-    case 'closed':
-      return [];
-    case 'paused':
-      return atStep.filter((type) => (EVENTS_ALLOWED_WHILE_PAUSED as readonly string[]).includes(type));
-    case 'open':
-      return atStep.filter((type) => type !== 'case-resumed');
-  }
-}
 
 export function caseLinks(caseId: string): CaseResponseDto['links'] {
   const self = casePath(caseId);
@@ -47,6 +35,8 @@ export function caseResponseFrom(
 ): CaseResponseDto {
   // The domain's one definition, as the list (read model) and the Temporal UI use it.
   const next = nextDeadline(state);
+  // What the workflow accepts now (libs/domain) that the caller's role may record (the access rules).
+  const allowedActions = recordableEventTypes(caller, acceptedEventTypes(state));
   return {
     caseId: state.caseId,
     studentId: state.studentId,
@@ -61,12 +51,15 @@ export function caseResponseFrom(
     pausedAt: state.pausedAt,
     nextDeadline: next ? { kind: next.kind, dueAt: next.dueAt } : null,
     overdue: isOverdue(state),
+    escalated: isEscalated(state),
     deadlines: pendingDeadlines(state).map((d) => ({ ...d })),
     measures: state.measures.map((m) => ({ ...m, responsible: { ...m.responsible } })),
     assignments: assignmentsOf(state).map((a) => ({ ...a })),
     progress: { ...state.stepProgress },
-    outstanding: state.status === 'closed' || state.step === 1 ? [] : missingBeforeEvaluation(state),
-    allowedEventTypes: recordableEventTypes(caller, acceptedEventTypes(state)),
+    outstanding: checklistBlockingEvaluation(state).map((code) => CHECKLIST[code].text),
+    checklist: stepChecklist(state),
+    allowedActions,
+    allowedEventTypes: allowedActions,
     eventCount: state.eventCount,
     lastEventAt: state.lastEventAt,
     source,
@@ -74,7 +67,7 @@ export function caseResponseFrom(
   };
 }
 
-export function caseListItemFrom(item: CaseListItem): CaseListItemDto {
+export function caseListItemFrom(item: CaseListRow): CaseListItemDto {
   return {
     caseId: item.caseId,
     studentId: item.studentId,
@@ -90,7 +83,13 @@ export function caseListItemFrom(item: CaseListItem): CaseListItemDto {
         ? { kind: item.nextDeadlineKind, dueAt: item.nextDeadlineAt }
         : null,
     overdue: item.overdue,
+    escalated: item.escalated,
     lastEventAt: item.lastEventAt,
+    lastActivityAt: item.lastActivityAt,
+    student: item.student
+      ? { name: `${item.student.givenName} ${item.student.familyName}`, className: item.student.className }
+      : null,
+    owner: { staffId: item.ownerStaffId, name: item.ownerName },
     link: casePath(item.caseId),
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { openCase, validateOpenCaseInput } from '@tiltak/domain';
-import { InvalidPageError, type Student } from '@tiltak/persistence';
+import { openCase, validateOpenCaseInput, type SchoolCalendar } from '@tiltak/domain';
+import { InvalidPageError, type CaseListFilter, type Student } from '@tiltak/persistence';
 import type { CaseWorkflowInput } from '@tiltak/workflows';
 import { AccessAudit } from '../access/access-audit.service';
 import { mayOpenCase, mayReadStudentDirectly } from '../access/access-policy';
@@ -10,7 +10,7 @@ import { validationFailed } from '../errors/validation-errors';
 import { CasePolicy } from '../infrastructure/ladder-policy';
 import { Stores } from '../infrastructure/stores.provider';
 import { CaseAccess } from './case-access.service';
-import { listFilter } from './case-list.filter';
+import { inactivityFilter, listFilter } from './case-list.filter';
 import { caseIdFor, casePath } from './case-ids';
 import { caseListItemFrom, caseResponseFrom } from './case-view.mapper';
 import { CaseWorkflows } from './case-workflows';
@@ -44,7 +44,7 @@ export class CasesService {
   async open(caller: Caller, request: OpenCaseRequestDto): Promise<CaseResponseDto> {
     if (request.trigger === 'absence-percentage' && request.absencePercent === undefined) {
       throw validationFailed([
-        { field: 'absencePercent', message: 'is required when the trigger is absence-percentage' },
+        { field: 'absencePercent', message: 'må fylles ut når utløseren er absence-percentage' },
       ]);
     }
     const { directory, cases, installation } = await this.stores.get();
@@ -117,6 +117,8 @@ export class CasesService {
   /** From the read model only, restricted to what the caller may see; never one query per workflow. */
   async list(caller: Caller, query: CaseListQueryDto): Promise<CaseListResponseDto> {
     const filter = listFilter(caller, query);
+    if (query.inactiveSchoolDays !== undefined)
+      filter.inactiveBefore = await this.inactiveBefore(filter.schoolIds, query.inactiveSchoolDays);
     const { cases } = await this.stores.get();
     try {
       const page = await cases.list(filter, {
@@ -127,9 +129,26 @@ export class CasesService {
       return { items: page.items.map(caseListItemFrom), total: page.total, nextCursor: page.nextCursor };
     } catch (err) {
       if (err instanceof InvalidPageError)
-        throw validationFailed([{ field: 'cursor', message: err.message }]);
+        throw validationFailed([{ field: 'cursor', message: 'er ikke en markør denne listen har gitt ut' }]);
       throw err;
     }
+  }
+
+  /** Per-school cutoffs for "no activity for n school days" over the schools the list covers. */
+  private async inactiveBefore(
+    schoolIds: readonly string[] | undefined,
+    schoolDays: number,
+  ): Promise<NonNullable<CaseListFilter['inactiveBefore']>> {
+    const { directory } = await this.stores.get();
+    const ids = schoolIds ?? (await directory.listSchools()).map((school) => school.id);
+    const calendars = new Map<string, SchoolCalendar[]>();
+    for (const id of ids) calendars.set(id, await directory.getCalendars(id));
+    return inactivityFilter(
+      calendars,
+      new Date().toISOString(),
+      schoolDays,
+      this.casePolicy.policy.schoolDayEndsAt,
+    );
   }
 }
 

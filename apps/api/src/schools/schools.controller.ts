@@ -54,6 +54,21 @@ export class SchoolsController {
     return SchoolResponseDto.from(await this.schools.get(caller, id));
   }
 
+  @Get(':id/calendars')
+  @ApiOperation({
+    summary: "Every school year's calendar of the school, oldest first (the administration's calendar page).",
+  })
+  @ApiOkResponse({ type: [SchoolCalendarResponseDto] })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  async listCalendars(
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<SchoolCalendarResponseDto[]> {
+    return (await this.schools.listCalendars(caller, id)).map((calendar) =>
+      SchoolCalendarResponseDto.from(id, calendar),
+    );
+  }
+
   @Get(':id/calendar/:schoolYear')
   @ApiOperation({
     summary: "A school year's calendar: first and last day, holidays, breaks and planning days.",

@@ -41,6 +41,15 @@ export class SchoolsService {
     return school;
   }
 
+  /** The school's calendars by school year; whoever may read the school may read them. */
+  async listCalendars(caller: Caller, schoolId: string): Promise<SchoolCalendar[]> {
+    await this.get(caller, schoolId);
+    const { directory } = await this.stores.get();
+    return [...(await directory.getCalendars(schoolId))].sort((a, b) =>
+      a.schoolYear.localeCompare(b.schoolYear),
+    );
+  }
+
   async getCalendar(caller: Caller, schoolId: string, schoolYear: string): Promise<SchoolCalendar> {
     await this.get(caller, schoolId);
     const { directory } = await this.stores.get();

@@ -86,10 +86,21 @@ export class StaffService {
       if (!decision.allowed)
         throw await this.audit.notFound(caller, 'staff.list', 'school', schoolId, decision.reason);
     }
+    if (filter.includeInactive === true) {
+      // Deactivated people are the administration's business: the school's leadership or an admin.
+      await this.audit.requirePermitted(
+        caller,
+        mayManageSchool(caller, schoolId ?? null),
+        'staff.list',
+        'school',
+        schoolId ?? null,
+      );
+    }
     const { directory } = await this.stores.get();
-    return directory.listActiveStaff({
+    return directory.listStaff({
       ...(schoolId !== undefined ? { schoolId } : {}),
       ...(filter.role ? { role: filter.role } : {}),
+      includeInactive: filter.includeInactive === true,
     });
   }
 }

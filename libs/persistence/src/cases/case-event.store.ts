@@ -32,8 +32,10 @@ export class CaseEventStore {
     if (stray) throw new Error(`Event ${stray.eventId} belongs to case ${stray.caseId}, not ${state.caseId}`);
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const insertedEvents = await insertEvents(manager, events.map(caseEventRowFromRecorded));
+        const rows = events.map(caseEventRowFromRecorded);
+        const insertedEvents = await insertEvents(manager, rows);
         const readModelUpdated = await upsertCase(manager, state);
+        await recordActivity(manager, state.caseId, rows);
         return { insertedEvents, readModelUpdated };
       });
     } catch (err) {
@@ -141,10 +143,10 @@ async function upsertCase(manager: EntityManager, state: CaseState): Promise<boo
   const result = await manager.query(
     `INSERT INTO cases AS c
        (case_id, student_id, school_id, owner_staff_id, trigger, step, status, opened_at, closed_at,
-        close_reason, paused_at, next_deadline_at, next_deadline_kind, overdue, deadlines, measures,
-        state, event_count, last_event_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16::jsonb,
-             $17::jsonb, $18, $19, now())
+        close_reason, paused_at, next_deadline_at, next_deadline_kind, overdue, escalated, deadlines,
+        measures, state, event_count, last_event_at, last_activity_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $20, $15::jsonb, $16::jsonb,
+             $17::jsonb, $18, $19, $8, now())
      ON CONFLICT (case_id) DO UPDATE SET
        student_id = EXCLUDED.student_id,
        school_id = EXCLUDED.school_id,
@@ -159,6 +161,7 @@ async function upsertCase(manager: EntityManager, state: CaseState): Promise<boo
        next_deadline_at = EXCLUDED.next_deadline_at,
        next_deadline_kind = EXCLUDED.next_deadline_kind,
        overdue = EXCLUDED.overdue,
+       escalated = EXCLUDED.escalated,
        deadlines = EXCLUDED.deadlines,
        measures = EXCLUDED.measures,
        state = EXCLUDED.state,
@@ -188,7 +191,30 @@ async function upsertCase(manager: EntityManager, state: CaseState): Promise<boo
       jsonb(r.state),
       r.eventCount,
       r.lastEventAt,
+      r.escalated,
     ],
   );
   return returnedRows(result).length > 0;
+}
+
+/**
+ * Moves the case's last activity to the latest people's event appended, never back. Runs whatever
+ * the read-model upsert decided (a retried batch may carry an event no stored state has counted yet),
+ * so the column is the latest people's event the trail holds, or the opening.
+ */
+async function recordActivity(
+  manager: EntityManager,
+  caseId: string,
+  rows: CaseEventRowValues[],
+): Promise<void> {
+  const latest = rows
+    .filter((row) => row.origin === 'person')
+    .map((row) => row.occurredAt)
+    .reduce<string | null>((max, at) => (max === null || Date.parse(at) > Date.parse(max) ? at : max), null);
+  if (latest === null) return;
+  await manager.query(
+    `UPDATE cases SET last_activity_at = $2::timestamptz
+      WHERE case_id = $1 AND last_activity_at < $2::timestamptz`,
+    [caseId, latest],
+  );
 }

@@ -50,6 +50,14 @@ export class CaseEntity {
   @Column({ name: 'overdue', type: 'boolean' })
   overdue!: boolean;
 
+  /** An open deadline's escalation fired and nobody has met it since (the domain's isEscalated). */
+  @Column({ name: 'escalated', type: 'boolean' })
+  escalated!: boolean;
+
+  /** When a person last opened the case or recorded an event on it (system events do not count). */
+  @Column({ name: 'last_activity_at', type: 'timestamptz' })
+  lastActivityAt!: Date;
+
   /** `Deadline[]` */
   @Column({ name: 'deadlines', type: 'jsonb' })
   deadlines!: unknown;

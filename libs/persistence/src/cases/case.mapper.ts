@@ -1,4 +1,5 @@
 import {
+  isEscalated,
   isOverdue,
   nextDeadline,
   pendingDeadlines,
@@ -35,6 +36,7 @@ export function caseRowFromState(state: CaseState): CaseRowValues {
     nextDeadlineAt: next?.dueAt ?? null,
     nextDeadlineKind: next?.kind ?? null,
     overdue: isOverdue(state),
+    escalated: isEscalated(state),
     deadlines: [...pendingDeadlines(state)],
     measures: state.measures,
     state,
@@ -59,10 +61,12 @@ export function caseListItemFromEntity(row: CaseEntity): CaseListItem {
     nextDeadlineAt: instantOrNull(row.nextDeadlineAt),
     nextDeadlineKind: row.nextDeadlineKind as DeadlineKind | null,
     overdue: row.overdue,
+    escalated: row.escalated,
     deadlines: (row.deadlines ?? []) as Deadline[],
     measures: (row.measures ?? []) as Measure[],
     eventCount: row.eventCount,
     lastEventAt: instantOf(row.lastEventAt),
+    lastActivityAt: instantOf(row.lastActivityAt),
     updatedAt: instantOf(row.updatedAt),
   };
 }

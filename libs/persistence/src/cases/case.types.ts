@@ -27,7 +27,19 @@ export interface CaseListItem extends CopiedFromState {
   nextDeadlineKind: DeadlineKind | null;
   /** Some open deadline was missed or escalated. */
   overdue: boolean;
+  /** Some open deadline was escalated and is still not met. */
+  escalated: boolean;
+  /** When a person last opened the case or recorded an event on it (reminders and other system events do not count). */
+  lastActivityAt: Instant;
   updatedAt: Instant;
+}
+
+/** A row of the case list: the case with what the list shows of its student and owner (one query). */
+export interface CaseListRow extends CaseListItem {
+  /** null when the directory has no such student. */
+  student: { givenName: string; familyName: string; className: string } | null;
+  /** The owner's display name; null when the directory has no such staff member. */
+  ownerName: string | null;
 }
 
 /** One case from the read model, with the workflow's full state as last persisted. */
@@ -35,8 +47,11 @@ export interface CaseDetail extends CaseListItem {
   state: CaseState;
 }
 
-/** The columns of `cases` that CaseEventStore derives from a CaseState (the database sets updated_at). */
-export type CaseRowValues = Omit<CaseDetail, 'updatedAt'>;
+/**
+ * The columns of `cases` that CaseEventStore derives from a CaseState (the database sets updated_at;
+ * last_activity_at comes from the people's events appended).
+ */
+export type CaseRowValues = Omit<CaseDetail, 'updatedAt' | 'lastActivityAt'>;
 
 export type EventOrigin = 'person' | 'system';
 

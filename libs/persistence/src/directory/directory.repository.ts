@@ -148,7 +148,16 @@ export class DirectoryRepository {
 
   /** Active staff, by name: one school's together with the municipality-wide ones, or everyone; optionally one role. */
   async listActiveStaff(filter: { schoolId?: string; role?: StaffRole } = {}): Promise<StaffMember[]> {
-    const qb = this.staff.createQueryBuilder('s').where('s.active');
+    return this.listStaff({ ...filter, includeInactive: false });
+  }
+
+  /** Staff by name, as listActiveStaff; `includeInactive` adds the deactivated ones (for the administration). */
+  async listStaff(filter: {
+    schoolId?: string;
+    role?: StaffRole;
+    includeInactive: boolean;
+  }): Promise<StaffMember[]> {
+    const qb = this.staff.createQueryBuilder('s').where(filter.includeInactive ? 'true' : 's.active');
     if (filter.schoolId !== undefined) {
       qb.andWhere('(s.schoolId = :schoolId OR s.schoolId IS NULL)', { schoolId: filter.schoolId });
     }

@@ -10,6 +10,7 @@ import {
   type Step,
 } from '@tiltak/domain';
 import { CaseLinksDto } from './case-links.dto';
+import { ChecklistItemDto } from './checklist-item.dto';
 import { CaseProgressDto } from './case-progress.dto';
 import { DeadlineDto } from './deadline.dto';
 import { MeasureDto } from './measure.dto';
@@ -56,6 +57,12 @@ export class CaseResponseDto {
   @ApiProperty({ description: 'An open deadline was missed or escalated.' })
   overdue!: boolean;
 
+  @ApiProperty({
+    description:
+      "An open deadline's escalation has fired (leadership or partner services were told it was missed) and nobody has met it since.",
+  })
+  escalated!: boolean;
+
   @ApiProperty({ type: [DeadlineDto], description: 'Open deadlines.' })
   deadlines!: DeadlineDto[];
 
@@ -71,20 +78,42 @@ export class CaseResponseDto {
   @ApiProperty({ type: CaseProgressDto })
   progress!: CaseProgressDto;
 
-  @ApiProperty({ type: [String], description: 'What the step still needs before it can be evaluated.' })
+  @ApiProperty({
+    type: [String],
+    description:
+      "The texts of the checklist items that hold up the step's evaluation, in Norwegian (see checklist).",
+  })
   outstanding!: string[];
+
+  @ApiProperty({
+    type: [ChecklistItemDto],
+    description: 'What the current step still lacks, in the order the guide takes it; empty once closed.',
+  })
+  checklist!: ChecklistItemDto[];
 
   @ApiProperty({
     enum: CASE_EVENT_TYPES,
     isArray: true,
-    description: 'Events the case accepts now that the caller may record.',
+    description:
+      "The event types the caller may post now: the case accepts them at its status and step with what is recorded so far (the workflow can still refuse a payload, e.g. a meeting kind of another step), and the caller's role may record them.",
+  })
+  allowedActions!: CaseEventType[];
+
+  @ApiProperty({
+    enum: CASE_EVENT_TYPES,
+    isArray: true,
+    deprecated: true,
+    description: 'The same list as allowedActions (its earlier name).',
   })
   allowedEventTypes!: CaseEventType[];
 
   @ApiProperty()
   eventCount!: number;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({
+    format: 'date-time',
+    description: "The latest event, the system's (reminders, escalations) included.",
+  })
   lastEventAt!: string;
 
   @ApiProperty({
