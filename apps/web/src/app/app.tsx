@@ -6,6 +6,7 @@ import { CaseListPage } from '../features/cases/case-list-page';
 import { CasePage } from '../features/cases/case-page';
 import { NewCasePage } from '../features/cases/new-case-page';
 import { CalendarPage, StaffPage, StudentsPage } from '../features/directory/directory-pages';
+import { OverviewPage } from '../features/overview/overview-page';
 import { useSession } from '../shared/session';
 import { PageHeading } from '../shared/ui';
 import { Paragraph } from '@digdir/designsystemet-react';
@@ -42,6 +43,7 @@ export const routes: RouteObject[] = [
       { path: 'cases/:caseId', element: <CasePage /> },
       { path: 'cases/:caseId/audit', element: <AuditTrailPage /> },
       { path: 'cases/:caseId/plan', element: <ActivityPlanPage /> },
+      { path: 'overview', element: <OverviewPage /> },
       { path: 'admin/students', element: <StudentsPage /> },
       { path: 'admin/staff', element: <StaffPage /> },
       { path: 'admin/calendar', element: <CalendarPage /> },

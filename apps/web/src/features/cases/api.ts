@@ -129,3 +129,16 @@ export function useSchoolStaff(schoolId: string) {
     staleTime: 5 * 60_000,
   });
 }
+
+/** The student's name and class for the case page's heading; null when the caller may not read it. */
+export function useStudentName(studentId: string | undefined) {
+  return useQuery({
+    queryKey: ['students', 'one', studentId],
+    enabled: studentId !== undefined,
+    queryFn: async () => {
+      const result = await api.GET('/api/students/{id}', { params: { path: { id: studentId ?? '' } } });
+      if (!result.response.ok || !result.data) return null;
+      return { name: `${result.data.givenName} ${result.data.familyName}`, className: result.data.className };
+    },
+  });
+}

@@ -1,5 +1,5 @@
 import { Button, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../shared/api/client';
 import { dueText } from '../../shared/format';
@@ -17,16 +17,11 @@ const filterParams = [
   'escalated',
   'deadlineBefore',
   'dueBefore',
+  'dueAfter',
   'inactiveSchoolDays',
   'ownerStaffId',
   'mine',
 ] as const;
-
-type Row = CaseListItem & {
-  student?: { name: string; className: string } | null;
-  owner?: { staffId: string; name: string } | null;
-  escalated?: boolean;
-};
 
 function queryFromSearch(search: URLSearchParams, schoolId: string | null): CaseListQuery {
   const query: Record<string, string | number | boolean> = {};
@@ -38,23 +33,6 @@ function queryFromSearch(search: URLSearchParams, schoolId: string | null): Case
   }
   if (schoolId) query['schoolId'] = schoolId;
   return query as CaseListQuery;
-}
-
-function useStudentNames(schoolId: string | null, needed: boolean) {
-  // Rows from a server without `student` on them: names from the students the caller may read.
-  return useQuery({
-    queryKey: ['students', 'names', schoolId],
-    enabled: needed && schoolId !== null,
-    queryFn: async () => {
-      const result = await api.GET('/api/students', { params: { query: { schoolId: schoolId ?? '' } } });
-      const map = new Map<string, { name: string; className: string }>();
-      if (result.response.ok) {
-        for (const s of result.data ?? [])
-          map.set(s.id, { name: `${s.givenName} ${s.familyName}`, className: s.className });
-      }
-      return map;
-    },
-  });
 }
 
 export function CaseListPage() {
@@ -70,9 +48,7 @@ export function CaseListPage() {
       unwrap(await api.GET('/api/cases', { params: { query: { ...query, limit: 100, cursor: pageParam } } })),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const rows: Row[] = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const needNames = rows.length > 0 && rows.every((r) => r.student === undefined);
-  const names = useStudentNames(session.actingAs.schoolId, needNames);
+  const rows: CaseListItem[] = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   const isPartner = partnerRoles.includes(role);
   const title = filtered
@@ -83,8 +59,6 @@ export function CaseListPage() {
         ? t.list.partnerTitle
         : t.list.allTitle;
 
-  const studentOf = (row: Row) =>
-    row.student === undefined ? (names.data?.get(row.studentId) ?? null) : row.student;
   const total = list.data?.pages[0]?.total ?? 0;
 
   return (
@@ -123,7 +97,7 @@ export function CaseListPage() {
               </Table.Head>
               <Table.Body>
                 {rows.map((row) => {
-                  const student = studentOf(row);
+                  const student = row.student;
                   return (
                     <Table.Row key={row.caseId}>
                       <Table.Cell>

@@ -14,7 +14,7 @@ import {
 } from '../../shared/labels';
 import { useSession } from '../../shared/session';
 import { LoadError, Loading, PageHeading } from '../../shared/ui';
-import { useCase, type CaseView } from './api';
+import { useCase, useStudentName, type CaseView } from './api';
 import { eventForms } from './event-forms';
 import { t } from './texts';
 
@@ -43,17 +43,6 @@ function Ladder({ caseView }: { caseView: CaseView }) {
         })}
       </ol>
     </nav>
-  );
-}
-
-/** The checklist as the API words it: `{ code, text }` items, or plain strings from older servers. */
-function checklistItems(caseView: CaseView): { key: string; text: string }[] {
-  const raw = (caseView as { checklist?: unknown }).checklist ?? caseView.outstanding;
-  if (!Array.isArray(raw)) return [];
-  return raw.map((item: unknown, i) =>
-    typeof item === 'string'
-      ? { key: `${i}`, text: item }
-      : { key: String((item as { code: string }).code), text: String((item as { text: string }).text) },
   );
 }
 
@@ -92,7 +81,7 @@ function Measures({ caseView }: { caseView: CaseView }) {
 function Actions({ caseView }: { caseView: CaseView }) {
   const [open, setOpen] = useState<EventType | null>(null);
   const [recorded, setRecorded] = useState<EventType | null>(null);
-  if (caseView.allowedEventTypes.length === 0) {
+  if (caseView.allowedActions.length === 0) {
     return (
       <>
         {recorded && (
@@ -113,7 +102,7 @@ function Actions({ caseView }: { caseView: CaseView }) {
         </Alert>
       )}
       <ul className="action-list">
-        {caseView.allowedEventTypes.map((type) => (
+        {caseView.allowedActions.map((type) => (
           <li key={type}>
             <Button
               variant={open === type ? 'primary' : 'secondary'}
@@ -150,6 +139,7 @@ export function CasePage() {
   const { caseId = '' } = useParams();
   const session = useSession();
   const query = useCase(caseId);
+  const studentQuery = useStudentName(query.data?.studentId);
   if (query.isPending) return <Loading />;
   if (query.isError) {
     return (
@@ -161,8 +151,8 @@ export function CasePage() {
     );
   }
   const c = query.data;
-  const student = (c as { student?: { name: string; className: string } | null }).student;
-  const checklist = checklistItems(c);
+  const student = studentQuery.data;
+  const checklist = c.checklist;
   const mayAudit =
     session.actingAs.role === 'school-leadership' || session.actingAs.staffId === c.ownerStaffId;
   return (
@@ -174,7 +164,8 @@ export function CasePage() {
           <dt>{t.casePage.status}</dt>
           <dd>
             {statusLabel[c.status]} · {t.casePage.stepN(c.step)}: {stepTitle[c.step]}{' '}
-            {c.overdue && <Tag data-color="danger">{t.list.overdue}</Tag>}
+            {c.overdue && <Tag data-color="danger">{t.list.overdue}</Tag>}{' '}
+            {c.escalated && <Tag data-color="warning">{t.list.escalated}</Tag>}
           </dd>
         </div>
         <div>
@@ -197,7 +188,7 @@ export function CasePage() {
           ) : (
             <ul className="checklist">
               {checklist.map((item) => (
-                <li key={item.key}>{item.text}</li>
+                <li key={item.code}>{item.text}</li>
               ))}
             </ul>
           )}

@@ -1,7 +1,7 @@
 import { Field, Label, Paragraph, Select, Table, Tag } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ApiError, unwrap } from '../../shared/api/client';
+import { api, unwrap } from '../../shared/api/client';
 import { calendarDateText, todayInOslo } from '../../shared/format';
 import { roleLabel } from '../../shared/labels';
 import { useSession } from '../../shared/session';
@@ -135,26 +135,23 @@ export function schoolYearOf(isoDate: string): string {
 export function CalendarPage() {
   const { actingAs } = useSession();
   const schoolId = actingAs.schoolId;
-  const current = schoolYearOf(todayInOslo());
-  const start = Number(current.slice(0, 4));
-  const years = [start - 1, start, start + 1].map((y) => `${y}-${y + 1}`);
-  const [schoolYear, setSchoolYear] = useState(current);
-  const calendar = useQuery({
-    queryKey: ['calendar', schoolId, schoolYear],
+  const calendars = useQuery({
+    queryKey: ['calendars', schoolId],
     enabled: schoolId !== null,
-    queryFn: async () => {
-      try {
-        return unwrap(
-          await api.GET('/api/schools/{id}/calendar/{schoolYear}', {
-            params: { path: { id: schoolId ?? '', schoolYear } },
-          }),
-        );
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
+    queryFn: async () =>
+      unwrap(await api.GET('/api/schools/{id}/calendars', { params: { path: { id: schoolId ?? '' } } })),
   });
+  const years = (calendars.data ?? []).map((c) => c.schoolYear).sort();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const current = schoolYearOf(todayInOslo());
+  const schoolYear = chosen ?? (years.includes(current) ? current : (years[years.length - 1] ?? current));
+  const calendar = {
+    isPending: calendars.isPending,
+    isError: calendars.isError,
+    error: calendars.error,
+    isSuccess: calendars.isSuccess,
+    data: calendars.data ? (calendars.data.find((c) => c.schoolYear === schoolYear) ?? null) : undefined,
+  };
   return (
     <>
       <title>{`${t.calendar.title} – Tiltakstrappa`}</title>
@@ -163,8 +160,8 @@ export function CalendarPage() {
       {schoolId === null && <Paragraph>{t.calendar.noSchool}</Paragraph>}
       <Field className="narrow-field">
         <Label htmlFor="school-year">{t.calendar.schoolYear}</Label>
-        <Select id="school-year" value={schoolYear} onChange={(e) => setSchoolYear(e.target.value)}>
-          {years.map((y) => (
+        <Select id="school-year" value={schoolYear} onChange={(e) => setChosen(e.target.value)}>
+          {(years.length > 0 ? years : [current]).map((y) => (
             <Select.Option key={y} value={y}>
               {y.replace('-', '–')}
             </Select.Option>

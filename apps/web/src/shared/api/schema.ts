@@ -71,6 +71,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/schools/{id}/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every school year's calendar of the school, oldest first (the administration's calendar page). */
+        get: operations["SchoolsController_listCalendars"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/schools/{id}/calendar/{schoolYear}": {
         parameters: {
             query?: never;
@@ -205,6 +222,26 @@ export interface paths {
         };
         /** One case: step, status, owner, deadlines, measures; live from the workflow while it runs. */
         get: operations["CasesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schools/{id}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The school's cases in figures, for its leadership and directory admins.
+         * @description Open cases by step, every case by status, overdue and escalated now, next deadlines this (Oslo) week, open cases without activity for N school days, and per owner. Each figure carries the GET /api/cases request that lists its cases.
+         */
+        get: operations["SchoolOverviewController_overview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -585,6 +622,15 @@ export interface components {
             teamAdviceRecorded: boolean;
             evaluations: number;
         };
+        ChecklistItemDto: {
+            /**
+             * @description Stable, for programs.
+             * @enum {string}
+             */
+            code: "step1-contact" | "step2-meeting" | "step2-measure" | "step3-consent" | "step3-referral" | "step3-team-meeting" | "step3-team-advice" | "step4-collaboration-meeting";
+            /** @description For people, in Norwegian bokmål. */
+            text: string;
+        };
         CaseLinksDto: {
             /** @example /api/cases/9b1c… */
             self: string;
@@ -621,18 +667,30 @@ export interface components {
             nextDeadline: components["schemas"]["NextDeadlineDto"] | null;
             /** @description An open deadline was missed or escalated. */
             overdue: boolean;
+            /** @description An open deadline's escalation has fired (leadership or partner services were told it was missed) and nobody has met it since. */
+            escalated: boolean;
             /** @description Open deadlines. */
             deadlines: components["schemas"]["DeadlineDto"][];
             measures: components["schemas"]["MeasureDto"][];
             /** @description The partner services a referral or escalation brought into the case (need to know). */
             assignments: components["schemas"]["PartnerAssignmentDto"][];
             progress: components["schemas"]["CaseProgressDto"];
-            /** @description What the step still needs before it can be evaluated. */
+            /** @description The texts of the checklist items that hold up the step's evaluation, in Norwegian (see checklist). */
             outstanding: string[];
-            /** @description Events the case accepts now that the caller may record. */
+            /** @description What the current step still lacks, in the order the guide takes it; empty once closed. */
+            checklist: components["schemas"]["ChecklistItemDto"][];
+            /** @description The event types the caller may post now: the case accepts them at its status and step with what is recorded so far (the workflow can still refuse a payload, e.g. a meeting kind of another step), and the caller's role may record them. */
+            allowedActions: ("step1-contact" | "meeting-held" | "mapping-recorded" | "measure-planned" | "evaluation-recorded" | "guardian-consent-recorded" | "referral-sent" | "team-advice-recorded" | "note-added" | "owner-reassigned" | "case-paused" | "case-resumed" | "case-closed")[];
+            /**
+             * @deprecated
+             * @description The same list as allowedActions (its earlier name).
+             */
             allowedEventTypes: ("step1-contact" | "meeting-held" | "mapping-recorded" | "measure-planned" | "evaluation-recorded" | "guardian-consent-recorded" | "referral-sent" | "team-advice-recorded" | "note-added" | "owner-reassigned" | "case-paused" | "case-resumed" | "case-closed")[];
             eventCount: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The latest event, the system's (reminders, escalations) included.
+             */
             lastEventAt: string;
             /**
              * @description live: from the running workflow; read-model: as last persisted.
@@ -640,6 +698,17 @@ export interface components {
              */
             source: "live" | "read-model";
             links: components["schemas"]["CaseLinksDto"];
+        };
+        CaseListStudentDto: {
+            /** @description Given and family name. */
+            name: string;
+            className: string;
+        };
+        CaseOwnerDto: {
+            /** Format: uuid */
+            staffId: string;
+            /** @description null when the directory has no such staff member. */
+            name: string | null;
         };
         CaseListItemDto: {
             /** Format: uuid */
@@ -666,8 +735,21 @@ export interface components {
             nextDeadline: components["schemas"]["NextDeadlineDto"] | null;
             /** @description An open deadline was missed or escalated. */
             overdue: boolean;
-            /** Format: date-time */
+            /** @description An open deadline's escalation has fired (leadership or partner services were told it was missed) and nobody has met it since. */
+            escalated: boolean;
+            /**
+             * Format: date-time
+             * @description The latest event, the system's (reminders, escalations) included.
+             */
             lastEventAt: string;
+            /**
+             * Format: date-time
+             * @description When a person last opened the case or recorded an event on it; reminders, escalations and notices do not count.
+             */
+            lastActivityAt: string;
+            /** @description Everyone who may see a case may read its student (need to know: docs/api.md), so this is null only when the directory has no such student. Personal data: never put it in a URL or the browser's storage. */
+            student: components["schemas"]["CaseListStudentDto"] | null;
+            owner: components["schemas"]["CaseOwnerDto"];
             /** @description The case: GET it for deadlines, measures and what the caller may record. */
             link: string;
         };
@@ -678,6 +760,88 @@ export interface components {
             total: number;
             /** @description Pass as cursor for the next page; null on the last. */
             nextCursor: string | null;
+        };
+        OverviewWeekDto: {
+            /**
+             * Format: date-time
+             * @description Monday 00:00, Oslo time.
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description The next Monday 00:00, Oslo time (not included).
+             */
+            to: string;
+        };
+        StepFigureDto: {
+            count: number;
+            /**
+             * @description GET this (a path with its query string) to list the cases counted, within what the caller may see.
+             * @example /api/cases?schoolId=d0000000-0000-4000-8000-000000000001&overdue=true
+             */
+            query: string;
+            /** @enum {number} */
+            step: 1 | 2 | 3 | 4;
+        };
+        StatusFigureDto: {
+            count: number;
+            /**
+             * @description GET this (a path with its query string) to list the cases counted, within what the caller may see.
+             * @example /api/cases?schoolId=d0000000-0000-4000-8000-000000000001&overdue=true
+             */
+            query: string;
+            /** @enum {string} */
+            status: "open" | "paused" | "closed";
+        };
+        OverviewFigureDto: {
+            count: number;
+            /**
+             * @description GET this (a path with its query string) to list the cases counted, within what the caller may see.
+             * @example /api/cases?schoolId=d0000000-0000-4000-8000-000000000001&overdue=true
+             */
+            query: string;
+        };
+        OwnerFiguresDto: {
+            /** Format: uuid */
+            staffId: string;
+            /** @description null when the directory has no such staff member. */
+            name: string | null;
+            /** @description Open cases the person owns. */
+            open: components["schemas"]["OverviewFigureDto"];
+            overdue: components["schemas"]["OverviewFigureDto"];
+            inactive: components["schemas"]["OverviewFigureDto"];
+        };
+        SchoolOverviewResponseDto: {
+            /** Format: uuid */
+            schoolId: string;
+            /**
+             * Format: date-time
+             * @description When the figures were counted.
+             */
+            asOf: string;
+            /** @description The Oslo calendar week asOf falls in. */
+            week: components["schemas"]["OverviewWeekDto"];
+            /** @description N of the inactive figures. */
+            inactiveSchoolDays: number;
+            /**
+             * Format: date-time
+             * @description Open cases whose last activity is before this count as inactive (N school days back).
+             */
+            inactiveSince: string;
+            /** @description Open cases by step (paused and closed ones are in byStatus). */
+            byStep: components["schemas"]["StepFigureDto"][];
+            /** @description Every case of the school by status. */
+            byStatus: components["schemas"]["StatusFigureDto"][];
+            /** @description Open cases with a missed or escalated deadline now. */
+            overdue: components["schemas"]["OverviewFigureDto"];
+            /** @description Open cases escalated now. */
+            escalated: components["schemas"]["OverviewFigureDto"];
+            /** @description Open cases whose next deadline falls due this week. */
+            dueThisWeek: components["schemas"]["OverviewFigureDto"];
+            /** @description Open cases where nobody has recorded anything for inactiveSchoolDays school days. */
+            inactive: components["schemas"]["OverviewFigureDto"];
+            /** @description Per owner (the contact teacher, or whoever the case was reassigned to) of open or paused cases, by name. */
+            perContactTeacher: components["schemas"]["OwnerFiguresDto"][];
         };
         AbsencePatternDto: {
             /**
@@ -1306,6 +1470,35 @@ export interface operations {
             };
         };
     };
+    SchoolsController_listCalendars: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolCalendarResponseDto"][];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     SchoolsController_getCalendar: {
         parameters: {
             query?: never;
@@ -1376,6 +1569,8 @@ export interface operations {
                 /** @description A school's staff together with the municipality-wide staff. */
                 schoolId?: string;
                 role?: "contact-teacher" | "school-leadership" | "social-teacher" | "competence-team" | "ppt" | "mobile-team" | "health-nurse";
+                /** @description true: deactivated staff too (the administration's staff page): the school's leadership or directory:admin, for a given or the caller's own school. */
+                includeInactive?: boolean;
             };
             header?: never;
             path?: never;
@@ -1622,8 +1817,21 @@ export interface operations {
                 ownerStaffId?: string;
                 /** @description Only cases with a missed or escalated deadline (or only without). */
                 overdue?: boolean;
+                /** @description Only cases whose escalation has fired for a deadline nobody has met since (or only without). Never a paused or closed case. */
+                escalated?: boolean;
+                /** @description true: only the caller's own cases (owner = caller), within what the caller may see. */
+                mine?: boolean;
                 /** @description Only cases whose next deadline falls due before this instant. */
+                dueBefore?: string;
+                /** @description Only cases whose next deadline falls due at or after this instant. */
+                dueAfter?: string;
+                /**
+                 * @deprecated
+                 * @description The earlier name of dueBefore (both may be given; the earlier instant applies).
+                 */
                 deadlineBefore?: string;
+                /** @description Only open cases where nobody has recorded anything (people's events; reminders do not count) for at least this many school days, counted on each school's calendar. */
+                inactiveSchoolDays?: number;
                 limit?: number;
                 /** @description The previous page's nextCursor. */
                 cursor?: string;
@@ -1713,6 +1921,48 @@ export interface operations {
                 };
             };
             /** @description No such case, or not one the caller may see (logged). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SchoolOverviewController_overview: {
+        parameters: {
+            query?: {
+                /** @description N in "open cases with no activity for N school days" (on the school's calendar). */
+                inactiveSchoolDays?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SchoolOverviewResponseDto"];
+                };
+            };
+            /** @description The school's own staff outside leadership (logged). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such school, or another school (logged). */
             404: {
                 headers: {
                     [name: string]: unknown;
