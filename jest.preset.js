@@ -10,11 +10,11 @@ module.exports = (testMatch, extra = {}) => ({
     require('node:fs').existsSync(r.replace('<rootDir>', __dirname)),
   ),
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.spec.json') }],
+    '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.jest.json') }],
     // ESM-only packages (see tools/test-env/esm-to-cjs.js).
-    '/node_modules/jose/.+\\.js$': '<rootDir>/tools/test-env/esm-to-cjs.js',
+    '/node_modules/(jose|openid-client|oauth4webapi)/.+\\.js$': '<rootDir>/tools/test-env/esm-to-cjs.js',
   },
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|openid-client|oauth4webapi)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@tiltak/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',

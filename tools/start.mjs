@@ -29,9 +29,17 @@ async function main() {
   const env = { ...process.env };
   const secrets = localSecrets(dataDir);
   env.PAYLOAD_CODEC_KEYS ??= secrets.PAYLOAD_CODEC_KEYS;
-  if (!env.AUTH_OIDC_ISSUER) env.AUTH_LOCAL_SIGNING_KEY ??= secrets.AUTH_LOCAL_SIGNING_KEY;
   env.API_PORT ??= '3000';
   env.PUBLIC_BASE_URL ??= `http://localhost:${env.API_PORT}`;
+  // Without an OIDC provider of your own (Feide), the local one signs people in, and demo tokens work.
+  const localOidc = !env.AUTH_OIDC_ISSUER;
+  if (localOidc) {
+    env.AUTH_LOCAL_SIGNING_KEY ??= secrets.AUTH_LOCAL_SIGNING_KEY;
+    env.OIDC_PROVIDER_PORT ??= '4000';
+    env.AUTH_OIDC_ISSUER = `http://localhost:${env.OIDC_PROVIDER_PORT}`;
+    env.AUTH_OIDC_CLIENT_ID ??= 'tiltakstrappa-local';
+    env.AUTH_OIDC_CLIENT_SECRET ??= secrets.AUTH_OIDC_CLIENT_SECRET;
+  }
   env.SEED_DEMO_DATA ??= 'true';
   const urls = [];
 
@@ -49,6 +57,7 @@ async function main() {
 
   // Fixed ports are part of what users bookmark; say which one is taken instead of failing obscurely.
   const wanted = [['API_PORT', Number(env.API_PORT)]];
+  if (localOidc) wanted.push(['the local OIDC provider (OIDC_PROVIDER_PORT)', Number(env.OIDC_PROVIDER_PORT)]);
   if (!env.SMTP_URL) wanted.push(['the SMTP catcher', 1025], ['the mail inbox', 1080]);
   if (!env.TEMPORAL_ADDRESS) wanted.push(['the Temporal dev server', 7233], ['the Temporal UI', 8233]);
   const taken = [];
@@ -136,21 +145,38 @@ async function main() {
   });
   if (migrate.status !== 0) throw new Error('Migrations failed');
 
+  // The local OIDC provider: the demo staff as accounts, "Velg en demoperson" as its login page.
+  if (localOidc) {
+    log(`Starting the local OIDC provider on ${env.AUTH_OIDC_ISSUER}…`);
+    startChild('oidc-provider', process.execPath, [path.join(root, 'tools', 'oidc-provider.mjs')], {
+      PATH: env.PATH ?? '',
+      OIDC_PROVIDER_PORT: env.OIDC_PROVIDER_PORT,
+      AUTH_OIDC_CLIENT_ID: env.AUTH_OIDC_CLIENT_ID,
+      AUTH_OIDC_CLIENT_SECRET: env.AUTH_OIDC_CLIENT_SECRET,
+      PUBLIC_BASE_URL: env.PUBLIC_BASE_URL,
+      OIDC_PROVIDER_SIGNING_JWK: env.OIDC_PROVIDER_SIGNING_JWK ?? secrets.OIDC_PROVIDER_SIGNING_JWK,
+    });
+    await waitForPort(Number(env.OIDC_PROVIDER_PORT));
+    urls.unshift(['Sign-in (local)', env.AUTH_OIDC_ISSUER]);
+  }
+
   // The owner's connection stays with the migrations: the api and worker never see it.
-  const { DATABASE_MIGRATION_URL: _owner, ...appEnv } = env;
+  const { DATABASE_MIGRATION_URL: _owner, OIDC_PROVIDER_SIGNING_JWK: _jwk, ...appEnv } = env;
   startChild('worker', process.execPath, [path.join(root, 'apps', 'worker', 'dist', 'main.js')], appEnv);
   startChild('api', process.execPath, [path.join(root, 'apps', 'api', 'dist', 'main.js')], appEnv);
   await waitForReady(`http://127.0.0.1:${env.API_PORT}/api/health/ready`);
 
   console.log('\nTiltakstrappa is running:');
   for (const [name, url] of [
-    ['API', env.PUBLIC_BASE_URL],
+    ['Web app', `${env.PUBLIC_BASE_URL}/`],
+    ['API', `${env.PUBLIC_BASE_URL}/api`],
     ['OpenAPI docs', `${env.PUBLIC_BASE_URL}/api/docs`],
     ...urls,
   ]) {
-    console.log(`  ${name.padEnd(14)} ${url}`);
+    console.log(`  ${name.padEnd(16)} ${url}`);
   }
-  console.log('\nA demo bearer token (synthetic staff): npm run demo-token -- --list');
+  if (localOidc) console.log('\nSign in as a synthetic demo person: open the web app and choose one.');
+  console.log('A demo bearer token (synthetic staff): npm run demo-token -- --list');
   console.log('Logs: .data/logs/   Stop: Ctrl-C (data is kept in .data/)\n');
 }
 

@@ -1,6 +1,6 @@
 // Local secrets for the embedded stack, generated once and kept under .data/ so encrypted workflow
 // payloads and demo tokens stay valid across restarts. Never used when the variables are set.
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -10,6 +10,14 @@ const GENERATORS = {
   // The embedded PostgreSQL's owner role (migrations) and application role (api, worker).
   POSTGRES_OWNER_PASSWORD: () => randomBytes(24).toString('base64url'),
   POSTGRES_APP_PASSWORD: () => randomBytes(24).toString('base64url'),
+  // The local OIDC provider (tools/oidc-provider.mjs): the app's client secret there, and the key its
+  // ID tokens are signed with (kept, so a restarted provider's tokens verify with the keys the API has).
+  AUTH_OIDC_CLIENT_SECRET: () => randomBytes(32).toString('base64url'),
+  OIDC_PROVIDER_SIGNING_JWK: () =>
+    JSON.stringify({
+      ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
+      kid: `local-${randomBytes(4).toString('hex')}`,
+    }),
 };
 
 export function localSecrets(dataDir) {

@@ -1,4 +1,4 @@
-// Jest runs CommonJS; a few dependencies (jose 6) ship only ES modules. Node itself loads them through
+// Jest runs CommonJS; a few dependencies (jose 6, openid-client 6 and its oauth4webapi) ship only ES modules. Node itself loads them through
 // require(esm), Jest's module system cannot, so their files are rewritten to CommonJS for tests only.
 const ts = require('typescript');
 

@@ -1,3 +1,4 @@
+import type { SessionConfig } from '@tiltak/config';
 import type { LadderPolicy } from '@tiltak/domain';
 import type { WorkflowWaits } from './infrastructure/workflow-waits';
 
@@ -7,4 +8,6 @@ export interface AppOptions {
   policy?: LadderPolicy;
   /** Shorter waits for tests of the 202 and 503 paths. */
   workflowWaits?: Partial<Pick<WorkflowWaits, 'acceptMs' | 'resultMs' | 'queryMs'>>;
+  /** Session timeouts in seconds (tests of expiry); default AUTH_SESSION_IDLE_MINUTES / _ABSOLUTE_HOURS. */
+  session?: Partial<Pick<SessionConfig, 'idleSeconds' | 'absoluteSeconds'>>;
 }

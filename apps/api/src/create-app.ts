@@ -10,6 +10,7 @@ import { flattenValidationErrors, validationFailed } from './errors/validation-e
 import { securityHeaders } from './http/security-headers.middleware';
 import { API_PREFIX, apiPath } from './http/api-prefix';
 import { applyServerTimeouts } from './http/server-timeouts';
+import { resolveWebDistDir, webApp } from './http/web-app';
 import { InputScreenPipe } from './input/input-screen.pipe';
 import { jsonBody, requireJsonBodies } from './input/json-body';
 import { JsonLogger } from './logging/json-logger';
@@ -18,10 +19,11 @@ import { setupOpenApi } from './openapi';
 
 /** Builds the API exactly as production runs it; used by main.ts and the end-to-end tests. */
 export async function createApp(
-  config: AppConfig,
+  givenConfig: AppConfig,
   options: AppOptions & { logger?: JsonLogger | false } = {},
 ): Promise<INestApplication> {
   const { logger, ...appOptions } = options;
+  const config = withSessionOverrides(givenConfig, options.session);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, appOptions), {
     logger: logger ?? new JsonLogger('api', config.logLevel),
     bodyParser: false,
@@ -36,6 +38,8 @@ export async function createApp(
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // The web app's files and pages (everything outside /api); what it does not answer goes on to the API.
+  app.use(webApp(resolveWebDistDir(config.web.distDir)));
   // Whose address the per-address rate limits count: the socket's, or the one trusted proxies forward.
   app.set('trust proxy', config.http.trustProxy);
   // Bounded bodies: a case event is small; anything larger is refused with 413. The Temporal UI's codec
@@ -60,4 +64,9 @@ export async function createApp(
   app.enableShutdownHooks();
   setupOpenApi(app);
   return app;
+}
+
+function withSessionOverrides(config: AppConfig, session: AppOptions['session']): AppConfig {
+  if (!session) return config;
+  return { ...config, auth: { ...config.auth, session: { ...config.auth.session, ...session } } };
 }

@@ -24,9 +24,36 @@ export interface CodecConfig {
   activeKeyId: string;
 }
 
+/** The web app's sign-in (backend-for-frontend, ADR 0007): the authorization-code flow with PKCE. */
+export interface SignInConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The ID-token claim that carries the person's id, matched against staff.oidc_subject. */
+  subjectClaim: string;
+  scopes: string[];
+  /** `${PUBLIC_BASE_URL}/api/auth/callback`, registered at the provider. */
+  redirectUri: string;
+  /** `${PUBLIC_BASE_URL}/`, where the provider sends the browser after logging out there. */
+  postLogoutRedirectUri: string;
+}
+
+export interface SessionConfig {
+  idleSeconds: number;
+  absoluteSeconds: number;
+  /** The cookie's Secure flag: always, except for a PUBLIC_BASE_URL of http://localhost or 127.0.0.1. */
+  secureCookie: boolean;
+}
+
 export interface AuthConfig {
-  /** OIDC (e.g. Feide) when issuer is set; otherwise a local HS256 signing key (the embedded default). */
+  /**
+   * Bearer tokens from an OIDC provider (e.g. Feide) when its audience and keys are set; otherwise
+   * tokens signed with the local HS256 key (the embedded default, demo-token).
+   */
   oidc: null | { issuer: string; audience: string; jwksUrl: string };
+  /** Signing in to the web app through the OIDC provider; null: no sign-in (bearer tokens only). */
+  signIn: SignInConfig | null;
+  session: SessionConfig;
   localSigningKey: Buffer | null;
   localIssuer: string;
   localAudience: string;
@@ -46,6 +73,8 @@ export interface AppConfig {
   auth: AuthConfig;
   mail: MailConfig;
   api: { port: number; host: string; publicBaseUrl: string; codecCorsOrigins: string[] };
+  /** The built web app the API serves at `/`; null: the default, apps/web/dist of the checkout. */
+  web: { distDir: string | null };
   /** Server timeouts, rate limits, trusted proxies. */
   http: HttpHardeningConfig;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -132,7 +161,8 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
 
   const codec = parseCodecKeys(str('PAYLOAD_CODEC_KEYS'), optional('PAYLOAD_CODEC_ACTIVE_KEY_ID'), problems);
 
-  const oidcIssuer = optional('AUTH_OIDC_ISSUER');
+  const issuerRaw = optional('AUTH_OIDC_ISSUER');
+  const oidcIssuer = issuerRaw ? url('AUTH_OIDC_ISSUER', issuerRaw, ['https:', 'http:']) : null;
   const localKeyRaw = optional('AUTH_LOCAL_SIGNING_KEY');
   let localSigningKey: Buffer | null = null;
   if (localKeyRaw) {
@@ -140,10 +170,50 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     if (localSigningKey.length < 32)
       problems.push('AUTH_LOCAL_SIGNING_KEY must be at least 32 bytes, base64-encoded');
   }
+  const port = int('API_PORT', 3000, 1, 65535);
+  const publicBaseUrl = url('PUBLIC_BASE_URL', str('PUBLIC_BASE_URL', `http://localhost:${port}`), [
+    'http:',
+    'https:',
+  ]).replace(/\/$/, '');
+
+  // AUTH_OIDC_ISSUER serves two purposes: signing in to the web app (with a client id) and verifying
+  // bearer tokens (with an audience and keys). An issuer with neither needs the bearer trio.
+  const clientId = optional('AUTH_OIDC_CLIENT_ID');
+  const bearerFromOidc = Boolean(
+    oidcIssuer && (optional('AUTH_OIDC_AUDIENCE') || optional('AUTH_OIDC_JWKS_URL') || !clientId),
+  );
+  let signIn: SignInConfig | null = null;
+  if (clientId) {
+    const clientSecret = optional('AUTH_OIDC_CLIENT_SECRET');
+    if (!oidcIssuer)
+      problems.push('AUTH_OIDC_CLIENT_ID needs AUTH_OIDC_ISSUER (the provider to sign in with)');
+    if (!clientSecret) problems.push('AUTH_OIDC_CLIENT_SECRET is required with AUTH_OIDC_CLIENT_ID');
+    const scopes = (optional('AUTH_OIDC_SCOPES') ?? 'openid profile').split(/\s+/).filter(Boolean);
+    if (!scopes.includes('openid')) problems.push('AUTH_OIDC_SCOPES must include openid');
+    signIn = {
+      issuer: oidcIssuer ?? '',
+      clientId,
+      clientSecret: clientSecret ?? '',
+      subjectClaim: optional('AUTH_OIDC_SUBJECT_CLAIM') ?? 'sub',
+      scopes,
+      redirectUri: `${publicBaseUrl}/api/auth/callback`,
+      postLogoutRedirectUri: `${publicBaseUrl}/`,
+    };
+  }
+  const session: SessionConfig = {
+    idleSeconds: int('AUTH_SESSION_IDLE_MINUTES', 30, 1, 1440) * 60,
+    absoluteSeconds: int('AUTH_SESSION_ABSOLUTE_HOURS', 12, 1, 168) * 3600,
+    secureCookie: !isLocalHttp(publicBaseUrl),
+  };
+  if (session.idleSeconds > session.absoluteSeconds)
+    problems.push('AUTH_SESSION_IDLE_MINUTES must not be longer than AUTH_SESSION_ABSOLUTE_HOURS');
+
   const auth: AuthConfig = {
-    oidc: oidcIssuer
+    signIn,
+    session,
+    oidc: bearerFromOidc
       ? {
-          issuer: url('AUTH_OIDC_ISSUER', oidcIssuer, ['https:', 'http:']),
+          issuer: oidcIssuer ?? '',
           audience: str('AUTH_OIDC_AUDIENCE'),
           jwksUrl: url('AUTH_OIDC_JWKS_URL', str('AUTH_OIDC_JWKS_URL'), ['https:', 'http:']),
         }
@@ -154,9 +224,9 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     // OIDC ID and access tokens live minutes to hours; the demo tokens 12 h.
     maxTokenLifetimeSeconds: int('AUTH_TOKEN_MAX_LIFETIME_MINUTES', 720, 1, 10_080) * 60,
   };
-  if (needs.auth && !auth.oidc && !auth.localSigningKey) {
+  if (needs.auth && !auth.oidc && !auth.localSigningKey && !auth.signIn) {
     problems.push(
-      'AUTH_OIDC_ISSUER (with AUTH_OIDC_AUDIENCE, AUTH_OIDC_JWKS_URL) or AUTH_LOCAL_SIGNING_KEY is required',
+      'AUTH_OIDC_ISSUER (with AUTH_OIDC_CLIENT_ID, or AUTH_OIDC_AUDIENCE and AUTH_OIDC_JWKS_URL) or AUTH_LOCAL_SIGNING_KEY is required',
     );
   }
 
@@ -169,11 +239,6 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
   if (needs.mail && mail.from && !/<?[^\s<>@]+@[^\s<>@]+>?$/.test(mail.from))
     problems.push('MAIL_FROM must contain an email address');
 
-  const port = int('API_PORT', 3000, 1, 65535);
-  const publicBaseUrl = url('PUBLIC_BASE_URL', str('PUBLIC_BASE_URL', `http://localhost:${port}`), [
-    'http:',
-    'https:',
-  ]);
   const codecCorsOrigins = (optional('CODEC_CORS_ORIGINS') ?? 'http://localhost:8233')
     .split(',')
     .map((s) => s.trim())
@@ -205,14 +270,25 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     api: {
       port,
       host: str('API_HOST', '127.0.0.1'),
-      publicBaseUrl: publicBaseUrl.replace(/\/$/, ''),
+      publicBaseUrl,
       codecCorsOrigins,
     },
+    web: { distDir: optional('WEB_DIST_DIR') },
     http,
     logLevel,
     policyOverrides,
     seedDemoData: bool('SEED_DEMO_DATA', false),
   };
+}
+
+/** http://localhost or http://127.0.0.1: a browser keeps a cookie without Secure only there. */
+function isLocalHttp(baseUrl: string): boolean {
+  try {
+    const u = new URL(baseUrl);
+    return u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname);
+  } catch {
+    return false;
+  }
 }
 
 /** `PAYLOAD_CODEC_KEYS` = `keyId:base64key[,keyId:base64key…]`; each key 32 bytes (AES-256). */

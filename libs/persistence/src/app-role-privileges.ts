@@ -22,6 +22,10 @@ export const APP_ROLE_PRIVILEGES: Readonly<Record<string, readonly TablePrivileg
   notification_outbox: ['SELECT', 'INSERT', 'UPDATE'],
   // Which schools a municipality-wide partner serves: replaced as a whole (delete, then insert).
   staff_served_schools: ['SELECT', 'INSERT', 'DELETE'],
+  // The web app's sign-in (ADR 0007): a login attempt is used once, then removed; sessions slide
+  // their idle expiry, end, and are removed once long expired.
+  auth_login_attempts: ['SELECT', 'INSERT', 'DELETE'],
+  auth_sessions: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   // Abandoned and expired keys are removed.
   idempotency_keys: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
 };

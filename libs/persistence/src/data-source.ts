@@ -20,6 +20,8 @@ import { CreateInstallation1764001000000 } from './migrations/1764001000000-Crea
 import { DropNotificationRequests1764100000000 } from './migrations/1764100000000-DropNotificationRequests';
 import { AddCaseListColumns1764300000000 } from './migrations/1764300000000-AddCaseListColumns';
 import { CreateStaffServedSchools1764107000000 } from './migrations/1764107000000-CreateStaffServedSchools';
+import { AddStaffOidcSubject1764200000000 } from './migrations/1764200000000-AddStaffOidcSubject';
+import { CreateSignInSessions1764200001000 } from './migrations/1764200001000-CreateSignInSessions';
 import { InstallationEntity } from './installation/installation.entity';
 import { grantAppRolePrivileges } from './app-role-privileges';
 
@@ -51,7 +53,12 @@ export const PERSISTENCE_MIGRATIONS: readonly MigrationClass[] = [
   CreateInstallation1764001000000,
   DropNotificationRequests1764100000000,
   CreateStaffServedSchools1764107000000,
+<<<<<<< HEAD
   AddCaseListColumns1764300000000,
+=======
+  AddStaffOidcSubject1764200000000,
+  CreateSignInSessions1764200001000,
+>>>>>>> web-auth
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';

@@ -45,6 +45,9 @@ export type {
   StudentUpdate,
 } from './directory/directory.types';
 
+export { SignInStore } from './auth/sign-in.store';
+export type { LoginAttempt, NewSignInSession, SessionLookup, SignInSession } from './auth/sign-in.store';
+
 export { IdempotencyStore } from './idempotency/idempotency.store';
 export { InstallationStore } from './installation/installation.store';
 export type { IdempotencyStoreOptions } from './idempotency/idempotency.store';

@@ -2,7 +2,8 @@
 // the Jest global setup started. The worker runs the real workflows and the real persistence activities;
 // notices are accepted and dropped (the notifications tier has its own tests).
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { WorkflowNotFoundError } from '@temporalio/client';
@@ -18,6 +19,7 @@ import { createApp } from '../../../apps/api/src/create-app';
 import { TemporalClient } from '../../../apps/api/src/infrastructure/temporal-client.provider';
 import { createCaseActivities } from '../../../apps/worker/src/case-activities';
 import { createCaseWorker } from '../../../apps/worker/src/case-worker';
+import { type OidcProviderProcess, startOidcProviderProcess } from '../web/oidc-provider-process';
 
 export interface ApiHarness {
   app: INestApplication;
@@ -29,6 +31,10 @@ export interface ApiHarness {
   token(staffId: string, scopes?: string[]): Promise<string>;
   /** While true, the worker's persistence activity fails (as if PostgreSQL were down for it). */
   worker: { failPersist: boolean };
+  /** With `listen` or `signIn`: where the app listens (`http://localhost:<port>`, also PUBLIC_BASE_URL). */
+  baseUrl: string | null;
+  /** With `signIn`: the local OIDC provider process the app signs in with. */
+  oidc: OidcProviderProcess | null;
   close(): Promise<void>;
 }
 
@@ -38,6 +44,16 @@ export interface HarnessOptions extends AppOptions {
   env?: Record<string, string>;
   /** Start no worker (for tests of an unreachable Temporal). */
   withoutWorker?: boolean;
+  /**
+   * Start the local OIDC provider (tools/oidc-provider.mjs, its own process, the demo staff as
+   * accounts) and configure the app's sign-in against it; implies `listen`. Bearer tokens keep working.
+   * Sign supertest agents in with `signIn` from test/e2e/web/sign-in.ts.
+   */
+  signIn?: boolean;
+  /** Listen on a free port of 127.0.0.1 (browsers, redirects): `baseUrl`. */
+  listen?: boolean;
+  /** The built web app to serve at `/` (WEB_DIST_DIR). */
+  webDistDir?: string;
 }
 
 export async function startApiHarness(options: HarnessOptions = {}): Promise<ApiHarness> {
@@ -49,6 +65,16 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
     await runMigrations(db.migrationUrl, { appRole: db.appRole });
     databaseUrl = db.url;
   }
+  const listen = Boolean(options.listen || options.signIn);
+  const port = listen ? await freeLocalPort() : null;
+  const baseUrl = port === null ? null : `http://localhost:${port}`;
+  const oidc =
+    options.signIn && baseUrl
+      ? await startOidcProviderProcess({
+          appBaseUrl: baseUrl,
+          clientSecret: randomBytes(24).toString('base64url'),
+        })
+      : null;
   const signingKey = options.env?.['AUTH_LOCAL_SIGNING_KEY']
     ? Buffer.from(options.env['AUTH_LOCAL_SIGNING_KEY'], 'base64')
     : randomBytes(32);
@@ -66,6 +92,15 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
       API_RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '100000',
       API_RATE_LIMIT_EVENT_POSTS_PER_MINUTE: '100000',
       API_RATE_LIMIT_CODEC_PER_MINUTE: '100000',
+      ...(baseUrl ? { PUBLIC_BASE_URL: baseUrl } : {}),
+      ...(oidc
+        ? {
+            AUTH_OIDC_ISSUER: oidc.issuer,
+            AUTH_OIDC_CLIENT_ID: oidc.clientId,
+            AUTH_OIDC_CLIENT_SECRET: oidc.clientSecret,
+          }
+        : {}),
+      ...(options.webDistDir ? { WEB_DIST_DIR: options.webDistDir } : {}),
       ...options.env,
     },
     { mail: false, auth: true },
@@ -101,9 +136,17 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
     closeConnection = () => created.connection.close();
   }
 
-  const { env: _env, withoutWorker: _withoutWorker, ...appOptions } = options;
+  const {
+    env: _env,
+    withoutWorker: _withoutWorker,
+    signIn: _signIn,
+    listen: _listen,
+    webDistDir: _webDistDir,
+    ...appOptions
+  } = options;
   const app = await createApp(config, { logger: false, ...appOptions });
-  await app.init();
+  if (port !== null) await app.listen(port, '127.0.0.1');
+  else await app.init();
 
   return {
     app,
@@ -111,6 +154,8 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
     config,
     db,
     worker: control,
+    baseUrl,
+    oidc,
     token: (staffId, scopes = []) =>
       new SignJWT(scopes.length ? { scope: scopes.join(' ') } : {})
         .setProtectedHeader({ alg: 'HS256' })
@@ -129,8 +174,18 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
       await running;
       await closeConnection();
       await db.destroy();
+      await oidc?.stop();
     },
   };
+}
+
+/** A port free on 127.0.0.1 right now. */
+async function freeLocalPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
 }
 
 /** Worker logs at WARN: the tests' output stays readable. The runtime is per process, so only once. */

@@ -8,6 +8,7 @@ import { RateLimits } from '../http/rate-limits';
 import { ApiConfig } from '../infrastructure/api-config';
 import type { Stores } from '../infrastructure/stores.provider';
 import { AuthGuard } from './auth.guard';
+import type { Sessions } from './sessions.service';
 import { InvalidTokenError, type TokenVerifier } from './token-verifier';
 
 const teacher: StaffMember = {
@@ -42,6 +43,9 @@ const stores = {
   get: async () => ({ directory: { getStaff: async (id: string) => staff[id] ?? null } }),
 } as unknown as Stores;
 
+// Requests without a session cookie: the bearer path only (sessions are tested end to end).
+const noSessions = { cookieOf: () => null } as unknown as Sessions;
+
 function limits(authFailuresPerAddress: number): RateLimits {
   const http = { rateLimits: { authFailuresPerAddress, eventPostsPerCaller: 1, codecPerAddress: 1 } };
   return new RateLimits(new ApiConfig({ http } as AppConfig));
@@ -69,7 +73,7 @@ function contextFor(
 
 describe('AuthGuard', () => {
   beforeAll(() => Logger.overrideLogger(false));
-  const guard = new AuthGuard(new Reflector(), verifier, stores, limits(1000));
+  const guard = new AuthGuard(new Reflector(), verifier, stores, limits(1000), noSessions);
 
   it('puts the staff member from the directory on the request: role and school from there, scopes from the token', async () => {
     const { ctx, req } = contextFor({ authorization: 'Bearer good' });
@@ -122,7 +126,7 @@ describe('AuthGuard', () => {
   });
 
   it('answers 429 with Retry-After once an address has had too many tokens refused, before verifying more', async () => {
-    const limited = new AuthGuard(new Reflector(), verifier, stores, limits(3));
+    const limited = new AuthGuard(new Reflector(), verifier, stores, limits(3), noSessions);
     const forged = () => contextFor({ authorization: 'Bearer forged' }).ctx;
     for (let i = 0; i < 3; i++)
       await expect(limited.canActivate(forged())).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
@@ -147,7 +151,7 @@ describe('AuthGuard', () => {
   });
 
   it('counts refused credentials only: missing tokens and good tokens use up nothing', async () => {
-    const limited = new AuthGuard(new Reflector(), verifier, stores, limits(1));
+    const limited = new AuthGuard(new Reflector(), verifier, stores, limits(1), noSessions);
     for (let i = 0; i < 5; i++) {
       await expect(limited.canActivate(contextFor({}).ctx)).rejects.toMatchObject({
         code: 'UNAUTHENTICATED',

@@ -1,19 +1,24 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { isUuid } from '../common/uuid-v5';
 import { DomainError } from '../errors/domain-error';
 import { clientAddress, RateLimits } from '../http/rate-limits';
 import { Stores } from '../infrastructure/stores.provider';
 import type { Caller } from './caller';
 import { IS_OPTIONAL_AUTH, IS_PUBLIC } from './public.decorator';
+import { isSafeMethod } from './session-cookie';
+import { callerOfSession, Sessions } from './sessions.service';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
 const BEARER = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/i;
 
 /**
- * Global: every route needs a valid bearer token whose subject is an active staff member. The role
- * and school come from the staff directory, never from the token, so revoking someone is one update.
+ * Global: every route needs a valid bearer token whose subject is an active staff member, or the web
+ * app's session cookie (ADR 0007). The role and school come from the staff directory, never from the
+ * token or the session, so revoking someone is one update. A bearer token wins over a cookie; with
+ * the cookie, a request that changes something must carry the session's CSRF token. Routes that
+ * answer anonymously too (@OptionalAuth: the codec) take bearer tokens only.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -24,6 +29,7 @@ export class AuthGuard implements CanActivate {
     private readonly verifier: TokenVerifier,
     private readonly stores: Stores,
     private readonly limits: RateLimits,
+    private readonly sessions: Sessions,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -37,6 +43,13 @@ export class AuthGuard implements CanActivate {
     const header = req.header('authorization');
     if (!header) {
       if (optional) return true;
+      const cookie = this.sessions.cookieOf(req);
+      if (cookie) {
+        const active = await this.sessions.resolve(cookie, context.switchToHttp().getResponse<Response>());
+        if (!isSafeMethod(req.method)) this.sessions.requireCsrfToken(req, active);
+        req.caller = callerOfSession(active);
+        return true;
+      }
       throw unauthenticated('A bearer token is required (Authorization: Bearer <token>).');
     }
     // Guessing tokens from one address is throttled before any verification work; every refused

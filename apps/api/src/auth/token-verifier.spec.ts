@@ -9,6 +9,8 @@ import { InvalidTokenError, TokenVerifier, scopesOf } from './token-verifier';
 const key = randomBytes(32);
 const auth: AppConfig['auth'] = {
   oidc: null,
+  signIn: null,
+  session: { idleSeconds: 1800, absoluteSeconds: 12 * 3600, secureCookie: true },
   localSigningKey: key,
   localIssuer: 'tiltakstrappa-local',
   localAudience: 'tiltakstrappa-api',

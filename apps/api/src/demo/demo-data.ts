@@ -19,6 +19,11 @@ export interface DemoStaff {
   schoolId: string | null;
   /** Municipality-wide partners: the schools they serve. */
   servesSchoolIds: string[];
+  /**
+   * Who signs in as this staff member: the subject the local OIDC provider (tools/oidc-provider.mjs)
+   * issues for the person. Shaped like a Feide user id; rows of one person share it.
+   */
+  oidcSubject: string;
 }
 
 const staff = <S extends string | null>(
@@ -27,14 +32,23 @@ const staff = <S extends string | null>(
   role: StaffRole,
   schoolId: S,
   servesSchoolIds: string[] = [],
-): DemoStaff & { schoolId: S } => ({
-  id: `d1000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-  displayName,
-  email: `${displayName.toLowerCase().replace(/ø/g, 'o').replace(/å/g, 'a').replace(/æ/g, 'ae').replace(/\s+/g, '.')}@example.no`,
-  role,
-  schoolId,
-  servesSchoolIds,
-});
+): DemoStaff & { schoolId: S } => {
+  const user = displayName
+    .toLowerCase()
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .replace(/æ/g, 'ae')
+    .replace(/\s+/g, '.');
+  return {
+    id: `d1000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    displayName,
+    email: `${user}@example.no`,
+    role,
+    schoolId,
+    servesSchoolIds,
+    oidcSubject: `${user}@demo.example.no`,
+  };
+};
 
 const F = DEMO_SCHOOLS.fjordvik.id;
 const B = DEMO_SCHOOLS.bakkeli.id;
@@ -56,6 +70,21 @@ export const DEMO_STAFF = {
   healthNurse: staff(23, 'Camilla Rønning', 'health-nurse', null, [F, B]),
   bakkeliPpt: staff(24, 'Kristin Aune', 'ppt', null, [B]),
 } as const satisfies Record<string, DemoStaff>;
+
+/**
+ * Further assignments of people already in DEMO_STAFF (same name, e-mail and sign-in subject): one
+ * person, several staff rows. Ingrid Haugen is contact teacher of 5A and sits on Fjordvik's
+ * competence team; after signing in she acts in either.
+ */
+export const DEMO_EXTRA_ASSIGNMENTS = {
+  fjordvikTeacher5ACompetenceTeam: staff(6, 'Ingrid Haugen', 'competence-team', F),
+} as const satisfies Record<string, DemoStaff>;
+
+/** Every demo staff row: the people of DEMO_STAFF and their extra assignments. */
+export const ALL_DEMO_STAFF_ROWS: readonly DemoStaff[] = [
+  ...Object.values(DEMO_STAFF),
+  ...Object.values(DEMO_EXTRA_ASSIGNMENTS),
+];
 
 export interface DemoStudent {
   id: string;

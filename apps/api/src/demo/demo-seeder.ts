@@ -1,5 +1,11 @@
 import type { DirectoryRepository } from '@tiltak/persistence';
-import { DEMO_MUNICIPALITY, DEMO_SCHOOLS, DEMO_STAFF, DEMO_STUDENTS, demoCalendars } from './demo-data';
+import {
+  ALL_DEMO_STAFF_ROWS,
+  DEMO_MUNICIPALITY,
+  DEMO_SCHOOLS,
+  DEMO_STUDENTS,
+  demoCalendars,
+} from './demo-data';
 
 /** Upserts the demo municipality. Idempotent: fixed ids, so a second run changes nothing new. */
 export async function seedDemoData(directory: DirectoryRepository): Promise<void> {
@@ -8,7 +14,7 @@ export async function seedDemoData(directory: DirectoryRepository): Promise<void
     for (const calendar of demoCalendars())
       await directory.putCalendar(school.id, { ...calendar, schoolId: school.id });
   }
-  for (const member of Object.values(DEMO_STAFF)) await directory.upsertStaff({ ...member, active: true });
+  for (const member of ALL_DEMO_STAFF_ROWS) await directory.upsertStaff({ ...member, active: true });
   for (const { id, ...student } of Object.values(DEMO_STUDENTS)) {
     if (await directory.getStudent(id)) await directory.updateStudent(id, student);
     else await directory.createStudent({ id, ...student });

@@ -12,7 +12,11 @@ export function statusForCode(code: ErrorCode): HttpStatus {
       return HttpStatus.BAD_REQUEST;
     case 'UNAUTHENTICATED':
       return HttpStatus.UNAUTHORIZED;
+    case 'SESSION_EXPIRED':
+      return HttpStatus.UNAUTHORIZED;
     case 'FORBIDDEN':
+      return HttpStatus.FORBIDDEN;
+    case 'CSRF_TOKEN_INVALID':
       return HttpStatus.FORBIDDEN;
     case 'NOT_FOUND':
       return HttpStatus.NOT_FOUND;

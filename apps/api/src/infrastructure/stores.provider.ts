@@ -6,6 +6,7 @@ import {
   DirectoryRepository,
   IdempotencyStore,
   InstallationStore,
+  SignInStore,
 } from '@tiltak/persistence';
 import { Database } from './database.provider';
 
@@ -17,6 +18,7 @@ export interface StoreSet {
   idempotency: IdempotencyStore;
   accessLog: AccessLog;
   installation: InstallationStore;
+  signIn: SignInStore;
 }
 
 /**
@@ -39,6 +41,7 @@ export class Stores {
       idempotency: new IdempotencyStore(dataSource),
       accessLog: new AccessLog(dataSource),
       installation: new InstallationStore(dataSource),
+      signIn: new SignInStore(dataSource),
     };
     return this.built;
   }

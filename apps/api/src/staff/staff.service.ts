@@ -37,6 +37,7 @@ export class StaffService {
         role: request.role,
         schoolId: request.schoolId,
         servesSchoolIds: serves,
+        oidcSubject: request.oidcSubject ?? null,
       });
     } catch (err) {
       if (postgresErrorOf(err)?.code === PG_UNIQUE_VIOLATION) {

@@ -35,6 +35,7 @@ describe('directory mappers', () => {
       email: 'ppt@example.test',
       role: 'ppt',
       schoolId: null,
+      oidcSubject: 'ppt@feide.example.test',
       active: true,
       createdAt: new Date('2026-08-01T08:00:00.000Z'),
     });
@@ -45,6 +46,7 @@ describe('directory mappers', () => {
       role: 'ppt',
       schoolId: null,
       servesSchoolIds: [],
+      oidcSubject: 'ppt@feide.example.test',
       active: true,
       createdAt: '2026-08-01T08:00:00.000Z',
     });

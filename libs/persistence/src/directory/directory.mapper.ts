@@ -24,6 +24,7 @@ export function staffMemberFromEntity(row: StaffMemberEntity, servesSchoolIds: s
     role: row.role as StaffRole,
     schoolId: row.schoolId,
     servesSchoolIds,
+    oidcSubject: row.oidcSubject ?? null,
     active: row.active,
     createdAt: instantOf(row.createdAt),
   };

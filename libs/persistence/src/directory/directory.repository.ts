@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PARTNER_SERVICES, type SchoolCalendar, type StaffRole } from '@tiltak/domain';
+import { PARTNER_SERVICES, STAFF_ROLES, type SchoolCalendar, type StaffRole } from '@tiltak/domain';
 import { Brackets, type DataSource, type Repository } from 'typeorm';
 import { jsonb } from '../sql-values';
 import {
@@ -84,10 +84,21 @@ export class DirectoryRepository {
     const id = input.id ?? randomUUID();
     await this.dataSource.transaction(async (tx) => {
       await tx.query(
-        `INSERT INTO staff (id, display_name, email, role, school_id, active) VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO staff (id, display_name, email, role, school_id, active, oidc_subject)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (id) DO UPDATE SET display_name = EXCLUDED.display_name, email = EXCLUDED.email,
-           role = EXCLUDED.role, school_id = EXCLUDED.school_id, active = EXCLUDED.active`,
-        [id, input.displayName, input.email, input.role, input.schoolId, input.active ?? true],
+           role = EXCLUDED.role, school_id = EXCLUDED.school_id, active = EXCLUDED.active,
+           oidc_subject = CASE WHEN $8 THEN EXCLUDED.oidc_subject ELSE staff.oidc_subject END`,
+        [
+          id,
+          input.displayName,
+          input.email,
+          input.role,
+          input.schoolId,
+          input.active ?? true,
+          input.oidcSubject ?? null,
+          input.oidcSubject !== undefined,
+        ],
       );
       if (input.servesSchoolIds !== undefined) {
         await tx.query('DELETE FROM staff_served_schools WHERE staff_id = $1', [id]);
@@ -105,6 +116,21 @@ export class DirectoryRepository {
   async getStaff(id: string): Promise<StaffMember | null> {
     const row = await this.staff.findOneBy({ id });
     return row ? ((await this.withServedSchools([row]))[0] ?? null) : null;
+  }
+
+  /**
+   * The active staff rows a signed-in person (OIDC subject) acts as: one per assignment, in the order
+   * of STAFF_ROLES (a contact teacher acts as such first), then by id. Empty: unknown or deactivated.
+   */
+  async findActiveStaffBySubject(oidcSubject: string): Promise<StaffMember[]> {
+    const rows = await this.staff
+      .createQueryBuilder('s')
+      .where('s.oidcSubject = :oidcSubject AND s.active', { oidcSubject })
+      .orderBy('array_position(:roles::text[], s.role)', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .setParameter('roles', [...STAFF_ROLES])
+      .getMany();
+    return this.withServedSchools(rows);
   }
 
   /** Every role the person (by e-mail, case-insensitive) holds, active or not. */

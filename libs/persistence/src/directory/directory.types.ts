@@ -16,6 +16,8 @@ export interface StaffMember {
   schoolId: string | null;
   /** Municipality-wide partners: the schools they serve (see cases of); empty for everyone else. */
   servesSchoolIds: string[];
+  /** The OIDC subject (Feide user id) that signs in as this row; null: nobody signs in as it. */
+  oidcSubject: string | null;
   active: boolean;
   createdAt: Instant;
 }
@@ -60,6 +62,8 @@ export interface StaffMemberInput {
   schoolId: string | null;
   /** Replaces the schools a municipality-wide partner serves; absent: unchanged. */
   servesSchoolIds?: readonly string[];
+  /** Who signs in as this row; absent: unchanged (null for a new row). */
+  oidcSubject?: string | null;
   /** Default true. */
   active?: boolean;
 }

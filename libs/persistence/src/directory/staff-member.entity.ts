@@ -19,6 +19,10 @@ export class StaffMemberEntity {
   @Column({ name: 'school_id', type: 'uuid', nullable: true })
   schoolId!: string | null;
 
+  /** Who signs in as this row (OIDC subject); rows of one person share it. */
+  @Column({ name: 'oidc_subject', type: 'text', nullable: true })
+  oidcSubject!: string | null;
+
   @Column({ name: 'active', type: 'boolean' })
   active!: boolean;
 

@@ -53,4 +53,19 @@ export class CreateStaffRequestDto {
   @ArrayMaxSize(200)
   @IsUUID('all', { each: true })
   servesSchoolIds?: string[];
+
+  @ApiProperty({
+    required: false,
+    nullable: true,
+    type: String,
+    maxLength: 255,
+    example: 'ingrid.haugen@fjordvik.kommune.no',
+    description:
+      "Who signs in to the web app as this staff member: the person's id at the sign-in provider (Feide's user id, the claim AUTH_OIDC_SUBJECT_CLAIM names). Several staff rows of one person share it.",
+  })
+  @IsOptional()
+  @ValidateIf((_o, value) => value !== null)
+  @IsString()
+  @Length(1, 255)
+  oidcSubject?: string | null;
 }

@@ -25,6 +25,13 @@ export class StaffResponseDto {
   })
   servesSchoolIds!: string[];
 
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "Who signs in as this staff member (the sign-in provider's user id); null: nobody.",
+  })
+  oidcSubject!: string | null;
+
   @ApiProperty()
   active!: boolean;
 
@@ -36,6 +43,7 @@ export class StaffResponseDto {
       role: staff.role,
       schoolId: staff.schoolId,
       servesSchoolIds: [...staff.servesSchoolIds],
+      oidcSubject: staff.oidcSubject,
       active: staff.active,
     };
   }

@@ -36,6 +36,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start signing in: redirects the browser to the sign-in provider (authorization code + PKCE).
+         * @description Navigate the browser here (not fetch). After signing in, the provider returns to /api/auth/callback, which sets the session cookie and redirects to returnTo.
+         */
+        get: operations["AuthController_login"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the sign-in provider returns the browser: sets the session cookie, then redirects to returnTo.
+         * @description The person (claim AUTH_OIDC_SUBJECT_CLAIM) must have an active staff row with that oidcSubject; otherwise a Norwegian 403 page answers.
+         */
+        get: operations["AuthController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in person, the assignment they act as, and the CSRF token. */
+        get: operations["AuthController_session"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/session/acting-as": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Act as another of your assignments (e.g. as competence team instead of contact teacher).
+         * @description Needs X-CSRF-Token. Every later request of the session acts as this staff row.
+         */
+        put: operations["AuthController_actingAs"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the session and clear the cookie.
+         * @description Needs X-CSRF-Token while the session is live. Answers endSessionUrl: send the browser there to sign out at the provider too. Without a live session it only clears the cookie.
+         */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/schools": {
         parameters: {
             query?: never;
@@ -365,6 +462,80 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        FieldErrorDto: {
+            /** @example payload.conclusion */
+            field: string;
+            /** @example must be one of explained, concern-remains */
+            message: string;
+        };
+        ErrorResponseDto: {
+            /**
+             * @example VALIDATION_FAILED
+             * @enum {string}
+             */
+            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHENTICATED" | "SESSION_EXPIRED" | "FORBIDDEN" | "CSRF_TOKEN_INVALID" | "NOT_FOUND" | "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_MISSING" | "REQUEST_IN_PROGRESS" | "EVENT_REJECTED" | "UNPROCESSABLE" | "DEPENDENCY_UNAVAILABLE" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR";
+            message: string;
+            fieldErrors?: components["schemas"]["FieldErrorDto"][];
+            /**
+             * @description A machine-readable reason, e.g. the workflow's rejection code.
+             * @example PREREQUISITE_MISSING
+             */
+            reason?: string;
+            /** @description Where the conflicting or pending resource is. */
+            location?: string;
+            /** @description Quote this when reporting a 500. */
+            errorId?: string;
+            requestId?: string;
+        };
+        SessionPersonDto: {
+            /** @example Ingrid Haugen */
+            name: string;
+        };
+        StaffAssignmentDto: {
+            /** Format: uuid */
+            staffId: string;
+            /** @example Ingrid Haugen */
+            name: string;
+            /** @enum {string} */
+            role: "contact-teacher" | "school-leadership" | "social-teacher" | "competence-team" | "ppt" | "mobile-team" | "health-nurse";
+            /**
+             * Format: uuid
+             * @description null: municipality-wide.
+             */
+            schoolId: string | null;
+            /** @example Fjordvik barneskole */
+            schoolName: string | null;
+        };
+        SessionResponseDto: {
+            person: components["schemas"]["SessionPersonDto"];
+            /** @description The staff row every request of this session acts as. */
+            actingAs: components["schemas"]["StaffAssignmentDto"];
+            /** @description Every active assignment of the person; PUT /api/auth/session/acting-as switches between them. */
+            assignments: components["schemas"]["StaffAssignmentDto"][];
+            /** @description Send as X-CSRF-Token on every request other than GET, HEAD and OPTIONS made with the session cookie. */
+            csrfToken: string;
+            /**
+             * Format: date-time
+             * @description Each request moves it on (AUTH_SESSION_IDLE_MINUTES).
+             */
+            idleExpiresAt: string;
+            /**
+             * Format: date-time
+             * @description The session ends then at the latest (AUTH_SESSION_ABSOLUTE_HOURS).
+             */
+            absoluteExpiresAt: string;
+        };
+        ActingAsRequestDto: {
+            /**
+             * Format: uuid
+             * @description One of the session's assignments (its staffId).
+             */
+            staffId: string;
+        };
+        LogoutResponseDto: {
+            /** @description The sign-in provider's logout page (RP-initiated logout) to send the browser to, or null when it has none. */
+            endSessionUrl: string | null;
+        };
         CreateSchoolRequestDto: {
             /** @example Fjordvik skole */
             name: string;
@@ -378,31 +549,6 @@ export interface components {
             municipality: string;
             /** Format: date-time */
             createdAt: string;
-        };
-        FieldErrorDto: {
-            /** @example payload.conclusion */
-            field: string;
-            /** @example must be one of explained, concern-remains */
-            message: string;
-        };
-        ErrorResponseDto: {
-            /**
-             * @example VALIDATION_FAILED
-             * @enum {string}
-             */
-            code: "VALIDATION_FAILED" | "BAD_REQUEST" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_MISSING" | "REQUEST_IN_PROGRESS" | "EVENT_REJECTED" | "UNPROCESSABLE" | "DEPENDENCY_UNAVAILABLE" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR";
-            message: string;
-            fieldErrors?: components["schemas"]["FieldErrorDto"][];
-            /**
-             * @description A machine-readable reason, e.g. the workflow's rejection code.
-             * @example PREREQUISITE_MISSING
-             */
-            reason?: string;
-            /** @description Where the conflicting or pending resource is. */
-            location?: string;
-            /** @description Quote this when reporting a 500. */
-            errorId?: string;
-            requestId?: string;
         };
         ClosedPeriodDto: {
             /** @example 2026-12-19 */
@@ -447,6 +593,11 @@ export interface components {
             schoolId: string | null;
             /** @description Municipality-wide partners (competence team, PPT, mobile team, health nurse) only: the schools they serve. They see a case assigned to their service only at these schools. */
             servesSchoolIds?: string[];
+            /**
+             * @description Who signs in to the web app as this staff member: the person's id at the sign-in provider (Feide's user id, the claim AUTH_OIDC_SUBJECT_CLAIM names). Several staff rows of one person share it.
+             * @example ingrid.haugen@fjordvik.kommune.no
+             */
+            oidcSubject?: string | null;
         };
         StaffResponseDto: {
             /** Format: uuid */
@@ -462,6 +613,8 @@ export interface components {
             schoolId: string | null;
             /** @description Municipality-wide partners: the schools they serve; empty for everyone else. */
             servesSchoolIds: string[];
+            /** @description Who signs in as this staff member (the sign-in provider's user id); null: nobody. */
+            oidcSubject: string | null;
             active: boolean;
         };
         ServedSchoolsRequestDto: {
@@ -1388,6 +1541,166 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: {
+                /** @description Where to go after signing in: a path of this origin starting with a single "/"; anything else means "/". */
+                returnTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect to the provider's authorization endpoint. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sign-in is not configured (bearer tokens only). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuthController_callback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed in: redirect to returnTo, with the tiltak_session cookie. */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A Norwegian HTML page: the person has no access to Tiltakstrappa. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Sign-in is not configured (bearer tokens only). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuthController_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponseDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED (no session) or SESSION_EXPIRED: sign in again. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuthController_actingAs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActingAsRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponseDto"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CSRF_TOKEN_INVALID, or FORBIDDEN when the staff id is not one of your assignments. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogoutResponseDto"];
+                };
+            };
+            /** @description CSRF_TOKEN_INVALID. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
         };
     };
