@@ -53,12 +53,9 @@ export const PERSISTENCE_MIGRATIONS: readonly MigrationClass[] = [
   CreateInstallation1764001000000,
   DropNotificationRequests1764100000000,
   CreateStaffServedSchools1764107000000,
-<<<<<<< HEAD
-  AddCaseListColumns1764300000000,
-=======
   AddStaffOidcSubject1764200000000,
   CreateSignInSessions1764200001000,
->>>>>>> web-auth
+  AddCaseListColumns1764300000000,
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';
