@@ -2,7 +2,7 @@ import { Button, Field, Label, Select, SkipLink } from '@digdir/designsystemet-r
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
-import { setCsrfToken } from '../shared/api/client';
+import { api, setCsrfToken } from '../shared/api/client';
 import { partnerRoles, roleLabel } from '../shared/labels';
 import { useSession, type SessionView, type StaffAssignment } from '../shared/session';
 import { sessionQueryKey } from './session-gate';
@@ -33,15 +33,6 @@ function navItems(session: SessionView): { to: string; label: string }[] {
   return [{ to: '/cases', label: t.nav.cases }];
 }
 
-async function csrfFetch(url: string, method: string, csrfToken: string, body?: unknown): Promise<Response> {
-  return fetch(url, {
-    method,
-    credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': csrfToken },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
 function AssignmentSwitcher({ session }: { session: SessionView }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -52,9 +43,9 @@ function AssignmentSwitcher({ session }: { session: SessionView }) {
   async function choose(staffId: string) {
     setBusy(true);
     try {
-      const response = await csrfFetch('/api/auth/session/acting-as', 'PUT', session.csrfToken, { staffId });
-      if (response.ok) {
-        const next = (await response.json()) as SessionView;
+      const result = await api.PUT('/api/auth/session/acting-as', { body: { staffId } });
+      if (result.data) {
+        const next = result.data;
         setCsrfToken(next.csrfToken);
         // Another assignment sees other cases: nothing cached for the previous one may show.
         queryClient.clear();
@@ -88,9 +79,8 @@ function AssignmentSwitcher({ session }: { session: SessionView }) {
 export function Layout() {
   const session = useSession();
   async function signOut() {
-    const response = await csrfFetch('/api/auth/logout', 'POST', session.csrfToken);
-    const body = response.ok ? ((await response.json()) as { endSessionUrl: string | null }) : null;
-    window.location.assign(body?.endSessionUrl ?? '/');
+    const result = await api.POST('/api/auth/logout');
+    window.location.assign(result.data?.endSessionUrl ?? '/');
   }
   return (
     <>

@@ -1,7 +1,7 @@
 import { Paragraph } from '@digdir/designsystemet-react';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
-import { currentPath, navigation, setCsrfToken } from '../shared/api/client';
+import { api, currentPath, navigation, setCsrfToken, unwrap } from '../shared/api/client';
 import { SessionContext, type SessionView } from '../shared/session';
 import { LoadError, Loading } from '../shared/ui';
 import { appTexts } from './texts';
@@ -13,16 +13,11 @@ class SignedOut extends Error {
 }
 
 export async function fetchSession(): Promise<SessionView> {
-  const response = await fetch('/api/auth/session', {
-    credentials: 'same-origin',
-    headers: { Accept: 'application/json' },
-  });
-  if (response.status === 401) {
-    const body = (await response.json().catch(() => ({}))) as { code?: string };
-    throw new SignedOut(body.code ?? 'UNAUTHENTICATED');
+  const result = await api.GET('/api/auth/session');
+  if (result.response.status === 401) {
+    throw new SignedOut((result.error as { code?: string } | undefined)?.code ?? 'UNAUTHENTICATED');
   }
-  if (!response.ok) throw new Error(`session ${response.status}`);
-  return (await response.json()) as SessionView;
+  return unwrap(result);
 }
 
 export const sessionQueryKey = ['session'] as const;

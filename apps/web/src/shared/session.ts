@@ -1,23 +1,9 @@
 import { createContext, useContext } from 'react';
-import type { Role } from './labels';
+import type { Schemas } from './api/client';
 
-// The signed-in person as GET /api/auth/session describes them (WEB-CONTRACT, web-auth).
-export interface StaffAssignment {
-  staffId: string;
-  name: string;
-  role: Role;
-  schoolId: string | null;
-  schoolName: string | null;
-}
-
-export interface SessionView {
-  person: { name: string };
-  actingAs: StaffAssignment;
-  assignments: StaffAssignment[];
-  csrfToken: string;
-  idleExpiresAt: string;
-  absoluteExpiresAt: string;
-}
+// The signed-in person as GET /api/auth/session describes them.
+export type StaffAssignment = Schemas['StaffAssignmentDto'];
+export type SessionView = Schemas['SessionResponseDto'];
 
 export const SessionContext = createContext<SessionView | null>(null);
 
