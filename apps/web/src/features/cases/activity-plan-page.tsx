@@ -4,6 +4,7 @@ import { calendarDateText, dateTimeText } from '../../shared/format';
 import { deadlineLabel, roleLabel, statusLabel, stepTitle } from '../../shared/labels';
 import { LoadError, Loading, PageHeading } from '../../shared/ui';
 import { useActivityPlan } from './api';
+import { describePayload } from './describe';
 import { t } from './texts';
 
 type Loose = Record<string, unknown>;
@@ -16,10 +17,14 @@ function ObjectList({ items }: { items: Loose[] }) {
     <ul className="plan-list">
       {items.map((item, i) => (
         <li key={i}>
-          {Object.entries(item)
-            .filter(([, v]) => v !== null && v !== '')
-            .map(([k, v]) => `${k}: ${str(v)}`)
-            .join(' · ')}
+          <dl className="payload">
+            {describePayload(item).map(([label, text]) => (
+              <div key={label}>
+                <dt>{label}</dt>
+                <dd>{text}</dd>
+              </div>
+            ))}
+          </dl>
         </li>
       ))}
     </ul>
@@ -75,6 +80,10 @@ export function ActivityPlanPage() {
               <dd>{dateTimeText(plan.data.generatedAt)}</dd>
             </div>
           </dl>
+          <Heading level={2} data-size="xs">
+            {t.plan.problem}
+          </Heading>
+          <ObjectList items={[plan.data.problem as Loose]} />
           <Heading level={2} data-size="xs">
             {t.plan.measures}
           </Heading>

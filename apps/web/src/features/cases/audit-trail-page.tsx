@@ -4,13 +4,8 @@ import { dateTimeText } from '../../shared/format';
 import { eventName, roleLabel } from '../../shared/labels';
 import { LoadError, Loading, PageHeading } from '../../shared/ui';
 import { useTimeline } from './api';
+import { describePayload } from './describe';
 import { t } from './texts';
-
-function payloadLines(payload: object): [string, string][] {
-  return Object.entries(payload)
-    .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)]);
-}
 
 /** The case's audit trail: read-only, people's and the system's events, filterable by origin and step. */
 export function AuditTrailPage() {
@@ -83,7 +78,7 @@ export function AuditTrailPage() {
                 </Table.Head>
                 <Table.Body>
                   {entries.map((e) => {
-                    const lines = payloadLines(e.payload);
+                    const lines = describePayload(e.payload);
                     return (
                       <Table.Row key={e.eventId}>
                         <Table.Cell>{dateTimeText(e.occurredAt)}</Table.Cell>

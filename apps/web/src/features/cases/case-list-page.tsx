@@ -2,7 +2,7 @@ import { Button, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-reac
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../shared/api/client';
-import { dueText } from '../../shared/format';
+import { dateTimeText, dueText } from '../../shared/format';
 import { deadlineLabel, partnerRoles, statusLabel, stepTitle } from '../../shared/labels';
 import { useSession } from '../../shared/session';
 import { LoadError, Loading, PageHeading } from '../../shared/ui';
@@ -33,6 +33,27 @@ function queryFromSearch(search: URLSearchParams, schoolId: string | null): Case
   }
   if (schoolId) query['schoolId'] = schoolId;
   return query as CaseListQuery;
+}
+
+/** The list's filters in words, so a person sees what the numbers they clicked mean. */
+function filterText(search: URLSearchParams, ownerName: string | null | undefined): string {
+  const parts: string[] = [];
+  const v = (name: string) => search.get(name);
+  if (v('overdue') === 'true') parts.push(t.list.filters.overdue);
+  if (v('escalated') === 'true') parts.push(t.list.filters.escalated);
+  const step = v('step');
+  if (step) parts.push(t.list.filters.step(step));
+  const status = v('status') as keyof typeof statusLabel | null;
+  if (status && statusLabel[status]) parts.push(statusLabel[status].toLowerCase());
+  const after = v('dueAfter');
+  const before = v('dueBefore') ?? v('deadlineBefore');
+  if (after) parts.push(t.list.filters.dueAfter(dateTimeText(after)));
+  if (before) parts.push(t.list.filters.dueBefore(dateTimeText(before)));
+  const inactive = v('inactiveSchoolDays');
+  if (inactive) parts.push(t.list.filters.inactive(inactive));
+  if (v('ownerStaffId')) parts.push(t.list.filters.owner(ownerName ?? ''));
+  if (v('mine') === 'true') parts.push(t.list.filters.mine);
+  return parts.join(', ');
 }
 
 export function CaseListPage() {
@@ -66,6 +87,11 @@ export function CaseListPage() {
       <title>{`${title} – Tiltakstrappa`}</title>
       <PageHeading>{title}</PageHeading>
       <Paragraph>{isPartner ? t.list.partnerIntro : t.list.intro}</Paragraph>
+      {filtered && (
+        <Paragraph>
+          <strong>{t.list.filterHeading}:</strong> {filterText(search, rows[0]?.owner?.name)}
+        </Paragraph>
+      )}
       <div className="toolbar">
         {role === 'contact-teacher' && (
           <Button asChild>

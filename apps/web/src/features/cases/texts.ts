@@ -28,6 +28,16 @@ export const t = {
     newCase: 'Ny sak',
     clearFilter: 'Vis alle sakene',
     filterHeading: 'Utvalg',
+    filters: {
+      overdue: 'forfalte frister',
+      escalated: 'eskalert',
+      step: (n: string) => `trinn ${n}`,
+      dueAfter: (when: string) => `frist fra ${when}`,
+      dueBefore: (when: string) => `frist før ${when}`,
+      inactive: (n: string) => `ingen aktivitet på ${n} skoledager`,
+      owner: (name: string) => (name ? `ansvarlig ${name}` : 'én ansvarlig'),
+      mine: 'mine saker',
+    },
   },
   newCase: {
     title: 'Ny sak',
