@@ -24,6 +24,8 @@ const require = createRequire(import.meta.url);
 
 export const DEFAULT_OIDC_PROVIDER_PORT = 4000;
 export const DEFAULT_CLIENT_ID = 'tiltakstrappa-local';
+const FEIDE_SCOPE = 'userid-feide';
+const FEIDE_NAME_CLAIM = 'https://n.feide.no/claims/eduPersonPrincipalName';
 
 const STYLE = `
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; color: #1e1e1e;
@@ -134,8 +136,10 @@ export async function startOidcProvider(options) {
     jwks: { keys: [{ ...signingJwk, kid: signingJwk.kid ?? 'local-demo-1', alg: 'RS256', use: 'sig' }] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     pkce: { required: () => true },
-    scopes: ['openid', 'profile'],
-    claims: { openid: ['sub'], profile: ['name'] },
+    // `userid-feide` as Feide has it: the person's Feide name in a claim of its own, from UserInfo
+    // (here equal to the subject), so the Feide configuration of ADR 0007 can be tried locally.
+    scopes: ['openid', 'profile', FEIDE_SCOPE],
+    claims: { openid: ['sub'], profile: ['name'], [FEIDE_SCOPE]: [FEIDE_NAME_CLAIM] },
     features: {
       devInteractions: { enabled: false },
       rpInitiatedLogout: {
@@ -177,14 +181,17 @@ ${form}
         clientId: ctx.oidc.client.clientId,
         accountId: ctx.oidc.session.accountId,
       });
-      grant.addOIDCScope('openid profile');
+      grant.addOIDCScope(`openid profile ${FEIDE_SCOPE}`);
       await grant.save();
       return grant;
     },
     async findAccount(_ctx, subject) {
       const account = accounts.get(subject);
       if (!account) return undefined;
-      return { accountId: subject, claims: async () => ({ sub: subject, name: account.name }) };
+      return {
+        accountId: subject,
+        claims: async () => ({ sub: subject, name: account.name, [FEIDE_NAME_CLAIM]: subject }),
+      };
     },
     renderError(ctx, out) {
       ctx.set('Content-Security-Policy', pageCsp);

@@ -57,7 +57,8 @@ async function main() {
 
   // Fixed ports are part of what users bookmark; say which one is taken instead of failing obscurely.
   const wanted = [['API_PORT', Number(env.API_PORT)]];
-  if (localOidc) wanted.push(['the local OIDC provider (OIDC_PROVIDER_PORT)', Number(env.OIDC_PROVIDER_PORT)]);
+  if (localOidc)
+    wanted.push(['the local OIDC provider (OIDC_PROVIDER_PORT)', Number(env.OIDC_PROVIDER_PORT)]);
   if (!env.SMTP_URL) wanted.push(['the SMTP catcher', 1025], ['the mail inbox', 1080]);
   if (!env.TEMPORAL_ADDRESS) wanted.push(['the Temporal dev server', 7233], ['the Temporal UI', 8233]);
   const taken = [];

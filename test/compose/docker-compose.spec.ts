@@ -48,7 +48,12 @@ const DOT_ENV: Env = {
   AUTH_LOCAL_SIGNING_KEY: Buffer.alloc(32, 9).toString('base64'),
 };
 /** Secrets: must come from .env (interpolated, no default), never be written into the file. */
-const SECRETS = ['PAYLOAD_CODEC_KEYS', 'AUTH_LOCAL_SIGNING_KEY', 'TEMPORAL_API_KEY'];
+const SECRETS = [
+  'PAYLOAD_CODEC_KEYS',
+  'AUTH_LOCAL_SIGNING_KEY',
+  'AUTH_OIDC_CLIENT_SECRET',
+  'TEMPORAL_API_KEY',
+];
 
 const SEARCH_ATTRIBUTES_SOURCE = read('tools/lib/search-attributes.mjs');
 const SEARCH_ATTRIBUTES = [...SEARCH_ATTRIBUTES_SOURCE.matchAll(/name: '(\w+)', type: '(\w+)'/g)].map(

@@ -114,6 +114,101 @@ describe('loadConfig', () => {
     );
   });
 
+  describe('signing in to the web app', () => {
+    const feide = {
+      ...valid,
+      AUTH_OIDC_ISSUER: 'https://auth.dataporten.no',
+      AUTH_OIDC_CLIENT_ID: 'client-1',
+      AUTH_OIDC_CLIENT_SECRET: 'secret-1',
+      PUBLIC_BASE_URL: 'https://tiltakstrappa.kommune.no/',
+    };
+
+    it('is off without a client id, and bearer tokens keep the local key', () => {
+      const { auth } = loadConfig(valid);
+      expect(auth.signIn).toBeNull();
+      expect(auth.oidc).toBeNull();
+      expect(auth.session).toEqual({ idleSeconds: 1800, absoluteSeconds: 12 * 3600, secureCookie: false });
+    });
+
+    it('derives the redirect from PUBLIC_BASE_URL, with the defaults for claim and scopes', () => {
+      const { auth } = loadConfig(feide);
+      expect(auth.signIn).toEqual({
+        issuer: 'https://auth.dataporten.no',
+        clientId: 'client-1',
+        clientSecret: 'secret-1',
+        subjectClaim: 'sub',
+        scopes: ['openid', 'profile'],
+        redirectUri: 'https://tiltakstrappa.kommune.no/api/auth/callback',
+        postLogoutRedirectUri: 'https://tiltakstrappa.kommune.no/',
+      });
+      // An issuer for signing in only: bearer tokens still use the local key.
+      expect(auth.oidc).toBeNull();
+      expect(auth.session.secureCookie).toBe(true);
+    });
+
+    it('reads the Feide claim, scopes and session timeouts', () => {
+      const { auth } = loadConfig({
+        ...feide,
+        AUTH_OIDC_SCOPES: ' openid  userid-feide profile ',
+        AUTH_OIDC_SUBJECT_CLAIM: 'https://n.feide.no/claims/eduPersonPrincipalName',
+        AUTH_SESSION_IDLE_MINUTES: '15',
+        AUTH_SESSION_ABSOLUTE_HOURS: '8',
+      });
+      expect(auth.signIn).toMatchObject({
+        scopes: ['openid', 'userid-feide', 'profile'],
+        subjectClaim: 'https://n.feide.no/claims/eduPersonPrincipalName',
+      });
+      expect(auth.session).toMatchObject({ idleSeconds: 900, absoluteSeconds: 8 * 3600 });
+    });
+
+    it('keeps the cookie without Secure only for http://localhost and 127.0.0.1', () => {
+      expect(
+        loadConfig({ ...valid, PUBLIC_BASE_URL: 'http://127.0.0.1:3000' }).auth.session.secureCookie,
+      ).toBe(false);
+      expect(
+        loadConfig({ ...valid, PUBLIC_BASE_URL: 'http://intranet.kommune.no' }).auth.session.secureCookie,
+      ).toBe(true);
+    });
+
+    it.each([
+      [{ AUTH_OIDC_CLIENT_SECRET: '' }, /AUTH_OIDC_CLIENT_SECRET is required with AUTH_OIDC_CLIENT_ID/],
+      [{ AUTH_OIDC_ISSUER: '' }, /AUTH_OIDC_CLIENT_ID needs AUTH_OIDC_ISSUER/],
+      [{ AUTH_OIDC_ISSUER: 'http://idp.example.no' }, /AUTH_OIDC_ISSUER must use https for signing in/],
+      [{ AUTH_OIDC_SCOPES: 'profile' }, /AUTH_OIDC_SCOPES must include openid/],
+      [{ AUTH_SESSION_IDLE_MINUTES: '0' }, /AUTH_SESSION_IDLE_MINUTES must be an integer/],
+      [
+        { AUTH_SESSION_IDLE_MINUTES: '120', AUTH_SESSION_ABSOLUTE_HOURS: '1' },
+        /AUTH_SESSION_IDLE_MINUTES must not be longer than AUTH_SESSION_ABSOLUTE_HOURS/,
+      ],
+    ])('names the problem with %o', (override, message) => {
+      expect(problems({ ...feide, ...override }).join('\n')).toMatch(message);
+    });
+
+    it('accepts sign-in as the only way in, and http for a local provider', () => {
+      const { AUTH_LOCAL_SIGNING_KEY: _key, ...withoutKey } = feide;
+      expect(problems({ ...withoutKey, AUTH_OIDC_ISSUER: 'http://localhost:4000' })).toEqual([]);
+    });
+
+    it('still verifies bearer tokens from the issuer when audience and keys are set', () => {
+      const { auth } = loadConfig({
+        ...feide,
+        AUTH_OIDC_AUDIENCE: 'tiltakstrappa',
+        AUTH_OIDC_JWKS_URL: 'https://auth.dataporten.no/openid/jwks',
+      });
+      expect(auth.oidc).toEqual({
+        issuer: 'https://auth.dataporten.no',
+        audience: 'tiltakstrappa',
+        jwksUrl: 'https://auth.dataporten.no/openid/jwks',
+      });
+      expect(auth.signIn).not.toBeNull();
+    });
+  });
+
+  it('reads WEB_DIST_DIR', () => {
+    expect(loadConfig(valid).web.distDir).toBeNull();
+    expect(loadConfig({ ...valid, WEB_DIST_DIR: '/srv/web' }).web.distDir).toBe('/srv/web');
+  });
+
   it('turns on TLS for Temporal Cloud API keys', () => {
     const config = loadConfig({
       ...valid,

@@ -190,6 +190,8 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     if (!clientSecret) problems.push('AUTH_OIDC_CLIENT_SECRET is required with AUTH_OIDC_CLIENT_ID');
     const scopes = (optional('AUTH_OIDC_SCOPES') ?? 'openid profile').split(/\s+/).filter(Boolean);
     if (!scopes.includes('openid')) problems.push('AUTH_OIDC_SCOPES must include openid');
+    if (oidcIssuer?.startsWith('http:') && !isLocalHttp(oidcIssuer))
+      problems.push('AUTH_OIDC_ISSUER must use https for signing in (http only on localhost)');
     signIn = {
       issuer: oidcIssuer ?? '',
       clientId,

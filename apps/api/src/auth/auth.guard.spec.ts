@@ -166,3 +166,75 @@ describe('AuthGuard', () => {
     );
   });
 });
+
+describe('AuthGuard with the session cookie', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+  const csrfToken = 'c'.repeat(43);
+  const active = {
+    idHash: 'h',
+    session: { csrfToken },
+    acting: teacher,
+    assignments: [teacher],
+  };
+  const resolved: string[] = [];
+  const sessions = {
+    cookieOf: (req: Request) => (req.header('cookie') ? 'k'.repeat(43) : null),
+    resolve: async (cookie: string) => {
+      resolved.push(cookie);
+      return active;
+    },
+    requireCsrfToken: (req: Request) => {
+      if (req.header('x-csrf-token') !== csrfToken) throw new Error('CSRF_TOKEN_INVALID');
+    },
+  } as unknown as Sessions;
+  const guard = new AuthGuard(new Reflector(), verifier, stores, limits(1000), sessions);
+
+  function sessionContext(method: string, headers: Record<string, string>, optional = false) {
+    const { ctx, req } = contextFor(headers);
+    (req as { method: string }).method = method;
+    if (optional) Reflect.defineMetadata('tiltak:optional-auth', true, ctx.getHandler());
+    const withResponse = { ...ctx, switchToHttp: () => ({ getRequest: () => req, getResponse: () => ({}) }) };
+    return { ctx: withResponse as unknown as ExecutionContext, req };
+  }
+
+  it("acts as the session's staff row, with no scopes", async () => {
+    const { ctx, req } = sessionContext('GET', { cookie: 'tiltak_session=x' });
+    await expect(guard.canActivate(ctx)).resolves.toBe(true);
+    expect(req.caller).toEqual({
+      staffId: teacher.id,
+      role: 'contact-teacher',
+      schoolId: teacher.schoolId,
+      servesSchoolIds: [],
+      displayName: teacher.displayName,
+      scopes: new Set(),
+    });
+  });
+
+  it('needs the CSRF token for every method that may change something', async () => {
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+      await expect(
+        guard.canActivate(sessionContext(method, { cookie: 'tiltak_session=x' }).ctx),
+      ).rejects.toThrow('CSRF_TOKEN_INVALID');
+      await expect(
+        guard.canActivate(
+          sessionContext(method, { cookie: 'tiltak_session=x', 'x-csrf-token': csrfToken }).ctx,
+        ),
+      ).resolves.toBe(true);
+    }
+    for (const method of ['GET', 'HEAD', 'OPTIONS'])
+      await expect(
+        guard.canActivate(sessionContext(method, { cookie: 'tiltak_session=x' }).ctx),
+      ).resolves.toBe(true);
+  });
+
+  it('checks a bearer token sent with a cookie as a bearer token, and ignores cookies on anonymous-capable routes', async () => {
+    resolved.length = 0;
+    const both = sessionContext('POST', { cookie: 'tiltak_session=x', authorization: 'Bearer good' });
+    await expect(guard.canActivate(both.ctx)).resolves.toBe(true);
+    expect(both.req.caller?.scopes).toEqual(new Set(['codec:decode']));
+    const codec = sessionContext('POST', { cookie: 'tiltak_session=x' }, true);
+    await expect(guard.canActivate(codec.ctx)).resolves.toBe(true);
+    expect(codec.req.caller).toBeUndefined();
+    expect(resolved).toEqual([]);
+  });
+});

@@ -67,7 +67,9 @@ describe('serving the web app', () => {
   });
 
   it('answers a Norwegian 503 page while the web app is not built', async () => {
-    const res = await request(appServing(path.join(dist, 'nothing-here'))).get('/cases/1').set('Accept', HTML);
+    const res = await request(appServing(path.join(dist, 'nothing-here')))
+      .get('/cases/1')
+      .set('Accept', HTML);
     expect(res.status).toBe(503);
     expect(res.headers['content-type']).toMatch(/text\/html/);
     expect(res.text).toContain('Nettappen er ikke bygget');
