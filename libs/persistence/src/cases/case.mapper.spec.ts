@@ -38,6 +38,8 @@ describe('caseRowFromState', () => {
   ] as const)('an open case with a deadline %s is overdue: %s', (status, overdue) => {
     const state = aCaseState({ deadlines: [aDeadline(), aDeadline({ id: 'x#1', status })] });
     expect(caseRowFromState(state).overdue).toBe(overdue);
+    // Escalated only once the escalation fired, like the domain's isEscalated.
+    expect(caseRowFromState(state).escalated).toBe(status === 'escalated');
   });
 
   it('does not count a paused case as overdue, but keeps its next deadline', () => {
@@ -106,10 +108,12 @@ describe('case rows to read-model objects', () => {
     nextDeadlineAt: new Date('2026-11-30T14:00:00.000Z'),
     nextDeadlineKind: 'step2-meeting',
     overdue: false,
+    escalated: false,
     deadlines: state.deadlines,
     measures: [],
     eventCount: 3,
     lastEventAt: new Date('2026-11-24T09:00:00.000Z'),
+    lastActivityAt: new Date('2026-11-23T10:00:00.000Z'),
     updatedAt: new Date('2026-11-24T09:00:01.123Z'),
   });
 
@@ -129,10 +133,12 @@ describe('case rows to read-model objects', () => {
       nextDeadlineAt: '2026-11-30T14:00:00.000Z',
       nextDeadlineKind: 'step2-meeting',
       overdue: false,
+      escalated: false,
       deadlines: state.deadlines,
       measures: [],
       eventCount: 3,
       lastEventAt: '2026-11-24T09:00:00.000Z',
+      lastActivityAt: '2026-11-23T10:00:00.000Z',
       updatedAt: '2026-11-24T09:00:01.123Z',
     });
   });
