@@ -321,7 +321,12 @@ describe('the web app in a browser', () => {
     const { page } = pw;
     await page.getByRole('heading', { level: 1, name: 'Saker til oss' }).waitFor();
     // The closed case was referred at step 3 (the competence team includes PPT); the step-1 one is not here.
-    await page.getByRole('status').filter({ hasText: /sak/ }).or(page.getByText('Ingen saker her.')).first().waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /sak/ })
+      .or(page.getByText('Ingen saker her.'))
+      .first()
+      .waitFor();
     expect(await page.getByRole('link', { name: /Noah Larsen/ }).count()).toBe(0);
     await checkPage(pw, '30-ppt-saker');
     await page.goto(url(`/cases/${waitingCaseId}`));
