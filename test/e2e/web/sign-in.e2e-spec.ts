@@ -161,6 +161,52 @@ describe('refusing people Tiltakstrappa does not know', () => {
   });
 });
 
+describe('registering a person for sign-in', () => {
+  it("takes the person's sign-in id on POST /api/staff; from then on they sign in", async () => {
+    const leader = await h.token(DEMO_STAFF.bakkeliLeader.id);
+    const created = await request(baseUrl())
+      .post('/api/staff')
+      .set('Authorization', `Bearer ${leader}`)
+      .send({
+        displayName: 'Ukjent Person',
+        email: 'ukjent.person@example.no',
+        role: 'social-teacher',
+        schoolId: DEMO_STAFF.bakkeliLeader.schoolId,
+        oidcSubject: DEMO_UNKNOWN_SUBJECT,
+      });
+    expect(created.status).toBe(201);
+    expect(created.body.oidcSubject).toBe(DEMO_UNKNOWN_SUBJECT);
+    const listed = await request(baseUrl()).get('/api/staff').set('Authorization', `Bearer ${leader}`);
+    expect(
+      (listed.body as { id: string; oidcSubject: string | null }[]).find((s) => s.id === created.body.id),
+    ).toMatchObject({ oidcSubject: DEMO_UNKNOWN_SUBJECT });
+
+    const { session } = await signIn(baseUrl(), DEMO_UNKNOWN_SUBJECT);
+    expect(session.actingAs).toMatchObject({
+      staffId: created.body.id,
+      role: 'social-teacher',
+      schoolName: 'Bakkeli ungdomsskole',
+    });
+    await new DirectoryRepository(h.db).upsertStaff({ ...created.body, active: false });
+  });
+
+  it('refuses a sign-in id that is too long', async () => {
+    const leader = await h.token(DEMO_STAFF.bakkeliLeader.id);
+    const res = await request(baseUrl())
+      .post('/api/staff')
+      .set('Authorization', `Bearer ${leader}`)
+      .send({
+        displayName: 'Lang Id',
+        email: 'lang.id@example.no',
+        role: 'social-teacher',
+        schoolId: DEMO_STAFF.bakkeliLeader.schoolId,
+        oidcSubject: 'x'.repeat(256),
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.fieldErrors[0].field).toBe('oidcSubject');
+  });
+});
+
 describe('with the session cookie', () => {
   it('refuses writes without the CSRF token (403 CSRF_TOKEN_INVALID) and accepts them with it', async () => {
     const { agent, session } = await signIn(baseUrl(), teacher);
@@ -227,9 +273,8 @@ describe('with the session cookie', () => {
 
   it("logs out: the session ends for good, the cookie is cleared, the provider's logout page is named", async () => {
     const { agent, session } = await signIn(baseUrl(), teacher);
-    const cookie = sessionCookieIn(
-      (await walkSignIn(agent, teacher)).callback.headers['set-cookie'],
-    ) as string;
+    const again = await walkSignIn(agent, teacher);
+    const cookie = sessionCookieIn(again.callback.headers['set-cookie']) as string;
     const csrf = (await agent.get('/api/auth/session')).body.csrfToken as string;
     expect(csrf).not.toBe(session.csrfToken);
 
@@ -244,6 +289,13 @@ describe('with the session cookie', () => {
     expect(endSession.searchParams.get('client_id')).toBe(h.oidc?.clientId);
     expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${baseUrl()}/`);
     expect(endSession.searchParams.has('id_token_hint')).toBe(false);
+    // The provider's page asks in Norwegian, with real buttons and no script.
+    const page = await fetch(endSession, { headers: { cookie: again.providerCookies } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Logg ut av demo-innloggingen?');
+    expect(html).not.toContain('<script');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(out.headers['set-cookie']).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^tiltak_session=; Path=\/; HttpOnly; SameSite=Lax; Max-Age=0$/),

@@ -13,6 +13,8 @@ export interface SignInWalk {
   agent: Agent;
   /** The app's answer at /api/auth/callback: a 302 to returnTo when signed in, a 403 page when refused. */
   callback: request.Response;
+  /** The provider's cookies of this browser (a Cookie header), e.g. to follow its logout page. */
+  providerCookies: string;
 }
 
 export interface SignedIn {
@@ -52,7 +54,7 @@ export async function walkSignIn(
   for (let hop = 0; hop < 12; hop++) {
     if (url.pathname === '/api/auth/callback') {
       const callback = await agent.get(`${url.pathname}${url.search}`);
-      return { agent, callback };
+      return { agent, callback, providerCookies: cookieHeader() };
     }
     const res = await fetch(url, {
       method,
