@@ -6,6 +6,7 @@ import { calendarDateText, todayInOslo } from '../../shared/format';
 import { roleLabel } from '../../shared/labels';
 import { useSession } from '../../shared/session';
 import { LoadError, Loading, PageHeading } from '../../shared/ui';
+import { ConcernProfileForm } from './concern-profile-form';
 import { t } from './texts';
 
 function useStaff(schoolId: string | null) {
@@ -22,6 +23,7 @@ const percent = (n: number) => `${String(n).replace('.', ',')} %`;
 export function StudentsPage() {
   const { actingAs } = useSession();
   const schoolId = actingAs.schoolId;
+  const mayManage = actingAs.role === 'school-leadership';
   const students = useQuery({
     queryKey: ['students', schoolId],
     enabled: schoolId !== null,
@@ -72,6 +74,7 @@ export function StudentsPage() {
                     ) : (
                       t.students.none
                     )}
+                    {mayManage && <ConcernProfileForm student={s} />}
                   </Table.Cell>
                 </Table.Row>
               ))}
