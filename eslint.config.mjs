@@ -2,6 +2,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -17,6 +18,9 @@ export default tseslint.config(
       'coverage/**',
       '.nx/**',
       'bench/results/**',
+      '.test-artifacts/**',
+      // Generated from docs/openapi.json; a test fails when it drifts.
+      'apps/web/src/shared/api/schema.ts',
     ],
   },
   ...nx.configs['flat/base'],
@@ -68,6 +72,8 @@ export default tseslint.config(
               sourceTag: 'scope:notifications',
               onlyDependOnLibsWithTags: ['scope:domain', 'scope:persistence', 'scope:workflows'],
             },
+            // The browser app talks to the API over HTTP only: it imports no server library.
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: [] },
             {
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: ['type:domain', 'type:workflow', 'type:infra', 'type:testing'],
@@ -93,8 +99,54 @@ export default tseslint.config(
     },
   },
   {
+    // The web app (browser code, React). Feature folders do not import each other: routes compose them.
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  ...['cases', 'overview', 'directory'].map((feature) => ({
+    files: [`apps/web/src/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*/**', '!../../**', '**/features/**', '**/app/**'],
+              message: "A feature imports only itself and src/shared; the app's routes compose features.",
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    files: ['apps/web/src/shared/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/features/**', '**/app/**'], message: 'src/shared knows no feature.' }] },
+      ],
+    },
+  },
+  {
     // In tests, `!` states what the previous assertion established.
-    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', '**/testing/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.integration-spec.ts',
+      '**/*.e2e-spec.ts',
+      '**/testing/**/*.ts',
+      'apps/web/**/*.test.{ts,tsx}',
+    ],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

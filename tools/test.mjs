@@ -1,5 +1,6 @@
-// `npm test`: installs what is missing, then build, lint, type-check, unit, integration (real
-// PostgreSQL, Temporal dev server, SMTP) and end-to-end tests. Non-zero exit on any failure.
+// `npm test`: installs what is missing, then build, lint, type-check, unit, the web app's component
+// tests, integration (real PostgreSQL, Temporal dev server, SMTP) and end-to-end tests (the API over
+// HTTP, and the web app in Debian's Chromium). Non-zero exit on any failure.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,9 @@ const steps = [
   ['build', ['npm', ['run', '--silent', 'build']], { fatal: true }],
   ['lint', ['npm', ['run', '--silent', 'lint']]],
   ['typecheck', ['npx', ['tsc', '-p', 'tsconfig.spec.json', '--noEmit']]],
+  ['typecheck web app', ['npx', ['tsc', '-p', 'apps/web/tsconfig.json']]],
+  // The web app's component tests and the typed client's drift check (the browser tests are e2e).
+  ['web component tests', ['npx', ['vitest', 'run', '--config', 'apps/web/vite.config.ts']]],
   ['unit tests', jest('jest.unit.config.js')],
   ['integration tests', jest('jest.integration.config.js')],
   ['end-to-end tests', jest('jest.e2e.config.js')],

@@ -1,0 +1,23 @@
+export const appTexts = {
+  appName: 'Tiltakstrappa',
+  skipToMain: 'Hopp til hovedinnholdet',
+  mainNav: 'Hovedmeny',
+  actingAs: 'Du handler som',
+  change: 'Bytt',
+  signOut: 'Logg ut',
+  signingIn: 'Sender deg til innlogging …',
+  sessionExpired: 'Økten din er utløpt. Du sendes til innlogging og kommer tilbake hit etterpå.',
+  notFoundTitle: 'Fant ikke siden',
+  notFoundBody: 'Siden finnes ikke. Bruk menyen for å komme videre.',
+  municipalityWide: 'Kommunen',
+  nav: {
+    myCases: 'Mine saker',
+    cases: 'Saker',
+    partnerCases: 'Saker til oss',
+    newCase: 'Ny sak',
+    overview: 'Oversikt',
+    students: 'Elever',
+    staff: 'Ansatte og roller',
+    calendar: 'Skolerute',
+  },
+} as const;

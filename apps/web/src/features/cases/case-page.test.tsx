@@ -1,0 +1,218 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setCsrfToken, type Schemas } from '../../shared/api/client';
+import { SessionContext, type SessionView } from '../../shared/session';
+import { CasePage } from './case-page';
+
+const caseId = '9b1c0000-0000-4000-8000-000000000001';
+const teacher = {
+  staffId: 'a0000000-0000-4000-8000-000000000001',
+  name: 'Ingrid Haugen',
+  role: 'contact-teacher' as const,
+  schoolId: 'd0000000-0000-4000-8000-000000000001',
+  schoolName: 'Fjordvik skole',
+};
+const session: SessionView = {
+  person: { name: teacher.name },
+  actingAs: teacher,
+  assignments: [teacher],
+  csrfToken: 'csrf-1',
+  idleExpiresAt: '2026-12-09T10:00:00Z',
+  absoluteExpiresAt: '2026-12-09T20:00:00Z',
+};
+
+function caseAtStep1(): Schemas['CaseResponseDto'] {
+  return {
+    caseId,
+    studentId: 'e0000000-0000-4000-8000-000000000001',
+    schoolId: teacher.schoolId!,
+    ownerStaffId: teacher.staffId,
+    trigger: 'absence-percentage',
+    step: 1,
+    status: 'open',
+    openedAt: '2026-12-09T07:00:00Z',
+    closedAt: null,
+    closeReason: null,
+    pausedAt: null,
+    nextDeadline: { kind: 'step1-contact', dueAt: '2026-12-09T14:00:00Z' },
+    overdue: false,
+    deadlines: [
+      {
+        id: 'step1-contact#1',
+        kind: 'step1-contact',
+        step: 1,
+        dueAt: '2026-12-09T14:00:00Z',
+        remindAt: '2026-12-09T12:00:00Z',
+        escalateAt: '2026-12-10T14:00:00Z',
+        status: 'open',
+      },
+    ],
+    measures: [],
+    assignments: [],
+    progress: {
+      meetingHeld: false,
+      mappingRecorded: false,
+      consentGiven: null,
+      referralSent: false,
+      teamAdviceRecorded: false,
+      evaluations: 0,
+    },
+    escalated: false,
+    outstanding: [],
+    checklist: [{ code: 'step1-contact', text: 'Snakk med eleven og foresatte.' }],
+    allowedActions: ['step1-contact', 'note-added', 'case-closed'],
+    allowedEventTypes: ['step1-contact', 'note-added', 'case-closed'],
+    eventCount: 1,
+    lastEventAt: '2026-12-09T07:00:00Z',
+    source: 'live',
+    links: { self: '', events: '', timeline: '', activityPlan: '' },
+  };
+}
+
+type Call = { method: string; url: string; headers: Headers; body: unknown };
+let calls: Call[];
+let eventAnswers: (() => Response)[];
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+beforeEach(() => {
+  setCsrfToken(session.csrfToken);
+  calls = [];
+  eventAnswers = [];
+  vi.stubGlobal('fetch', async (input: Request) => {
+    const request = input instanceof Request ? input : new Request(input);
+    const body = request.method === 'POST' ? await request.clone().json() : undefined;
+    calls.push({ method: request.method, url: request.url, headers: request.headers, body });
+    const path = new URL(request.url).pathname;
+    if (request.method === 'GET' && path === `/api/cases/${caseId}`) return json(200, caseAtStep1());
+    if (request.method === 'POST' && path === `/api/cases/${caseId}/events`) {
+      const answer = eventAnswers.shift();
+      if (!answer) throw new Error('unexpected POST');
+      return answer();
+    }
+    return json(404, { code: 'NOT_FOUND', message: 'Fant ikke.' });
+  });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+function renderCasePage() {
+  const router = createMemoryRouter([{ path: '/cases/:caseId', element: <CasePage /> }], {
+    initialEntries: [`/cases/${caseId}`],
+  });
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <SessionContext.Provider value={session}>
+      <QueryClientProvider client={client}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </SessionContext.Provider>,
+  );
+}
+
+async function openStep1Form() {
+  const user = userEvent.setup();
+  renderCasePage();
+  await user.click(await screen.findByRole('button', { name: 'Samtale med elev og foresatte (trinn 1)' }));
+  return user;
+}
+
+async function fillStep1(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole('checkbox', { name: 'Mandag' }));
+  await user.click(screen.getByRole('checkbox', { name: 'Jeg har snakket med foresatte' }));
+  await user.type(screen.getByRole('textbox', { name: /Foresattes syn/ }), 'Mor tror det går over.');
+  await user.click(screen.getByRole('radio', { name: /Bekymringen består/ }));
+}
+
+const posts = () => calls.filter((c) => c.method === 'POST');
+
+describe('the case page', () => {
+  it('shows the ladder with the current step, the open deadline and only the allowed actions', async () => {
+    renderCasePage();
+    const ladder = await screen.findByRole('navigation', { name: 'Tiltakstrappa' });
+    const current = within(ladder)
+      .getAllByRole('listitem')
+      .find((li) => li.getAttribute('aria-current') === 'step');
+    expect(current?.textContent).toContain('Trinn 1');
+    expect(screen.getByText(/Samtale med elev og foresatte/, { selector: 'strong' })).toBeTruthy();
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual([
+      'Samtale med elev og foresatte (trinn 1)',
+      'Notat',
+      'Avslutt saken',
+    ]);
+  });
+
+  it('checks the step-1 form in Norwegian before anything is sent', async () => {
+    const user = await openStep1Form();
+    await user.click(screen.getByRole('button', { name: 'Registrer' }));
+    const summary = await screen.findByRole('group', { name: 'Rett opp dette før du registrerer:' });
+    expect(within(summary).getByRole('link', { name: /Samtalen må være med foresatte/ })).toBeTruthy();
+    expect(within(summary).getByRole('link', { name: 'Fyll ut feltet.' })).toBeTruthy();
+    expect(posts()).toHaveLength(0);
+  });
+
+  it('sends the template as the typed payload, with the CSRF token and an Idempotency-Key', async () => {
+    eventAnswers.push(() => json(201, { event: {}, case: caseAtStep1() }));
+    const user = await openStep1Form();
+    await fillStep1(user);
+    await user.click(screen.getByRole('button', { name: 'Registrer' }));
+    await screen.findByText(/Registrert\./);
+    const [post] = posts();
+    expect(post!.body).toEqual({
+      type: 'step1-contact',
+      payload: {
+        talkedWithStudent: false,
+        guardiansContacted: true,
+        pattern: {
+          weekdays: ['monday'],
+          consecutiveDays: false,
+          singleDays: false,
+          lateArrivals: false,
+          leavingEarly: false,
+          appointmentsOrAssessmentDays: false,
+        },
+        guardiansView: 'Mor tror det går over.',
+        conclusion: 'concern-remains',
+      },
+    });
+    expect(post!.headers.get('Idempotency-Key')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(post!.headers.get('X-CSRF-Token')).toBe('csrf-1');
+  });
+
+  it('shows a refusal beside the form and sends the next attempt with a new key', async () => {
+    eventAnswers.push(() =>
+      json(409, {
+        code: 'EVENT_REJECTED',
+        message: 'Saken er ikke på trinn 1 lenger.',
+        reason: 'WRONG_STEP',
+      }),
+    );
+    eventAnswers.push(() => json(201, { event: {}, case: caseAtStep1() }));
+    const user = await openStep1Form();
+    await fillStep1(user);
+    await user.click(screen.getByRole('button', { name: 'Registrer' }));
+    expect(await screen.findByText('Saken er ikke på trinn 1 lenger.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Registrer' }));
+    await screen.findByText(/Registrert\./);
+    const [first, second] = posts();
+    expect(second!.headers.get('Idempotency-Key')).not.toBe(first!.headers.get('Idempotency-Key'));
+  });
+
+  it('retries a submission lost on the network with the same key', async () => {
+    eventAnswers.push(() => {
+      throw new TypeError('Failed to fetch');
+    });
+    eventAnswers.push(() => json(201, { event: {}, case: caseAtStep1() }));
+    const user = await openStep1Form();
+    await fillStep1(user);
+    await user.click(screen.getByRole('button', { name: 'Registrer' }));
+    await user.click(await screen.findByRole('button', { name: 'Prøv igjen' }));
+    await waitFor(() => expect(posts()).toHaveLength(2));
+    const [first, second] = posts();
+    expect(second!.headers.get('Idempotency-Key')).toBe(first!.headers.get('Idempotency-Key'));
+    expect(second!.body).toEqual(first!.body);
+  });
+});

@@ -1,0 +1,628 @@
+import type { Schemas } from '../../shared/api/client';
+import { addDays, todayInOslo } from '../../shared/format';
+import { participantLabel, roleLabel, type EventType, type Role, type Step } from '../../shared/labels';
+import { useSession } from '../../shared/session';
+import { useSchoolStaff, type CaseView } from './api';
+import { EventForm, FormReader } from './event-form';
+import {
+  CheckboxGroup,
+  FlagGroup,
+  RadioGroup,
+  SelectField,
+  TextArea,
+  TextInput,
+  YesCheckbox,
+} from './fields';
+import { t } from './texts';
+
+type S = Schemas;
+interface FormProps {
+  caseView: CaseView;
+  onRecorded: () => void;
+  onCancel: () => void;
+}
+
+const keys = <T extends string>(record: Record<T, string>) => Object.keys(record) as T[];
+
+function Step1ContactForm(p: FormProps) {
+  const x = t.events['step1-contact'];
+  return (
+    <EventForm
+      caseId={p.caseView.caseId}
+      type="step1-contact"
+      title={x.title}
+      intro={x.intro}
+      onRecorded={p.onRecorded}
+      onCancel={p.onCancel}
+      build={(data) => {
+        const r = new FormReader(data);
+        const guardiansContacted = r.checked('guardiansContacted');
+        r.require(guardiansContacted, 'guardiansContacted', x.guardiansContactedError);
+        const payload: S['Step1ContactPayloadDto'] = {
+          talkedWithStudent: r.checked('talkedWithStudent'),
+          guardiansContacted: true,
+          pattern: {
+            weekdays: r.all('weekdays'),
+            consecutiveDays: r.checked('consecutiveDays'),
+            singleDays: r.checked('singleDays'),
+            lateArrivals: r.checked('lateArrivals'),
+            leavingEarly: r.checked('leavingEarly'),
+            appointmentsOrAssessmentDays: r.checked('appointmentsOrAssessmentDays'),
+          },
+          guardiansView: r.text('guardiansView', { required: true }),
+          conclusion: r.choice('conclusion', keys(x.conclusions)),
+        };
+        return r.result(payload);
+      }}
+    >
+      {(fieldId, errors) => (
+        <>
+          <CheckboxGroup
+            name="weekdays"
+            legend={x.weekdays}
+            options={t.weekdays}
+            fieldId={fieldId}
+            errors={errors}
+          />
+          <FlagGroup
+            legend={x.pattern}
+            flags={[
+              ['consecutiveDays', x.consecutiveDays],
+              ['singleDays', x.singleDays],
+              ['lateArrivals', x.lateArrivals],
+              ['leavingEarly', x.leavingEarly],
+              ['appointmentsOrAssessmentDays', x.appointmentsOrAssessmentDays],
+            ]}
+          />
+          <YesCheckbox
+            name="talkedWithStudent"
+            label={x.talkedWithStudent}
+            fieldId={fieldId}
+            errors={errors}
+          />
+          <YesCheckbox
+            name="guardiansContacted"
+            label={x.guardiansContacted}
+            fieldId={fieldId}
+            errors={errors}
+          />
+          <TextArea
+            name="guardiansView"
+            label={x.guardiansView}
+            description={x.guardiansViewHint}
+            fieldId={fieldId}
+            errors={errors}
+          />
+          <RadioGroup
+            name="conclusion"
+            legend={x.conclusion}
+            options={x.conclusions}
+            fieldId={fieldId}
+            errors={errors}
+          />
+        </>
+      )}
+    </EventForm>
+  );
+}
+
+const participantOptions = Object.entries(participantLabel) as [
+  S['MeetingHeldPayloadDto']['participants'][number],
+  string,
+][];
+
+function MeetingHeldForm(p: FormProps) {
+  const x = t.events['meeting-held'];
+  const today = todayInOslo();
+  const defaultKind: S['MeetingHeldPayloadDto']['kind'] =
+    p.caseView.step === 2 ? 'step2-meeting' : 'collaboration-meeting';
+  return (
+    <EventForm
+      caseId={p.caseView.caseId}
+      type="meeting-held"
+      title={x.title}
+      intro={x.intro}
+      onRecorded={p.onRecorded}
+      onCancel={p.onCancel}
+      build={(data) => {
+        const r = new FormReader(data);
+        const participants = r.all<S['MeetingHeldPayloadDto']['participants'][number]>('participants');
+        r.require(participants.length > 0, 'participants', 'Kryss av hvem som var med.');
+        return r.result<S['MeetingHeldPayloadDto']>({
+          kind: r.choice('kind', keys(x.kinds)),
+          heldOn: r.date('heldOn'),
+          participants,
+          studentParticipation: r.choice('studentParticipation', keys(x.participations)),
+          nextMeetingOn: r.date('nextMeetingOn', 'Sett datoen for neste møte.'),
+          summary: r.text('summary', { required: true }),
+        });
+      }}
+    >
+      {(fieldId, errors) => (
+        <>
+          <RadioGroup
+            name="kind"
+            legend={x.kind}
+            options={x.kinds}
+            defaultValue={defaultKind}
+            fieldId={fieldId}
+            errors={errors}
+          />
+          <TextInput
+            name="heldOn"
+            type="date"
+            label={x.heldOn}
+            defaultValue={today}
+            fieldId={fieldId}
+            errors={errors}
+          />
+          <CheckboxGroup
+            name="participants"
+            legend={x.participants}
+            options={participantOptions}
+            defaultValues={['contact-teacher', 'student', 'guardians']}
+            fieldId={fieldId}
+            errors={errors}
+          />
+          <RadioGroup
+            name="studentParticipation"
+            legend={x.studentParticipation}
+            options={x.participations}
+            fieldId={fieldId}
+            errors={errors}
+          />
+          <TextInput
+            name="nextMeetingOn"
+            type="date"
+            label={x.nextMeetingOn}
+            defaultValue={addDays(today, 21)}
+            fieldId={fieldId}
+            errors={errors}
+          />
+          <TextArea name="summary" label={x.summary} fieldId={fieldId} errors={errors} />
+        </>
+      )}
+    </EventForm>
+  );
+}
+
+const areaKeys = ['school', 'home', 'leisure', 'student'] as const;
+
+function MappingForm(p: FormProps) {
+  const x = t.events['mapping-recorded'];
+  const analysis = p.caseView.step >= 3;
+  const riskOptions = Object.entries(x.risk) as [S['MappingAreaRecordDto']['riskFactors'][number], string][];
+  return (
+    <EventForm
+      caseId={p.caseView.caseId}
+      type="mapping-recorded"
+      title={x.title}
+      intro={analysis ? x.introAnalysis : x.introSimple}
+      onRecorded={p.onRecorded}
+      onCancel={p.onCancel}
+      build={(data) => {
+        const r = new FormReader(data);
+        const area = (key: (typeof areaKeys)[number]): S['MappingAreaRecordDto'] => ({
+          riskFactors: r.all(`${key}.riskFactors`),
+          summary: r.text(`${key}.summary`, {
+            required: true,
+            message: `Oppsummer området «${x.areas[key].title}».`,
+          }),
+        });
+        return r.result<S['MappingRecordedPayloadDto']>({
+          areas: {
+            school: area('school'),
+            home: area('home'),
+            leisure: area('leisure'),
+            student: area('student'),
+          },
+        });
+      }}
+    >
+      {(fieldId, errors) => (
+        <>
+          {areaKeys.map((key) => (
+            <fieldset key={key} className="area-fieldset">
+              <legend className="area-fieldset__legend">{x.areas[key].title}</legend>
+              {analysis && (
+                <CheckboxGroup
+                  name={`${key}.riskFactors`}
+                  legend={x.riskFactors}
+                  options={riskOptions}
+                  fieldId={fieldId}
+                  errors={errors}
+                />
+              )}
+              <TextArea
+                name={`${key}.summary`}
+                label={`${x.summary}: ${x.areas[key].title.toLowerCase()}`}
+                description={x.areas[key].hint}
+                fieldId={fieldId}
+                errors={errors}
+              />
+            </fieldset>
+          ))}
+        </>
+      )}
+    </EventForm>
+  );
+}
+
+function MeasureForm(p: FormProps) {
+  const x = t.events['measure-planned'];
+  const session = useSession();
+  const staff = useSchoolStaff(p.caseView.schoolId);
+  const today = todayInOslo();
+  const staffOptions: [string, string][] = [
+    [session.actingAs.staffId, x.me(session.actingAs.name)],
+    ...(staff.data ?? [])
+      .filter((s) => s.active && s.id !== session.actingAs.staffId)
+      .map((s): [string, string] => [s.id, `${s.displayName} (${roleLabel[s.role]})`]),
+  ];
+  return (
+    <EventForm
+      caseId={p.caseView.caseId}
+      type="measure-planned"
+      title={x.title}
+      intro={x.intro}
+      onRecorded={p.onRecorded}
+      onCancel={p.onCancel}
+      build={(data) => {
+        const r = new FormReader(data);
+        const kind = r.choice<'staff' | 'student' | 'guardians'>('responsibleKind', [
+          'staff',
+          'student',
+          'guardians',
+        ]);
+        const staffId = r.text('staffId');
+        if (kind === 'staff')
+          r.require(Boolean(staffId), 'staffId', 'Velg hvem av de ansatte som har ansvaret.');
+        return r.result<S['MeasurePlannedPayloadDto']>({
+          what: r.text('what', { required: true }),
+          responsible: kind === 'staff' ? { kind, staffId } : { kind },
+          how: r.text('how', { required: true }),
+          startsOn: r.date('startsOn'),
+          evaluateBy: r.date('evaluateBy'),
+          ifNotPossible: r.text('ifNotPossible', { required: true }),
+        });
+      }}
+    >
+      {(fieldId, errors) => (
+        <>
+          <TextArea name="what" label={x.what} fieldId={fieldId} errors={errors} />
+          <RadioGroup
+            name="responsibleKind"
+            legend={x.responsible}
+            options={x.responsibleKinds}
+            defaultValue="staff"
+            fieldId={fieldId}
+            errors={errors}
+          />
+          <SelectField
+            name="staffId"
+            label={x.staff}
+            placeholder={x.staff}
+            options={staffOptions}
+            defaultValue={session.actingAs.staffId}
+            fieldId={fieldId}
+            errors={errors}
+          />
+          <TextArea name="how" label={x.how} fieldId={fieldId} errors={errors} />
+          <TextInput
+            name="startsOn"
+            type="date"
+            label={x.startsOn}
+            defaultValue={today}
+            fieldId={fieldId}
+            errors={errors}
+          />
+          <TextInput
+            name="evaluateBy"
+            type="date"
+            label={x.evaluateBy}
+            description={x.evaluateByHint}
+            defaultValue={addDays(today, 21)}
+            fieldId={fieldId}
+            errors={errors}
+          />
+          <TextArea name="ifNotPossible" label={x.ifNotPossible} fieldId={fieldId} errors={errors} />
+        </>
+      )}
+    </EventForm>
+  );
+}
+
+const decisionsByStep: Record<Step, S['EvaluationRecordedPayloadDto']['decision'][]> = {
+  1: [],
+  2: ['close-resolved', 'next-step'],
+  3: ['close-resolved', 'continue-period', 'next-step'],
+  4: ['close-resolved', 'continue-period'],
+};
+
+function EvaluationForm(p: FormProps) {
+  const x = t.events['evaluation-recorded'];
+  const allowed = decisionsByStep[p.caseView.step];
+  return (
+    <EventForm
+      caseId={p.caseView.caseId}
+      type="evaluation-recorded"
+      title={x.title}
+      intro={x.intro}
+      onRecorded={p.onRecorded}
+      onCancel={p.onCancel}
+      build={(data) => {
+        const r = new FormReader(data);
+        return r.result<S['EvaluationRecordedPayloadDto']>({
+          absencePercent: r.number(
+            'absencePercent',
+            0,
+            100,
+            'Skriv fraværet i prosent, et tall fra 0 til 100.',
+          ),
+          effect: r.choice('effect', keys(x.effects)),
+          studentVoice: r.text('studentVoice', { required: true }),
+          decision: r.choice('decision', allowed),
+        });
+      }}
+    >
+      {(fieldId, errors) => (
+        <>
+          <TextInput
+            name="absencePercent"
+            inputMode="decimal"
+            label={x.absencePercent}
+            fieldId={fieldId}
+            errors={errors}
+          />
+          <RadioGroup name="effect" legend={x.effect} options={x.effects} fieldId={fieldId} errors={errors} />
+          <TextArea
+            name="studentVoice"
+            label={x.studentVoice}
+            description={x.studentVoiceHint}
+            fieldId={fieldId}
+            errors={errors}
+          />
+          <RadioGroup
+            name="decision"
+            legend={x.decision}
+            options={allowed.map((d): [typeof d, string] => [d, x.decisions[d]])}
+            fieldId={fieldId}
+            errors={errors}
+          />
+        </>
+      )}
+    </EventForm>
+  );
+}
+
+function ConsentForm(p: FormProps) {
+  const x = t.events['guardian-consent-recorded'];
+  return (
+    <EventForm
+      caseId={p.caseView.caseId}
+      type="guardian-consent-recorded"
+      title={x.title}
+      intro={x.intro}
+      onRecorded={p.onRecorded}
+      onCancel={p.onCancel}
+      build={(data) => {
+        const r = new FormReader(data);
+        return r.result({ consentGiven: r.choice('consentGiven', ['yes', 'no']) === 'yes' });
+      }}
+    >
+      {(fieldId, errors) => (
+        <RadioGroup
+          name="consentGiven"
+          legend={x.consentGiven}
+          options={{ yes: t.form.yes, no: t.form.no }}
+          fieldId={fieldId}
+          errors={errors}
+        />
+      )}
+    </EventForm>
+  );
+}
+
+function ReferralForm(p: FormProps) {
+  const x = t.events['referral-sent'];
+  const targets: S['ReferralSentPayloadDto']['to'][] =
+    p.caseView.step === 3 ? ['competence-team'] : ['ppt', 'mobile-team', 'health-nurse'];
+  return (
+    <EventForm
+      caseId={p.caseView.caseId}
+      type="referral-sent"
+      title={x.title}
+      intro={x.intro}
+      onRecorded={p.onRecorded}
+      onCancel={p.onCancel}
+      build={(data) => {
+        const r = new FormReader(data);
+        return r.result({ to: r.choice('to', targets) });
+      }}
+    >
+      {(fieldId, errors) => (
+        <RadioGroup
+          name="to"
+          legend={x.to}
+          options={targets.map((role): [typeof role, string] => [role, roleLabel[role as Role]])}
+          defaultValue={targets.length === 1 ? targets[0] : undefined}
+          fieldId={fieldId}
+          errors={errors}
+        />
+      )}
+    </EventForm>
+  );
+}
+
+function TeamAdviceForm(p: FormProps) {
+  const x = t.events['team-advice-recorded'];
+  return (
+    <EventForm
+      caseId={p.caseView.caseId}
+      type="team-advice-recorded"
+      title={x.title}
+      intro={x.intro}
+      onRecorded={p.onRecorded}
+      onCancel={p.onCancel}
+      build={(data) => {
+        const r = new FormReader(data);
+        return r.result({ advice: r.text('advice', { required: true }) });
+      }}
+    >
+      {(fieldId, errors) => <TextArea name="advice" label={x.advice} fieldId={fieldId} errors={errors} />}
+    </EventForm>
+  );
+}
+
+function NoteForm(p: FormProps) {
+  const x = t.events['note-added'];
+  return (
+    <EventForm
+      caseId={p.caseView.caseId}
+      type="note-added"
+      title={x.title}
+      intro={x.intro}
+      onRecorded={p.onRecorded}
+      onCancel={p.onCancel}
+      build={(data) => {
+        const r = new FormReader(data);
+        return r.result({ text: r.text('text', { required: true }) });
+      }}
+    >
+      {(fieldId, errors) => <TextArea name="text" label={x.text} fieldId={fieldId} errors={errors} />}
+    </EventForm>
+  );
+}
+
+function ReassignForm(p: FormProps) {
+  const x = t.events['owner-reassigned'];
+  const staff = useSchoolStaff(p.caseView.schoolId);
+  const teachers = (staff.data ?? []).filter(
+    (s) => s.active && s.role === 'contact-teacher' && s.id !== p.caseView.ownerStaffId,
+  );
+  return (
+    <EventForm
+      caseId={p.caseView.caseId}
+      type="owner-reassigned"
+      title={x.title}
+      intro={x.intro}
+      onRecorded={p.onRecorded}
+      onCancel={p.onCancel}
+      build={(data) => {
+        const r = new FormReader(data);
+        return r.result({
+          newOwnerStaffId: r.text('newOwnerStaffId', { required: true, message: x.choose }),
+        });
+      }}
+    >
+      {(fieldId, errors) => (
+        <SelectField
+          name="newOwnerStaffId"
+          label={x.newOwner}
+          placeholder={x.choose}
+          options={teachers.map((s): [string, string] => [s.id, s.displayName])}
+          fieldId={fieldId}
+          errors={errors}
+        />
+      )}
+    </EventForm>
+  );
+}
+
+function PauseForm(p: FormProps) {
+  const x = t.events['case-paused'];
+  return (
+    <EventForm
+      caseId={p.caseView.caseId}
+      type="case-paused"
+      title={x.title}
+      intro={x.intro}
+      onRecorded={p.onRecorded}
+      onCancel={p.onCancel}
+      build={(data) => {
+        const r = new FormReader(data);
+        const reason = r.choice('reason', keys(x.reasons));
+        return r.result({ reason, explanation: r.text('explanation', { required: reason === 'other' }) });
+      }}
+    >
+      {(fieldId, errors) => (
+        <>
+          <RadioGroup name="reason" legend={x.reason} options={x.reasons} fieldId={fieldId} errors={errors} />
+          <TextArea
+            name="explanation"
+            label={x.explanation}
+            description={x.explanationHint}
+            fieldId={fieldId}
+            errors={errors}
+          />
+        </>
+      )}
+    </EventForm>
+  );
+}
+
+function ResumeForm(p: FormProps) {
+  const x = t.events['case-resumed'];
+  return (
+    <EventForm
+      caseId={p.caseView.caseId}
+      type="case-resumed"
+      title={x.title}
+      intro={x.intro}
+      onRecorded={p.onRecorded}
+      onCancel={p.onCancel}
+      build={() => ({ payload: {} })}
+    >
+      {() => null}
+    </EventForm>
+  );
+}
+
+function CloseForm(p: FormProps) {
+  const x = t.events['case-closed'];
+  return (
+    <EventForm
+      caseId={p.caseView.caseId}
+      type="case-closed"
+      title={x.title}
+      intro={x.intro}
+      onRecorded={p.onRecorded}
+      onCancel={p.onCancel}
+      build={(data) => {
+        const r = new FormReader(data);
+        const reason = r.choice('reason', keys(x.reasons));
+        return r.result({ reason, explanation: r.text('explanation', { required: reason === 'other' }) });
+      }}
+    >
+      {(fieldId, errors) => (
+        <>
+          <RadioGroup name="reason" legend={x.reason} options={x.reasons} fieldId={fieldId} errors={errors} />
+          <TextArea
+            name="explanation"
+            label={x.explanation}
+            description={x.explanationHint}
+            fieldId={fieldId}
+            errors={errors}
+          />
+        </>
+      )}
+    </EventForm>
+  );
+}
+
+/** One form per event type the API may allow. */
+export const eventForms: Record<EventType, (p: FormProps) => React.JSX.Element> = {
+  'step1-contact': Step1ContactForm,
+  'meeting-held': MeetingHeldForm,
+  'mapping-recorded': MappingForm,
+  'measure-planned': MeasureForm,
+  'evaluation-recorded': EvaluationForm,
+  'guardian-consent-recorded': ConsentForm,
+  'referral-sent': ReferralForm,
+  'team-advice-recorded': TeamAdviceForm,
+  'note-added': NoteForm,
+  'owner-reassigned': ReassignForm,
+  'case-paused': PauseForm,
+  'case-resumed': ResumeForm,
+  'case-closed': CloseForm,
+};
