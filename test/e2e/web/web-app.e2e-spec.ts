@@ -200,7 +200,7 @@ describe('the web app in a browser', () => {
     await page.getByRole('radio', { name: 'Kompetanseteam' }).check();
     await submitForm(page, 'Henvisning sendt');
     await action(page, 'Møte holdt');
-    await page.getByRole('radio', { name: 'Møte i kompetanseteamet' }).check();
+    await page.getByRole('radio', { name: 'Møte med teamet rundt eleven (trinn 3)' }).check();
     await page.getByRole('radio', { name: 'Eleven ga sitt syn på forhånd' }).check();
     await page.getByRole('textbox', { name: 'Kort referat' }).fill('Teamet drøftet saken.');
     await submitForm(page, 'Møte holdt');
@@ -224,7 +224,7 @@ describe('the web app in a browser', () => {
 
     // Step 4: the interdisciplinary meeting, a measure, the evaluation that closes the case.
     await action(page, 'Møte holdt');
-    await page.getByRole('radio', { name: 'Samarbeidsmøte' }).check();
+    await page.getByRole('radio', { name: 'Samarbeidsmøte (trinn 4)' }).check();
     await page.getByRole('checkbox', { name: 'PP-tjenesten' }).check();
     await page.getByRole('checkbox', { name: 'Skolens ledelse' }).check();
     await page.getByRole('radio', { name: 'Eleven var med' }).check();

@@ -5,14 +5,14 @@ describe('describePayload', () => {
   it('names fields and values in Norwegian, dates as dates, and hides ids', () => {
     expect(
       describePayload({
-        kind: 'team-meeting',
+        kind: 'team-around-student-meeting',
         heldOn: '2026-12-01',
         participants: ['contact-teacher', 'guardians'],
         studentParticipation: 'view-given-beforehand',
         measureId: 'm-1',
       }),
     ).toEqual([
-      ['Type', 'Møte i kompetanseteamet'],
+      ['Type', 'Møte med teamet rundt eleven (trinn 3)'],
       ['Dato', '1. desember 2026'],
       ['Deltakere', 'Kontaktlærer, Foresatte'],
       ['Elevens deltakelse', 'Eleven ga sitt syn på forhånd'],

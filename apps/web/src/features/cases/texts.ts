@@ -131,8 +131,8 @@ export const t = {
       kind: 'Type møte',
       kinds: {
         'step2-meeting': 'Møte med elev og foresatte (trinn 2)',
-        'team-meeting': 'Møte i kompetanseteamet',
-        'collaboration-meeting': 'Samarbeidsmøte',
+        'team-around-student-meeting': 'Møte med teamet rundt eleven (trinn 3)',
+        'collaboration-meeting': 'Samarbeidsmøte (trinn 4)',
       } satisfies Record<P<'MeetingHeldPayloadDto'>['kind'], string>,
       heldOn: 'Dato for møtet',
       participants: 'Deltakere',

@@ -726,20 +726,6 @@ export interface components {
             /** @enum {string} */
             status: "open" | "reminded" | "missed" | "escalated";
         };
-        MeasureResponsibleDto: {
-            /** @enum {string} */
-            kind: "staff" | "student" | "guardians";
-            /**
-             * Format: uuid
-             * @description For kind staff: an active staff member at the school or municipality-wide.
-             */
-            staffId?: string;
-            /**
-             * @description For kind staff; taken from the directory when absent, and must match it when given.
-             * @enum {string}
-             */
-            role?: "contact-teacher" | "school-leadership" | "social-teacher" | "competence-team" | "ppt" | "mobile-team" | "health-nurse";
-        };
         MeasureDto: {
             measureId: string;
             what: string;
@@ -996,6 +982,191 @@ export interface components {
             /** @description Per owner (the contact teacher, or whoever the case was reassigned to) of open or paused cases, by name. */
             perContactTeacher: components["schemas"]["OwnerFiguresDto"][];
         };
+        ActorDto: {
+            /** Format: uuid */
+            staffId: string;
+            /** @enum {string} */
+            role: "contact-teacher" | "school-leadership" | "social-teacher" | "competence-team" | "ppt" | "mobile-team" | "health-nurse";
+            /** @description From the staff directory, when known. */
+            displayName?: string;
+        };
+        RecordedEventDto: {
+            eventId: string;
+            /** Format: uuid */
+            caseId: string;
+            /**
+             * @description A person's event type, or the system's (case-opened, reminder-due, deadline-missed, escalated, step-entered, partner-assigned, case-ended…).
+             * @example step1-contact
+             */
+            type: string;
+            /**
+             * @description The step the case was at when it happened.
+             * @enum {number}
+             */
+            step: 1 | 2 | 3 | 4;
+            /** @description null: the system. */
+            actor: components["schemas"]["ActorDto"] | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            recordedAt: string;
+            payload: Record<string, never>;
+        };
+        RecordEventResponseDto: {
+            event: components["schemas"]["RecordedEventDto"];
+            /** @description The case after the event. */
+            case: components["schemas"]["CaseResponseDto"];
+        };
+        EventAcceptedResponseDto: {
+            /** @enum {string} */
+            status: "accepted";
+            eventId: string;
+            /** @description Poll here; 200 once recorded. */
+            location: string;
+            message: string;
+        };
+        CaseEventResponseDto: {
+            event: components["schemas"]["RecordedEventDto"];
+        };
+        TimelineEntryDto: {
+            eventId: string;
+            /** Format: uuid */
+            caseId: string;
+            /**
+             * @description A person's event type, or the system's (case-opened, reminder-due, deadline-missed, escalated, step-entered, partner-assigned, case-ended…).
+             * @example step1-contact
+             */
+            type: string;
+            /**
+             * @description The step the case was at when it happened.
+             * @enum {number}
+             */
+            step: 1 | 2 | 3 | 4;
+            /** @description null: the system. */
+            actor: components["schemas"]["ActorDto"] | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: date-time */
+            recordedAt: string;
+            payload: Record<string, never>;
+            /** @description Position in the audit trail. */
+            seq: string;
+            /** @enum {string} */
+            origin: "person" | "system";
+        };
+        TimelineResponseDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @description The full audit trail in the order it was recorded: people's events and the system's (reminders, missed deadlines, escalations, notifications). */
+            entries: components["schemas"]["TimelineEntryDto"][];
+            /** @description Pass as `afterSeq` for the next page; null when this page is the last. */
+            nextAfterSeq: string | null;
+        };
+        PlanResponsibleDto: {
+            /** @enum {string} */
+            kind: "staff" | "student" | "guardians";
+            /** Format: uuid */
+            staffId: string | null;
+            /** @enum {string|null} */
+            role: "contact-teacher" | "school-leadership" | "social-teacher" | "competence-team" | "ppt" | "mobile-team" | "health-nurse" | null;
+            displayName: string | null;
+        };
+        PlanMeasureDto: {
+            measureId: string;
+            /** @enum {number} */
+            step: 1 | 2 | 3 | 4;
+            /** @description The measure. */
+            what: string;
+            how: string;
+            /** @description Who is responsible for carrying it out. */
+            responsible: components["schemas"]["PlanResponsibleDto"];
+            /**
+             * @description When it is carried out from.
+             * @example 2026-11-23
+             */
+            startsOn: string;
+            /**
+             * @description When it is evaluated.
+             * @example 2026-12-14
+             */
+            evaluateBy: string;
+            ifNotPossible: string;
+            /** Format: date-time */
+            plannedAt: string;
+        };
+        ActivityPlanResponseDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** Format: date-time */
+            generatedAt: string;
+            /**
+             * @example {
+             *       "id": "…",
+             *       "givenName": "Mia",
+             *       "familyName": "Johansen",
+             *       "className": "5A"
+             *     }
+             */
+            student: Record<string, never>;
+            /**
+             * @example {
+             *       "id": "…",
+             *       "name": "Fjordvik skole"
+             *     }
+             */
+            school: Record<string, never>;
+            /**
+             * @example {
+             *       "staffId": "…",
+             *       "displayName": "Ingrid Haugen"
+             *     }
+             */
+            owner: Record<string, never>;
+            /** @enum {string} */
+            status: "open" | "paused" | "closed";
+            /** @enum {number} */
+            step: 1 | 2 | 3 | 4;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            closeReason: string | null;
+            /** @description The problem the measures address: the trigger and figures, the step-1 clarification, and each mapping across school, home, leisure and the student. */
+            problem: Record<string, never>;
+            measures: components["schemas"]["PlanMeasureDto"][];
+            meetings: Record<string, never>[];
+            teamAdvice: Record<string, never>[];
+            /**
+             * @description The partner services a referral or escalation brought into the case, oldest first.
+             * @example [
+             *       {
+             *         "service": "ppt",
+             *         "reason": "referral",
+             *         "assignedAt": "2026-11-23T09:00:00.000Z",
+             *         "step": 3
+             *       }
+             *     ]
+             */
+            partners: Record<string, never>[];
+            /** @description Absence at the time, effect, the student's voice, the decision. */
+            evaluations: Record<string, never>[];
+            nextEvaluation: components["schemas"]["NextDeadlineDto"] | null;
+        };
+        CodecPayloadDto: {
+            /**
+             * @example {
+             *       "encoding": "YmluYXJ5L2VuY3J5cHRlZA=="
+             *     }
+             */
+            metadata?: {
+                [key: string]: string;
+            };
+            /** Format: byte */
+            data?: string;
+        };
+        CodecPayloadsDto: {
+            payloads: components["schemas"]["CodecPayloadDto"][];
+        };
         AbsencePatternDto: {
             /**
              * @description Weekdays the absence clusters on (often Mondays?).
@@ -1012,6 +1183,36 @@ export interface components {
             leavingEarly: boolean;
             /** @description Doctor or dentist appointments, or assessment days. */
             appointmentsOrAssessmentDays: boolean;
+        };
+        MappingAreaRecordDto: {
+            /** @description The analysis model's risk factors, as checkboxes. */
+            riskFactors: ("few-or-no-friends" | "alone-at-breaks" | "too-much-work-pressure" | "mental-health" | "friends-not-at-school" | "contact-with-parent-during-school-day" | "poor-relation-to-teacher" | "screens" | "learning-difficulties" | "stomach-ache-or-nausea" | "bullying" | "drugs" | "events-in-family" | "difficulty-leaving-home" | "guardians-distrust-school" | "unsafe-route-to-school" | "diagnosis" | "medical-causes")[];
+            /** @description A short summary; use the risk factors for anything touching health. */
+            summary: string;
+        };
+        MappingAreasDto: {
+            /** @description Relations, situations, structures, demands. */
+            school: components["schemas"]["MappingAreaRecordDto"];
+            /** @description Relations, routines. */
+            home: components["schemas"]["MappingAreaRecordDto"];
+            /** @description Relations, situations, activities. */
+            leisure: components["schemas"]["MappingAreaRecordDto"];
+            /** @description Well-being, relations, vulnerabilities, strengths. */
+            student: components["schemas"]["MappingAreaRecordDto"];
+        };
+        MeasureResponsibleDto: {
+            /** @enum {string} */
+            kind: "staff" | "student" | "guardians";
+            /**
+             * Format: uuid
+             * @description For kind staff: an active staff member at the school or municipality-wide.
+             */
+            staffId?: string;
+            /**
+             * @description For kind staff; taken from the directory when absent, and must match it when given.
+             * @enum {string}
+             */
+            role?: "contact-teacher" | "school-leadership" | "social-teacher" | "competence-team" | "ppt" | "mobile-team" | "health-nurse";
         };
         Step1ContactPayloadDto: {
             /** @description Talked with the student, as age allows. */
@@ -1046,7 +1247,7 @@ export interface components {
         };
         MeetingHeldPayloadDto: {
             /** @enum {string} */
-            kind: "step2-meeting" | "team-meeting" | "collaboration-meeting";
+            kind: "step2-meeting" | "team-around-student-meeting" | "collaboration-meeting";
             /** @example 2026-11-23 */
             heldOn: string;
             /** @description Who took part, by role. */
@@ -1076,22 +1277,6 @@ export interface components {
              */
             occurredAt?: string;
             payload: components["schemas"]["MeetingHeldPayloadDto"];
-        };
-        MappingAreaRecordDto: {
-            /** @description The analysis model's risk factors, as checkboxes. */
-            riskFactors: ("few-or-no-friends" | "alone-at-breaks" | "too-much-work-pressure" | "mental-health" | "friends-not-at-school" | "contact-with-parent-during-school-day" | "poor-relation-to-teacher" | "screens" | "learning-difficulties" | "stomach-ache-or-nausea" | "bullying" | "drugs" | "events-in-family" | "difficulty-leaving-home" | "guardians-distrust-school" | "unsafe-route-to-school" | "diagnosis" | "medical-causes")[];
-            /** @description A short summary; use the risk factors for anything touching health. */
-            summary: string;
-        };
-        MappingAreasDto: {
-            /** @description Relations, situations, structures, demands. */
-            school: components["schemas"]["MappingAreaRecordDto"];
-            /** @description Relations, routines. */
-            home: components["schemas"]["MappingAreaRecordDto"];
-            /** @description Relations, situations, activities. */
-            leisure: components["schemas"]["MappingAreaRecordDto"];
-            /** @description Well-being, relations, vulnerabilities, strengths. */
-            student: components["schemas"]["MappingAreaRecordDto"];
         };
         MappingRecordedPayloadDto: {
             areas: components["schemas"]["MappingAreasDto"];
@@ -1315,191 +1500,6 @@ export interface components {
              */
             occurredAt?: string;
             payload: components["schemas"]["CaseClosedPayloadDto"];
-        };
-        ActorDto: {
-            /** Format: uuid */
-            staffId: string;
-            /** @enum {string} */
-            role: "contact-teacher" | "school-leadership" | "social-teacher" | "competence-team" | "ppt" | "mobile-team" | "health-nurse";
-            /** @description From the staff directory, when known. */
-            displayName?: string;
-        };
-        RecordedEventDto: {
-            eventId: string;
-            /** Format: uuid */
-            caseId: string;
-            /**
-             * @description A person's event type, or the system's (case-opened, reminder-due, deadline-missed, escalated, step-entered, partner-assigned…).
-             * @example step1-contact
-             */
-            type: string;
-            /**
-             * @description The step the case was at when it happened.
-             * @enum {number}
-             */
-            step: 1 | 2 | 3 | 4;
-            /** @description null: the system. */
-            actor: components["schemas"]["ActorDto"] | null;
-            /** Format: date-time */
-            occurredAt: string;
-            /** Format: date-time */
-            recordedAt: string;
-            payload: Record<string, never>;
-        };
-        RecordEventResponseDto: {
-            event: components["schemas"]["RecordedEventDto"];
-            /** @description The case after the event. */
-            case: components["schemas"]["CaseResponseDto"];
-        };
-        EventAcceptedResponseDto: {
-            /** @enum {string} */
-            status: "accepted";
-            eventId: string;
-            /** @description Poll here; 200 once recorded. */
-            location: string;
-            message: string;
-        };
-        CaseEventResponseDto: {
-            event: components["schemas"]["RecordedEventDto"];
-        };
-        TimelineEntryDto: {
-            eventId: string;
-            /** Format: uuid */
-            caseId: string;
-            /**
-             * @description A person's event type, or the system's (case-opened, reminder-due, deadline-missed, escalated, step-entered, partner-assigned…).
-             * @example step1-contact
-             */
-            type: string;
-            /**
-             * @description The step the case was at when it happened.
-             * @enum {number}
-             */
-            step: 1 | 2 | 3 | 4;
-            /** @description null: the system. */
-            actor: components["schemas"]["ActorDto"] | null;
-            /** Format: date-time */
-            occurredAt: string;
-            /** Format: date-time */
-            recordedAt: string;
-            payload: Record<string, never>;
-            /** @description Position in the audit trail. */
-            seq: string;
-            /** @enum {string} */
-            origin: "person" | "system";
-        };
-        TimelineResponseDto: {
-            /** Format: uuid */
-            caseId: string;
-            /** @description The full audit trail in the order it was recorded: people's events and the system's (reminders, missed deadlines, escalations, notifications). */
-            entries: components["schemas"]["TimelineEntryDto"][];
-            /** @description Pass as `afterSeq` for the next page; null when this page is the last. */
-            nextAfterSeq: string | null;
-        };
-        PlanResponsibleDto: {
-            /** @enum {string} */
-            kind: "staff" | "student" | "guardians";
-            /** Format: uuid */
-            staffId: string | null;
-            /** @enum {string|null} */
-            role: "contact-teacher" | "school-leadership" | "social-teacher" | "competence-team" | "ppt" | "mobile-team" | "health-nurse" | null;
-            displayName: string | null;
-        };
-        PlanMeasureDto: {
-            measureId: string;
-            /** @enum {number} */
-            step: 1 | 2 | 3 | 4;
-            /** @description The measure. */
-            what: string;
-            how: string;
-            /** @description Who is responsible for carrying it out. */
-            responsible: components["schemas"]["PlanResponsibleDto"];
-            /**
-             * @description When it is carried out from.
-             * @example 2026-11-23
-             */
-            startsOn: string;
-            /**
-             * @description When it is evaluated.
-             * @example 2026-12-14
-             */
-            evaluateBy: string;
-            ifNotPossible: string;
-            /** Format: date-time */
-            plannedAt: string;
-        };
-        ActivityPlanResponseDto: {
-            /** Format: uuid */
-            caseId: string;
-            /** Format: date-time */
-            generatedAt: string;
-            /**
-             * @example {
-             *       "id": "…",
-             *       "givenName": "Mia",
-             *       "familyName": "Johansen",
-             *       "className": "5A"
-             *     }
-             */
-            student: Record<string, never>;
-            /**
-             * @example {
-             *       "id": "…",
-             *       "name": "Fjordvik skole"
-             *     }
-             */
-            school: Record<string, never>;
-            /**
-             * @example {
-             *       "staffId": "…",
-             *       "displayName": "Ingrid Haugen"
-             *     }
-             */
-            owner: Record<string, never>;
-            /** @enum {string} */
-            status: "open" | "paused" | "closed";
-            /** @enum {number} */
-            step: 1 | 2 | 3 | 4;
-            /** Format: date-time */
-            openedAt: string;
-            /** Format: date-time */
-            closedAt: string | null;
-            closeReason: string | null;
-            /** @description The problem the measures address: the trigger and figures, the step-1 clarification, and each mapping across school, home, leisure and the student. */
-            problem: Record<string, never>;
-            measures: components["schemas"]["PlanMeasureDto"][];
-            meetings: Record<string, never>[];
-            teamAdvice: Record<string, never>[];
-            /**
-             * @description The partner services a referral or escalation brought into the case, oldest first.
-             * @example [
-             *       {
-             *         "service": "ppt",
-             *         "reason": "referral",
-             *         "assignedAt": "2026-11-23T09:00:00.000Z",
-             *         "step": 3
-             *       }
-             *     ]
-             */
-            partners: Record<string, never>[];
-            /** @description Absence at the time, effect, the student's voice, the decision. */
-            evaluations: Record<string, never>[];
-            nextEvaluation: components["schemas"]["NextDeadlineDto"] | null;
-        };
-        CodecPayloadDto: {
-            /**
-             * @example {
-             *       "encoding": "YmluYXJ5L2VuY3J5cHRlZA=="
-             *     }
-             */
-            metadata?: {
-                [key: string]: string;
-            };
-            /** Format: byte */
-            data?: string;
-        };
-        CodecPayloadsDto: {
-            payloads: components["schemas"]["CodecPayloadDto"][];
         };
     };
     responses: never;
