@@ -15,3 +15,4 @@ export * from './partner-assignments';
 export * from './case-summary';
 export * from './notices';
 export * from './concern-threshold';
+export * from './absence-detection';
