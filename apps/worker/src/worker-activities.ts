@@ -2,13 +2,15 @@
 // tests both use this, so tests run the wiring production runs.
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@tiltak/config';
-import { CaseEventStore, DirectoryRepository } from '@tiltak/persistence';
+import { AbsenceStore, CaseEventStore, DirectoryRepository, InstallationStore } from '@tiltak/persistence';
 import {
   MailSender,
   createNotificationActivities,
   createNotificationServices,
   type NotificationLogger,
 } from '@tiltak/notifications';
+import type { DetectionPolicy } from '@tiltak/domain';
+import { createAbsenceActivities } from './absence-activities';
 import { createCaseActivities } from './case-activities';
 
 export function createWorkerActivities(deps: {
@@ -16,6 +18,7 @@ export function createWorkerActivities(deps: {
   mailSender: MailSender;
   config: Pick<AppConfig, 'api'>;
   logger?: NotificationLogger;
+  detectionPolicy?: DetectionPolicy;
 }) {
   const { dataSource } = deps;
   const notifications = createNotificationServices({
@@ -30,5 +33,10 @@ export function createWorkerActivities(deps: {
       directory: new DirectoryRepository(dataSource),
     }),
     ...createNotificationActivities(notifications),
+    ...createAbsenceActivities({
+      absence: new AbsenceStore(dataSource),
+      installation: new InstallationStore(dataSource),
+      ...(deps.detectionPolicy ? { policy: deps.detectionPolicy } : {}),
+    }),
   };
 }

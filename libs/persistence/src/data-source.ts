@@ -19,6 +19,7 @@ import { CreateNotificationOutbox1764000900000 } from './migrations/176400090000
 import { CreateInstallation1764001000000 } from './migrations/1764001000000-CreateInstallation';
 import { DropNotificationRequests1764100000000 } from './migrations/1764100000000-DropNotificationRequests';
 import { CreateStaffServedSchools1764107000000 } from './migrations/1764107000000-CreateStaffServedSchools';
+import { CreateAbsenceTables1764500000000 } from './migrations/1764500000000-CreateAbsenceTables';
 import { InstallationEntity } from './installation/installation.entity';
 import { grantAppRolePrivileges } from './app-role-privileges';
 
@@ -50,6 +51,7 @@ export const PERSISTENCE_MIGRATIONS: readonly MigrationClass[] = [
   CreateInstallation1764001000000,
   DropNotificationRequests1764100000000,
   CreateStaffServedSchools1764107000000,
+  CreateAbsenceTables1764500000000,
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';

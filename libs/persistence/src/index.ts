@@ -68,3 +68,27 @@ export { IdempotencyKeyEntity } from './idempotency/idempotency-key.entity';
 export { InstallationEntity } from './installation/installation.entity';
 export { safeForLog, sqlStateOf } from './log-safety';
 export { returnedRows } from './sql-values';
+
+export {
+  AbsenceStore,
+  IMPORT_MODES,
+  IMPORT_SOURCES,
+  MAX_STORED_ERRORS,
+  STAGING_FIELDS,
+} from './absence/absence.store';
+export type {
+  AbsenceImport,
+  ApplyResult,
+  FiguresRow,
+  ImportMode,
+  ImportSource,
+  ImportStatus,
+  NewImport,
+  NewSignal,
+  RowError,
+  StagingField,
+  StoredSignal,
+  StudentForDetection,
+} from './absence/absence.store';
+export { isUuid, uuidV5 } from './ids/uuid-v5';
+export { caseIdFor } from './ids/case-ids';

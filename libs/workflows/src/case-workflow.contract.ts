@@ -9,6 +9,7 @@ import type {
   Instant,
   LadderPolicy,
   NotificationRequest,
+  OpenCaseInput,
   RecordedEvent,
   RejectionCode,
   SchoolCalendar,
@@ -41,7 +42,9 @@ export interface CaseWorkflowInput {
     trigger: ConcernTrigger;
     absencePercent: number | null;
     openedAt: Instant;
-    openedBy: { staffId: string; role: StaffRole };
+    /** A person, or the system when absence detection opened the case (ADR 0009). */
+    openedBy: { staffId: string; role: StaffRole } | { system: 'absence-detection'; importId: string | null };
+    detection?: OpenCaseInput['detection'];
   };
   policy: LadderPolicy;
   /** Set when continuing as new: the state carried over. */

@@ -65,6 +65,8 @@ export interface DemoStudent {
   givenName: string;
   familyName: string;
   concernProfile: StudentConcernProfile | null;
+  /** The school system's reference the demo absence CSV names the student by. */
+  externalRef: string;
 }
 
 const student = (
@@ -82,6 +84,7 @@ const student = (
   givenName,
   familyName,
   concernProfile,
+  externalRef: `VFS-${String(n).padStart(5, '0')}`,
 });
 
 export const DEMO_STUDENTS = {
