@@ -9,7 +9,14 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { loadConfig, type AppConfig } from '@tiltak/config';
 import type { LadderPolicy } from '@tiltak/domain';
 import { caseWorkflowId } from '@tiltak/workflows';
-import { CaseEventStore, DirectoryRepository, createDataSource, runMigrations } from '@tiltak/persistence';
+import {
+  AbsenceStore,
+  CaseEventStore,
+  DirectoryRepository,
+  InstallationStore,
+  createDataSource,
+  runMigrations,
+} from '@tiltak/persistence';
 import { createTestDatabase, testCodecKeys, testTemporalAddress } from '@tiltak/testing';
 import { SignJWT } from 'jose';
 import type { DataSource } from 'typeorm';
@@ -18,6 +25,9 @@ import { createApp } from '../../../apps/api/src/create-app';
 import { TemporalClient } from '../../../apps/api/src/infrastructure/temporal-client.provider';
 import { createCaseActivities } from '../../../apps/worker/src/case-activities';
 import { createCaseWorker } from '../../../apps/worker/src/case-worker';
+import { createWorkerActivities } from '../../../apps/worker/src/worker-activities';
+import { createAbsenceActivities } from '../../../apps/worker/src/absence-activities';
+import { MailSender } from '@tiltak/notifications';
 
 export interface ApiHarness {
   app: INestApplication;
@@ -38,6 +48,8 @@ export interface HarnessOptions extends AppOptions {
   env?: Record<string, string>;
   /** Start no worker (for tests of an unreachable Temporal). */
   withoutWorker?: boolean;
+  /** Run the worker's real activities (notices mailed to this SMTP server, absence import) instead of dropping notices. */
+  smtpUrl?: string;
 }
 
 export async function startApiHarness(options: HarnessOptions = {}): Promise<ApiHarness> {
@@ -78,11 +90,19 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
   let worker: Worker | null = null;
   let running: Promise<void> = Promise.resolve();
   let closeConnection: () => Promise<void> = async () => undefined;
+  let mailSender: MailSender | null = null;
   if (!options.withoutWorker) {
     const eventStore = new CaseEventStore(db);
+    if (options.smtpUrl) mailSender = new MailSender({ smtpUrl: options.smtpUrl, from: config.mail.from });
+    const real = mailSender ? createWorkerActivities({ dataSource: db, mailSender, config }) : null;
     const created = await createCaseWorker({
       config,
       activities: {
+        ...createAbsenceActivities({
+          absence: new AbsenceStore(db),
+          installation: new InstallationStore(db),
+        }),
+        ...real,
         ...createCaseActivities({
           eventStore: {
             append: async (input) => {
@@ -92,8 +112,8 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
           },
           directory: new DirectoryRepository(db),
         }),
-        planNotificationDeliveries: async () => ({ outboxKeys: [] }),
-        deliverNotification: async () => undefined,
+        planNotificationDeliveries: real?.planNotificationDeliveries ?? (async () => ({ outboxKeys: [] })),
+        deliverNotification: real?.deliverNotification ?? (async () => undefined),
       },
     });
     worker = created.worker;
@@ -101,7 +121,7 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
     closeConnection = () => created.connection.close();
   }
 
-  const { env: _env, withoutWorker: _withoutWorker, ...appOptions } = options;
+  const { env: _env, withoutWorker: _withoutWorker, smtpUrl: _smtpUrl, ...appOptions } = options;
   const app = await createApp(config, { logger: false, ...appOptions });
   await app.init();
 
@@ -128,6 +148,7 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
       worker?.shutdown();
       await running;
       await closeConnection();
+      mailSender?.close();
       await db.destroy();
     },
   };

@@ -22,6 +22,9 @@ export type AccessAction =
   | 'staff.create'
   | 'staff.list'
   | 'staff.served-schools'
+  | 'absence.import'
+  | 'absence.import.read'
+  | 'absence.overview'
   | 'codec.decode'
   | 'codec.encode';
 

@@ -188,7 +188,7 @@ export class AbsenceStore {
    * staging in one transaction: a stream that fails (a bad header found late, a size limit, a dropped
    * connection) leaves neither the import nor any row.
    */
-  async receive(input: NewImport, copyText: Readable): Promise<{ rowsRead: number }> {
+  async receive(input: NewImport, source: Readable | (() => Readable)): Promise<{ rowsRead: number }> {
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
@@ -202,7 +202,7 @@ export class AbsenceStore {
           `COPY absence_import_rows (import_id, line_no, ${STAGING_FIELDS.join(', ')}, shape_error) FROM STDIN`,
         ),
       );
-      await pipeline(copyText, copy);
+      await pipeline(typeof source === 'function' ? source() : source, copy);
       const rowsRead = Number(copy.rowCount ?? 0);
       await runner.query(`UPDATE absence_imports SET rows_read = $2, updated_at = now() WHERE id = $1`, [
         input.id,
@@ -252,13 +252,13 @@ export class AbsenceStore {
         };
       }
 
-      const errors = (await m.query(`${ROW_CHECKS_SQL} ORDER BY line, field`, [
+      const errors = (await m.query(`${ROW_CHECKS_SQL} ORDER BY line, field COLLATE "C"`, [
         importId,
         imp.school_id,
       ])) as RowError[];
       const unknownRefs = (
         (await m.query(
-          `SELECT DISTINCT r.student_ref AS ref FROM absence_import_rows r
+          `SELECT DISTINCT r.student_ref COLLATE "C" AS ref FROM absence_import_rows r
              WHERE r.import_id = $1 AND coalesce(r.student_ref, '') <> ''
                AND NOT EXISTS (SELECT 1 FROM students s WHERE s.school_id = $2 AND s.external_ref = r.student_ref)
              ORDER BY 1 LIMIT ${MAX_STORED_ERRORS}`,
@@ -382,7 +382,7 @@ export class AbsenceStore {
     const signals = (await this.dataSource.query(
       `SELECT DISTINCT ON (student_id, trigger) student_id, trigger, kind, crossing
          FROM absence_signals WHERE student_id = ANY($1::uuid[])
-        ORDER BY student_id, trigger, crossing DESC, kind DESC`,
+        ORDER BY student_id, trigger, crossing DESC, (kind = 'cleared') DESC`,
       [studentIds],
     )) as { student_id: string; trigger: ConcernTrigger; kind: SignalKind; crossing: number }[];
     const byStudent = new Map<string, LessonRecord[]>();
