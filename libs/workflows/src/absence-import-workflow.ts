@@ -3,7 +3,6 @@
 // ordinary case workflow, started as an abandoned child with the case's deterministic id, so it
 // outlives this import, and a replay or a second import can never open it twice. Imports of one
 // school are serialised by the apply activity's lock.
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import {
   ParentClosePolicy,
   WorkflowIdReusePolicy,
@@ -78,7 +77,8 @@ export async function openCase(
     await startCaseChild(opening, policy, importId);
     return true;
   } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
+    // @temporalio/common's WorkflowExecutionAlreadyStartedError (workflow code may not import that package).
+    if (err instanceof Error && err.name === 'WorkflowExecutionAlreadyStartedError') return false;
     throw err;
   }
 }

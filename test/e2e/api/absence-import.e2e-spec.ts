@@ -112,7 +112,7 @@ describe('an import that crosses a threshold', () => {
       `SELECT e.payload, e.occurred_at, c.case_id FROM case_events e JOIN cases c USING (case_id)
         WHERE c.student_id = $1 AND e.type = 'case-opened'`,
       [mia.id],
-    )) as { payload: Record<string, any>; occurred_at: Date; case_id: string }[];
+    )) as { payload: Record<string, unknown>; occurred_at: Date; case_id: string }[];
     expect(osloDate(opened!.occurred_at.toISOString())).toBe(today);
     expect(opened!.payload).toMatchObject({
       trigger: 'absence-percentage',
