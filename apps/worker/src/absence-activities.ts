@@ -5,12 +5,14 @@ import {
   CONCERN_TRIGGERS,
   DEFAULT_DETECTION_POLICY,
   caseAbsencePercent,
+  defaultLadderPolicy,
   decideSignals,
   evaluateAbsence,
   osloDate,
   schoolYearOf,
   signalId,
   type DetectionPolicy,
+  type LadderPolicy,
   type LocalDate,
 } from '@tiltak/domain';
 import { caseIdFor, type AbsenceStore, type InstallationStore, type NewSignal } from '@tiltak/persistence';
@@ -21,6 +23,8 @@ export interface AbsenceActivityDeps {
   absence: AbsenceStore;
   installation: Pick<InstallationStore, 'id'>;
   policy?: DetectionPolicy;
+  /** The ladder the daily run's cases start on (the API passes its own to each import). */
+  ladderPolicy?: LadderPolicy;
   /** Students evaluated per database round trip. */
   batchSize?: number;
 }
@@ -40,6 +44,7 @@ export function createAbsenceActivities(deps: AbsenceActivityDeps): AbsenceActiv
     async detectAbsenceConcerns({ studentIds, importId, asOf }) {
       const today: LocalDate = asOf ?? osloDate(new Date().toISOString());
       const yearStart = `${schoolYearOf(today).slice(0, 4)}-08-01`;
+      const runKey = importId ?? `daily:${today}`;
       let signalsFired = 0;
       const openings: CaseOpening[] = [];
       try {
@@ -74,6 +79,7 @@ export function createAbsenceActivities(deps: AbsenceActivityDeps): AbsenceActiv
                 outcome: firing ? (caseId ? 'case-opened' : 'open-case-exists') : null,
                 caseId: firing ? caseId : null,
                 importId,
+                runKey,
                 evaluatedOn: today,
                 figures: result.figures,
                 pattern: result.pattern,
@@ -108,8 +114,8 @@ export function createAbsenceActivities(deps: AbsenceActivityDeps): AbsenceActiv
           await deps.absence.recordDetection(signals, figures);
         }
         // A retry after the signals were stored finds no new crossing: the stored ones say what to open.
-        if (importId) {
-          const stored = await deps.absence.caseOpeningSignals(importId);
+        {
+          const stored = await deps.absence.caseOpeningSignals(runKey);
           for (const signal of stored) {
             if (!signal.caseId || openings.some((o) => o.caseId === signal.caseId)) continue;
             const same = stored.filter((g) => g.caseId === signal.caseId);
@@ -146,6 +152,10 @@ export function createAbsenceActivities(deps: AbsenceActivityDeps): AbsenceActiv
       } catch (err) {
         throw sanitizedPersistenceFailure(err, 'the students due for detection');
       }
+    },
+
+    async currentLadderPolicy() {
+      return deps.ladderPolicy ?? defaultLadderPolicy();
     },
 
     async finishAbsenceImport({ importId, ...counts }) {

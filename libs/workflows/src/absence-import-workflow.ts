@@ -13,6 +13,7 @@ import {
 import {
   absenceImportProgressQuery,
   type AbsenceActivities,
+  type AbsenceDetectionOutcome,
   type AbsenceImportInput,
   type AbsenceImportProgress,
   type CaseOpening,
@@ -114,4 +115,21 @@ async function startCaseChild(
       { key: SEARCH_ATTRIBUTES.schoolId, value: opening.schoolId },
     ],
   });
+}
+
+/**
+ * Every school day (a Temporal Schedule): the students whose four-week window moved since they were
+ * last evaluated. Signals of a day's run are keyed by the date, so a re-run opens nothing twice.
+ */
+export async function absenceDetectionWorkflow(): Promise<AbsenceDetectionOutcome> {
+  const asOf = osloDate(new Date(Date.now()).toISOString());
+  const { studentIds } = await activities.studentsDueForDetection({ asOf });
+  if (studentIds.length === 0) return { studentsEvaluated: 0, signalsFired: 0, casesOpened: 0 };
+  const detected = await activities.detectAbsenceConcerns({ studentIds, importId: null, asOf });
+  const policy = detected.openings.length ? await activities.currentLadderPolicy() : null;
+  let casesOpened = 0;
+  for (const opening of detected.openings) {
+    if (policy && (await openCase(opening, policy, null))) casesOpened++;
+  }
+  return { studentsEvaluated: detected.studentsEvaluated, signalsFired: detected.signalsFired, casesOpened };
 }

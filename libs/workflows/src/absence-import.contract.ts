@@ -18,6 +18,12 @@ export interface AbsenceImportInput {
   policy: LadderPolicy;
 }
 
+export interface AbsenceDetectionOutcome {
+  studentsEvaluated: number;
+  signalsFired: number;
+  casesOpened: number;
+}
+
 export type AbsenceImportPhase = 'applying' | 'detecting' | 'opening-cases' | 'done' | 'rejected';
 
 export interface AbsenceImportProgress {
@@ -67,6 +73,8 @@ export interface AbsenceActivities {
   }): Promise<DetectionOutcome>;
   /** The students of every school whose window moved since they were last evaluated (daily run). */
   studentsDueForDetection(input: { asOf?: LocalDate }): Promise<{ studentIds: string[] }>;
+  /** The worker's ladder policy (LADDER_POLICY_JSON over the guide's), for cases the daily run opens. */
+  currentLadderPolicy(): Promise<LadderPolicy>;
   finishAbsenceImport(input: {
     importId: string;
     studentsEvaluated: number;

@@ -6,6 +6,9 @@ import { attendanceCsv, schoolDaysBetween, type GeneratedRecord } from '@tiltak/
 import { startTestSmtpServer, type TestSmtpServer } from '@tiltak/testing';
 import request from 'supertest';
 import { DEMO_SCHOOLS, DEMO_STAFF, DEMO_STUDENTS } from '../../../apps/api/src/demo/demo-data';
+import { ABSENCE_DETECTION_SCHEDULE_ID, ABSENCE_DETECTION_WORKFLOW_TYPE } from '@tiltak/workflows';
+import { ensureAbsenceDetectionSchedule } from '../../../apps/worker/src/digest-schedule';
+import { TemporalClient } from '../../../apps/api/src/infrastructure/temporal-client.provider';
 import { startApiHarness, type ApiHarness } from './api-harness';
 import { countRows, waitFor } from './case-scenarios';
 
@@ -131,7 +134,18 @@ describe('an import that crosses a threshold', () => {
       .get(`/api/cases/${opened!.case_id}`)
       .set('Authorization', `Bearer ${teacherToken}`);
     expect(shown.status).toBe(200);
-    expect(shown.body).toMatchObject({ trigger: 'absence-percentage', step: 1 });
+    expect(shown.body).toMatchObject({
+      trigger: 'absence-percentage',
+      step: 1,
+      nextDeadline: { kind: 'step1-contact' },
+      detection: {
+        triggers: ['absence-percentage'],
+        evaluatedOn: today,
+        thresholdPercent: 10,
+        schoolYearPercent: 12,
+        pattern: { singleDays: true, consecutiveDays: false, lateArrivals: false, leavingEarly: false },
+      },
+    });
 
     const teacher = DEMO_STAFF.fjordvikTeacher5A;
     const mail = await waitFor(
@@ -384,5 +398,43 @@ describe('bad input', () => {
         ],
       });
     expect(invalid.status).toBe(400);
+  });
+});
+
+describe('the daily run', () => {
+  it('evaluates only the students whose window moved, and opens nothing twice', async () => {
+    const client = await h.app.get(TemporalClient).client();
+    const run = (n: number) =>
+      client.workflow.execute(ABSENCE_DETECTION_WORKFLOW_TYPE, {
+        taskQueue: h.config.temporal.taskQueue,
+        workflowId: `absence-detection-test-${n}-${Date.now()}`,
+        args: [],
+      }) as Promise<{ studentsEvaluated: number; signalsFired: number; casesOpened: number }>;
+    const cases = () => countRows(h, `SELECT count(*)::int AS n FROM cases`);
+    const signals = () => countRows(h, `SELECT count(*)::int AS n FROM absence_signals`);
+    const [casesBefore, signalsBefore] = [await cases(), await signals()];
+    // Everyone was evaluated today by the imports.
+    expect(await run(1)).toEqual({ studentsEvaluated: 0, signalsFired: 0, casesOpened: 0 });
+    // A day later every window has moved: all are evaluated again; no crossing is new.
+    await h.db.query(`UPDATE student_absence_figures SET evaluated_on = evaluated_on - 1`);
+    const evaluated = await countRows(h, `SELECT count(*)::int AS n FROM student_absence_figures`);
+    expect(await run(2)).toEqual({ studentsEvaluated: evaluated, signalsFired: 0, casesOpened: 0 });
+    expect([await cases(), await signals()]).toEqual([casesBefore, signalsBefore]);
+  });
+
+  it('is a Temporal Schedule at 06:00 Oslo time on weekdays, created once', async () => {
+    const client = await h.app.get(TemporalClient).client();
+    try {
+      expect(await ensureAbsenceDetectionSchedule(h.config)).toBe('created');
+      expect(await ensureAbsenceDetectionSchedule(h.config)).toBe('exists');
+      const description = await client.schedule.getHandle(ABSENCE_DETECTION_SCHEDULE_ID).describe();
+      expect(description.spec.timezone).toBe('Europe/Oslo');
+      expect(description.action).toMatchObject({ workflowType: ABSENCE_DETECTION_WORKFLOW_TYPE });
+    } finally {
+      await client.schedule
+        .getHandle(ABSENCE_DETECTION_SCHEDULE_ID)
+        .delete()
+        .catch(() => undefined);
+    }
   });
 });

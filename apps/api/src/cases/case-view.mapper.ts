@@ -15,6 +15,7 @@ import type { Caller } from '../auth/caller';
 import { casePath } from './case-ids';
 import type { CaseListItemDto } from './dto/case-list-item.dto';
 import type { CaseResponseDto } from './dto/case.response.dto';
+import { CaseDetectionDto } from '../absence/dto/case-detection.dto';
 
 /** The events the case accepts in its current status and step (the workflow validator has the last word). */
 export function acceptedEventTypes(state: Pick<CaseState, 'status' | 'step'>): CaseEventType[] {
@@ -53,6 +54,7 @@ export function caseResponseFrom(
     schoolId: state.schoolId,
     ownerStaffId: state.ownerStaffId,
     trigger: state.trigger,
+    ...(state.detection ? { detection: CaseDetectionDto.from(state.detection) } : {}),
     step: state.step,
     status: state.status,
     openedAt: state.openedAt,

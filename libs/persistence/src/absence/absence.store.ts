@@ -108,6 +108,7 @@ export interface NewSignal {
   outcome: SignalOutcome | null;
   caseId: string | null;
   importId: string | null;
+  runKey: string;
   evaluatedOn: LocalDate;
   figures: AbsenceFigures;
   pattern: AbsencePattern;
@@ -424,8 +425,8 @@ export class AbsenceStore {
       for (const s of signals) {
         await m.query(
           `INSERT INTO absence_signals (id, student_id, school_id, trigger, kind, crossing, outcome, case_id, import_id,
-                                        evaluated_on, figures, pattern)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb) ON CONFLICT (id) DO NOTHING`,
+                                        run_key, evaluated_on, figures, pattern)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb) ON CONFLICT (id) DO NOTHING`,
           [
             s.id,
             s.studentId,
@@ -436,6 +437,7 @@ export class AbsenceStore {
             s.outcome,
             s.caseId,
             s.importId,
+            s.runKey,
             s.evaluatedOn,
             JSON.stringify(s.figures),
             JSON.stringify(s.pattern),
@@ -461,11 +463,11 @@ export class AbsenceStore {
     });
   }
 
-  /** Signals of this import that opened a case (a retried detection finds them again). */
-  async caseOpeningSignals(importId: string): Promise<StoredSignal[]> {
+  /** Signals of this detection run that opened a case (a retried run finds them again). */
+  async caseOpeningSignals(runKey: string): Promise<StoredSignal[]> {
     const rows = (await this.dataSource.query(
-      `SELECT * FROM absence_signals WHERE import_id = $1 AND outcome = 'case-opened' ORDER BY student_id, trigger`,
-      [importId],
+      `SELECT * FROM absence_signals WHERE run_key = $1 AND outcome = 'case-opened' ORDER BY student_id, trigger`,
+      [runKey],
     )) as SignalRow[];
     return rows.map(signalFromRow);
   }
@@ -549,6 +551,7 @@ interface SignalRow {
   outcome: SignalOutcome | null;
   case_id: string | null;
   import_id: string | null;
+  run_key: string;
   evaluated_on: Date | string;
   figures: AbsenceFigures;
   pattern: AbsencePattern;
@@ -566,6 +569,7 @@ function signalFromRow(r: SignalRow): StoredSignal {
     outcome: r.outcome,
     caseId: r.case_id,
     importId: r.import_id,
+    runKey: r.run_key,
     evaluatedOn: typeof r.evaluated_on === 'string' ? r.evaluated_on : localDateOf(r.evaluated_on),
     figures: r.figures,
     pattern: r.pattern,

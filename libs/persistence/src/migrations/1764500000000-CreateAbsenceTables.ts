@@ -90,6 +90,8 @@ export class CreateAbsenceTables1764500000000 implements MigrationInterface {
         outcome text NULL CHECK (outcome IN ('case-opened', 'case-proposed', 'open-case-exists')),
         case_id uuid NULL,
         import_id uuid NULL REFERENCES absence_imports (id),
+        -- The detection run that wrote it (the import's id, or the daily run's date): a retried run finds its own openings.
+        run_key text NOT NULL,
         evaluated_on date NOT NULL,
         figures jsonb NOT NULL,
         pattern jsonb NOT NULL,
