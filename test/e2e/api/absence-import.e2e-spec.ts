@@ -438,3 +438,35 @@ describe('the daily run', () => {
     }
   });
 });
+
+describe('student references', () => {
+  it('are set by the school leadership, unique per school, and name the student in imports', async () => {
+    const create = (externalRef: string, schoolId = B, token = bakkeliLeader) =>
+      request(h.http)
+        .post('/api/students')
+        .set('Authorization', `Bearer ${token}`)
+        .send({
+          schoolId,
+          className: '8A',
+          contactTeacherId: schoolId === B ? DEMO_STAFF.bakkeliTeacher9A.id : DEMO_STAFF.fjordvikTeacher5A.id,
+          givenName: 'Test',
+          familyName: 'Elev',
+          externalRef,
+        });
+    const created = await create('NEW-1');
+    expect(created.status).toBe(201);
+    expect(created.body.externalRef).toBe('NEW-1');
+    const taken = await create('NEW-1');
+    expect(taken.status).toBe(409);
+    expect(taken.body).toMatchObject({ reason: 'EXTERNAL_REF_TAKEN' });
+    // The same reference at another school is another student.
+    expect((await create('NEW-1', F, fjordvikLeader)).status).toBe(201);
+    const done = await importCsv(bakkeliLeader, B, attendanceCsv(lessons('NEW-1', [])));
+    expect(done).toMatchObject({ status: 'applied', rowsApplied: days.length * 6, unknownStudentRefs: [] });
+    const moved = await request(h.http)
+      .patch(`/api/students/${created.body.id as string}`)
+      .set('Authorization', `Bearer ${bakkeliLeader}`)
+      .send({ externalRef: DEMO_STUDENTS.lukas.externalRef });
+    expect(moved.status).toBe(409);
+  });
+});
