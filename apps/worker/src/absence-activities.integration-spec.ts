@@ -110,10 +110,10 @@ it('applies once, and a retried detection returns the same opening without a sec
   expect(retried.openings).toEqual([
     expect.objectContaining({ caseId, trigger: 'absence-percentage', ownerStaffId: teacher.id }),
   ]);
-  const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM absence_signals WHERE student_id = $1`, [
+  const [row] = (await db.query(`SELECT count(*)::int AS n FROM absence_signals WHERE student_id = $1`, [
     student.id,
   ])) as { n: number }[];
-  expect(n).toBe(1);
+  expect(row?.n).toBe(1);
   // Append-only, even for the owner's application role.
   await expect(db.query(`UPDATE absence_signals SET kind = 'cleared'`)).rejects.toThrow();
   await expect(db.query(`DELETE FROM absence_signals`)).rejects.toThrow();

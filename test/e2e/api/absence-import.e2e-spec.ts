@@ -441,7 +441,7 @@ describe('the daily run', () => {
 
 describe('student references', () => {
   it('are set by the school leadership, unique per school, and name the student in imports', async () => {
-    const create = (externalRef: string, schoolId = B, token = bakkeliLeader) =>
+    const create = (externalRef: string, schoolId: string = B, token = bakkeliLeader) =>
       request(h.http)
         .post('/api/students')
         .set('Authorization', `Bearer ${token}`)

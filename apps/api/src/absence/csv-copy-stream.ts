@@ -75,6 +75,7 @@ export class CsvToCopyStream extends Transform {
     }
     try {
       this.consume(text);
+      this.flushOut();
       done();
     } catch (err) {
       done(err as Error);
@@ -92,6 +93,7 @@ export class CsvToCopyStream extends Transform {
           `Et felt som begynner på linje ${this.recordLine} mangler avsluttende anførselstegn.`,
         );
       if (this.field !== '' || this.fields.length > 0 || this.quoteSeen) this.endRecord();
+      this.flushOut();
       if (this.header === null)
         throw new CsvInputError('empty', 'Filen er tom: den må ha en overskriftslinje og minst én rad.');
       done();
@@ -130,6 +132,30 @@ export class CsvToCopyStream extends Transform {
   private parse(text: string): void {
     const sep = this.separator;
     for (let i = 0; i < text.length; i++) {
+      // Fast path: a whole line without quotes at a record's start is split in one go.
+      if (
+        !this.inQuotes &&
+        !this.pendingQuote &&
+        !this.quoteSeen &&
+        this.field === '' &&
+        this.fields.length === 0
+      ) {
+        const end = text.indexOf('\n', i);
+        if (end !== -1) {
+          const raw = text.slice(i, end);
+          if (!raw.includes('"')) {
+            const fields = (raw.includes('\r') ? raw.replace(/\r/g, '') : raw).split(sep ?? ',');
+            if (fields.some((f) => f.length > MAX_FIELD_LENGTH)) this.fieldTooLong();
+            this.field = fields.pop() ?? '';
+            this.fields = fields;
+            this.endRecord();
+            this.line++;
+            this.recordLine = this.line;
+            i = end;
+            continue;
+          }
+        }
+      }
       const c = text[i];
       if (this.inQuotes) {
         if (c === '"') {
@@ -186,6 +212,15 @@ export class CsvToCopyStream extends Transform {
   }
 
   private pendingQuote = false;
+  /** For each staging field, its column in the file (-1: not in the file). */
+  private columnOf: number[] = [];
+  /** COPY rows of the current chunk, pushed as one. */
+  private out: string[] = [];
+
+  private flushOut(): void {
+    if (this.out.length) this.push(this.out.join(''));
+    this.out = [];
+  }
 
   private pushField(): void {
     this.fields.push(this.field);
@@ -204,19 +239,12 @@ export class CsvToCopyStream extends Transform {
     }
     this.rows++;
     const header = this.header;
-    const values: Partial<Record<StagingField, string>> = {};
-    header.forEach((target, index) => {
-      if (target) values[target] = (fields[index] ?? '').trim();
-    });
     const shapeError =
       fields.length === header.length ? null : `har ${fields.length} felt, overskriften har ${header.length}`;
-    const columns = [
-      this.importId,
-      String(this.recordLine),
-      ...STAGING_FIELDS.map((f) => values[f] ?? null),
-      shapeError,
-    ];
-    this.push(`${columns.map(copyValue).join('\t')}\n`);
+    const columns: (string | null)[] = [this.importId, String(this.recordLine)];
+    for (const index of this.columnOf) columns.push(index < 0 ? null : (fields[index] ?? '').trim());
+    columns.push(shapeError);
+    this.out.push(`${columns.map(copyValue).join('\t')}\n`);
   }
 
   private readHeader(fields: string[]): (StagingField | null)[] {
@@ -237,12 +265,17 @@ export class CsvToCopyStream extends Transform {
         problems,
       );
     }
-    return names.map((n) => CSV_COLUMNS[n] ?? null);
+    const targets = names.map((n) => CSV_COLUMNS[n] ?? null);
+    this.columnOf = STAGING_FIELDS.map((f) => targets.indexOf(f));
+    return targets;
   }
 }
+
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
 
 /** One value in COPY's text format: \N for null, backslash escapes for the characters it uses. */
 export function copyValue(value: string | null): string {
   if (value === null) return '\\N';
+  if (!NEEDS_ESCAPE.test(value)) return value;
   return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
