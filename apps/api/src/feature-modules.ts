@@ -1,6 +1,7 @@
 // The API's resource modules (cases, events, students, schools, staff, codec). Kept in one list so
 // app.module stays small.
 import type { Type } from '@nestjs/common';
+import { AbsenceModule } from './absence/absence.module';
 import { AccessModule } from './access/access.module';
 import { ActivityPlanModule } from './activity-plan/activity-plan.module';
 import { AuthModule } from './auth/auth.module';
@@ -26,5 +27,6 @@ export const FEATURE_MODULES: Type<unknown>[] = [
   EventsModule,
   TimelineModule,
   ActivityPlanModule,
+  AbsenceModule,
   CodecModule,
 ];

@@ -10,11 +10,11 @@ import {
   workerDataConverter,
   workflowsSourcePath,
 } from '@tiltak/temporal';
-import type { CaseActivities, NotificationActivities } from '@tiltak/workflows';
+import type { AbsenceActivities, CaseActivities, NotificationActivities } from '@tiltak/workflows';
 
 export interface CaseWorkerOptions {
   config: Pick<AppConfig, 'temporal' | 'codec'>;
-  activities: CaseActivities & NotificationActivities;
+  activities: CaseActivities & NotificationActivities & Partial<AbsenceActivities>;
   /** Use the prebuilt bundle when present (production); tests bundle from source. */
   preferPrebuiltBundle?: boolean;
   connection?: NativeConnection;

@@ -10,6 +10,8 @@ import {
 import type { AppConfig } from '@tiltak/config';
 import { clientDataConverter, connectionOptions } from '@tiltak/temporal';
 import {
+  ABSENCE_DETECTION_SCHEDULE_ID,
+  ABSENCE_DETECTION_WORKFLOW_TYPE,
   NOTIFICATION_SWEEP_SCHEDULE_ID,
   NOTIFICATION_SWEEP_WORKFLOW_TYPE,
   WEEKLY_DIGEST_SCHEDULE_ID,
@@ -37,6 +39,40 @@ export async function ensureDigestSchedule(
         workflowExecutionTimeout: '1 day',
       },
       policies: { catchupWindow: '1 day' },
+    }),
+  );
+}
+
+/** 06:00 in Oslo on weekdays: yesterday's registrations are in, the school day has not begun. */
+export const ABSENCE_DETECTION_SCHEDULE_SPEC = {
+  calendars: [
+    { dayOfWeek: ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] as const, hour: 6, minute: 0 },
+  ],
+  timezone: 'Europe/Oslo',
+};
+
+/** The daily absence detection for students whose window moved (ADR 0009). */
+export async function ensureAbsenceDetectionSchedule(
+  config: Pick<AppConfig, 'temporal' | 'codec'>,
+): Promise<'created' | 'exists'> {
+  return withClient(config, (client) =>
+    createOnce(client, {
+      scheduleId: ABSENCE_DETECTION_SCHEDULE_ID,
+      spec: {
+        calendars: ABSENCE_DETECTION_SCHEDULE_SPEC.calendars.map((c) => ({
+          ...c,
+          dayOfWeek: [...c.dayOfWeek],
+        })),
+        timezone: ABSENCE_DETECTION_SCHEDULE_SPEC.timezone,
+      },
+      action: {
+        type: 'startWorkflow',
+        workflowType: ABSENCE_DETECTION_WORKFLOW_TYPE,
+        taskQueue: config.temporal.taskQueue,
+        args: [],
+        workflowExecutionTimeout: '12 hours',
+      },
+      policies: { catchupWindow: '1 day', overlap: ScheduleOverlapPolicy.SKIP },
     }),
   );
 }

@@ -6,7 +6,11 @@ import { assertLeastPrivilege, createDataSource } from '@tiltak/persistence';
 import { MailSender } from '@tiltak/notifications';
 import { createWorkerActivities } from './worker-activities';
 import { createCaseWorker } from './case-worker';
-import { ensureDigestSchedule, ensureNotificationSweepSchedule } from './digest-schedule';
+import {
+  ensureAbsenceDetectionSchedule,
+  ensureDigestSchedule,
+  ensureNotificationSweepSchedule,
+} from './digest-schedule';
 import { jsonLogger } from './json-logger';
 
 async function main(): Promise<void> {
@@ -26,6 +30,7 @@ async function main(): Promise<void> {
   logger.info('Schedules', {
     weeklyDigest: await ensureDigestSchedule(config),
     notificationSweep: await ensureNotificationSweepSchedule(config),
+    absenceDetection: await ensureAbsenceDetectionSchedule(config),
   });
 
   let stopping = false;

@@ -1,21 +1,29 @@
 // Every activity the worker registers, built from its real dependencies. main.ts and the integration
 // tests both use this, so tests run the wiring production runs.
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from '@tiltak/config';
-import { CaseEventStore, DirectoryRepository } from '@tiltak/persistence';
+import { ConfigError, type AppConfig } from '@tiltak/config';
+import { AbsenceStore, CaseEventStore, DirectoryRepository, InstallationStore } from '@tiltak/persistence';
 import {
   MailSender,
   createNotificationActivities,
   createNotificationServices,
   type NotificationLogger,
 } from '@tiltak/notifications';
+import {
+  defaultLadderPolicy,
+  parsePolicyOverrides,
+  type DetectionPolicy,
+  type LadderPolicy,
+} from '@tiltak/domain';
+import { createAbsenceActivities } from './absence-activities';
 import { createCaseActivities } from './case-activities';
 
 export function createWorkerActivities(deps: {
   dataSource: DataSource;
   mailSender: MailSender;
-  config: Pick<AppConfig, 'api'>;
+  config: Pick<AppConfig, 'api'> & Partial<Pick<AppConfig, 'policyOverrides'>>;
   logger?: NotificationLogger;
+  detectionPolicy?: DetectionPolicy;
 }) {
   const { dataSource } = deps;
   const notifications = createNotificationServices({
@@ -30,5 +38,20 @@ export function createWorkerActivities(deps: {
       directory: new DirectoryRepository(dataSource),
     }),
     ...createNotificationActivities(notifications),
+    ...createAbsenceActivities({
+      absence: new AbsenceStore(dataSource),
+      installation: new InstallationStore(dataSource),
+      ...(deps.detectionPolicy ? { policy: deps.detectionPolicy } : {}),
+      ...(deps.config.policyOverrides !== undefined
+        ? { ladderPolicy: ladderPolicyFrom(deps.config.policyOverrides) }
+        : {}),
+    }),
   };
+}
+
+/** LADDER_POLICY_JSON as the API reads it; a bad value stops the worker as it stops the API. */
+function ladderPolicyFrom(overrides: AppConfig['policyOverrides']): LadderPolicy {
+  const parsed = parsePolicyOverrides(overrides, defaultLadderPolicy());
+  if (!parsed.ok) throw new ConfigError(parsed.errors.map((e) => `LADDER_POLICY_JSON ${e}`));
+  return parsed.policy;
 }

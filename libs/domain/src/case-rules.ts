@@ -101,7 +101,16 @@ export function allowedEventTypes(step: Step): CaseEventType[] {
 /** Checks the input that starts a case; `now` bounds openedAt like any event's occurredAt. */
 export function validateOpenCaseInput(input: OpenCaseInput, now: Instant): Validation {
   const errors: string[] = [];
-  const known = ['caseId', 'studentId', 'schoolId', 'ownerStaffId', 'trigger', 'absencePercent', 'openedAt'];
+  const known = [
+    'caseId',
+    'studentId',
+    'schoolId',
+    'ownerStaffId',
+    'trigger',
+    'absencePercent',
+    'openedAt',
+    'detection',
+  ];
   if (typeof input !== 'object' || input === null) {
     return reject('INVALID_EVENT', 'The case input must be an object.');
   }
@@ -151,6 +160,7 @@ export function openCase(
     // The case-opened system event is the first.
     eventCount: 1,
     lastEventAt: input.openedAt,
+    ...(input.detection ? { detection: input.detection } : {}),
   };
   return openDeadlines(opened, DEADLINES_ON_ENTRY[1], input.openedAt, policy, calendars);
 }

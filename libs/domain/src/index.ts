@@ -19,3 +19,4 @@ export * from './case-summary';
 export * from './notices';
 export * from './concern-threshold';
 export * from './step-checklist';
+export * from './absence-detection';

@@ -1,5 +1,6 @@
 // The vocabulary of a concern case (bekymringssak). Types only: the rules live beside them as pure
 // functions. Everything here is serialisable (plain JSON) because it travels through Temporal.
+import type { AbsenceFigures } from './absence-detection';
 
 /** An instant in UTC as an ISO-8601 string, e.g. `2026-11-26T14:00:00.000Z`. */
 export type Instant = string;
@@ -126,6 +127,16 @@ export interface Actor {
 
 /** A short free text, bounded; never meant for health details (use the structured fields). */
 export type BoundedText = string;
+
+/** Why the system opened a case (ADR 0009): prefills the step-1 form. */
+export interface CaseDetection {
+  /** Every trigger that crossed at once, the case's own first. */
+  triggers: ConcernTrigger[];
+  /** The absence_signals rows behind it. */
+  signalIds: string[];
+  figures: AbsenceFigures;
+  pattern: AbsencePattern;
+}
 
 export interface AbsencePattern {
   weekdays: Weekday[];
@@ -301,7 +312,13 @@ export type CaseEvent = {
 // ---- Events the system records ----------------------------------------------------------------------
 
 export interface SystemEventPayloads {
-  'case-opened': { trigger: ConcernTrigger; absencePercent: number | null; ownerStaffId: string };
+  'case-opened': {
+    trigger: ConcernTrigger;
+    absencePercent: number | null;
+    ownerStaffId: string;
+    /** Present when the system opened the case from absence data: why, with the figures and pattern. */
+    detection?: CaseDetection;
+  };
   'step-entered': { step: Step };
   /** `skipped`: not sent, because the deadline had already passed when the reminder fired. */
   'reminder-due': {
@@ -379,6 +396,8 @@ export interface CaseState {
   deadlineSequence: number;
   /** Count of accepted events, people's and the system's. */
   eventCount: number;
+  /** Absent when a person opened the case: the trigger, figures and pattern absence detection found. */
+  detection?: CaseDetection;
   lastEventAt: Instant;
 }
 
@@ -390,6 +409,8 @@ export interface OpenCaseInput {
   trigger: ConcernTrigger;
   absencePercent: number | null;
   openedAt: Instant;
+  /** Set when absence detection opened the case (the actor is the system). */
+  detection?: CaseDetection;
 }
 
 export const REJECTION_CODES = [

@@ -11,6 +11,7 @@ export function caseOpenedEvent(input: OpenCaseInput): SystemEvent {
       trigger: input.trigger,
       absencePercent: input.absencePercent,
       ownerStaffId: input.ownerStaffId,
+      ...(input.detection ? { detection: input.detection } : {}),
     },
   };
 }

@@ -28,6 +28,14 @@ export const APP_ROLE_PRIVILEGES: Readonly<Record<string, readonly TablePrivileg
   auth_sessions: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   // Abandoned and expired keys are removed.
   idempotency_keys: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+  // Absence import (ADR 0009): imports keep their counts; staging rows are removed once applied;
+  // attendance is upserted by (student, date, period) and never deleted (a correction is an upsert).
+  absence_imports: ['SELECT', 'INSERT', 'UPDATE'],
+  absence_import_rows: ['SELECT', 'INSERT', 'DELETE'],
+  lesson_attendance: ['SELECT', 'INSERT', 'UPDATE'],
+  // Append-only: why a case began.
+  absence_signals: ['SELECT', 'INSERT'],
+  student_absence_figures: ['SELECT', 'INSERT', 'UPDATE'],
 };
 
 /**

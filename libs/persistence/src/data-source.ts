@@ -22,6 +22,7 @@ import { AddCaseListColumns1764300000000 } from './migrations/1764300000000-AddC
 import { CreateStaffServedSchools1764107000000 } from './migrations/1764107000000-CreateStaffServedSchools';
 import { AddStaffOidcSubject1764200000000 } from './migrations/1764200000000-AddStaffOidcSubject';
 import { CreateSignInSessions1764200001000 } from './migrations/1764200001000-CreateSignInSessions';
+import { CreateAbsenceTables1764500000000 } from './migrations/1764500000000-CreateAbsenceTables';
 import { InstallationEntity } from './installation/installation.entity';
 import { grantAppRolePrivileges } from './app-role-privileges';
 
@@ -56,6 +57,7 @@ export const PERSISTENCE_MIGRATIONS: readonly MigrationClass[] = [
   AddStaffOidcSubject1764200000000,
   CreateSignInSessions1764200001000,
   AddCaseListColumns1764300000000,
+  CreateAbsenceTables1764500000000,
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';

@@ -79,3 +79,26 @@ export { OUTBOX_STATUSES, outboxKey } from './notifications/notification-outbox.
 export type { NewOutboxRecord, OutboxRecord, OutboxStatus } from './notifications/notification-outbox.types';
 export { NotificationContextReader } from './notifications/notification-context.reader';
 export type { DigestCaseRow, StudentForReference } from './notifications/notification-context.reader';
+export {
+  AbsenceStore,
+  IMPORT_MODES,
+  IMPORT_SOURCES,
+  MAX_STORED_ERRORS,
+  STAGING_FIELDS,
+} from './absence/absence.store';
+export type {
+  AbsenceImport,
+  ApplyResult,
+  FiguresRow,
+  ImportMode,
+  ImportSource,
+  ImportStatus,
+  NewImport,
+  NewSignal,
+  RowError,
+  StagingField,
+  StoredSignal,
+  StudentForDetection,
+} from './absence/absence.store';
+export { isUuid, uuidV5 } from './ids/uuid-v5';
+export { caseIdFor } from './ids/case-ids';

@@ -33,7 +33,8 @@ export function caseIdFromWorkflowId(workflowId: string): string | null {
 }
 
 export interface CaseWorkflowInput {
-  open: OpenCaseInput & { openedBy: Actor };
+  /** A person, or the system when absence detection opened the case (ADR 0009). */
+  open: OpenCaseInput & { openedBy: Actor | { system: 'absence-detection'; importId: string | null } };
   policy: LadderPolicy;
   /** Set when continuing as new: the state carried over. */
   carried?: { state: CaseState; calendars: SchoolCalendar[]; recentEvents?: RecordedEvent[] };

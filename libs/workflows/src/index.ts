@@ -2,3 +2,4 @@ export * from './case-workflow.contract';
 export type { CaseOutcome } from './case-workflow';
 export type { NotificationOutcome } from './notification-workflow';
 export { caseSearchAttributeValues, type CaseSearchAttributeValues } from './case-search-attributes';
+export * from './absence-import.contract';

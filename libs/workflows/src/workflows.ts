@@ -2,3 +2,4 @@
 export { caseWorkflow } from './case-workflow';
 export { notificationWorkflow } from './notification-workflow';
 export { notificationSweepWorkflow, weeklyDigestWorkflow } from './digest-workflow';
+export { absenceDetectionWorkflow, absenceImportWorkflow } from './absence-import-workflow';

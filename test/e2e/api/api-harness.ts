@@ -10,7 +10,14 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { loadConfig, type AppConfig } from '@tiltak/config';
 import type { LadderPolicy } from '@tiltak/domain';
 import { caseWorkflowId } from '@tiltak/workflows';
-import { CaseEventStore, DirectoryRepository, createDataSource, runMigrations } from '@tiltak/persistence';
+import {
+  AbsenceStore,
+  CaseEventStore,
+  DirectoryRepository,
+  InstallationStore,
+  createDataSource,
+  runMigrations,
+} from '@tiltak/persistence';
 import { createTestDatabase, testCodecKeys, testTemporalAddress } from '@tiltak/testing';
 import { SignJWT } from 'jose';
 import type { DataSource } from 'typeorm';
@@ -20,6 +27,9 @@ import { TemporalClient } from '../../../apps/api/src/infrastructure/temporal-cl
 import { createCaseActivities } from '../../../apps/worker/src/case-activities';
 import { createCaseWorker } from '../../../apps/worker/src/case-worker';
 import { type OidcProviderProcess, startOidcProviderProcess } from '../web/oidc-provider-process';
+import { createWorkerActivities } from '../../../apps/worker/src/worker-activities';
+import { createAbsenceActivities } from '../../../apps/worker/src/absence-activities';
+import { MailSender } from '@tiltak/notifications';
 
 export interface ApiHarness {
   app: INestApplication;
@@ -54,6 +64,8 @@ export interface HarnessOptions extends AppOptions {
   listen?: boolean;
   /** The built web app to serve at `/` (WEB_DIST_DIR). */
   webDistDir?: string;
+  /** Run the worker's real activities (notices mailed to this SMTP server, absence import) instead of dropping notices. */
+  smtpUrl?: string;
 }
 
 export async function startApiHarness(options: HarnessOptions = {}): Promise<ApiHarness> {
@@ -113,11 +125,19 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
   let worker: Worker | null = null;
   let running: Promise<void> = Promise.resolve();
   let closeConnection: () => Promise<void> = async () => undefined;
+  let mailSender: MailSender | null = null;
   if (!options.withoutWorker) {
     const eventStore = new CaseEventStore(db);
+    if (options.smtpUrl) mailSender = new MailSender({ smtpUrl: options.smtpUrl, from: config.mail.from });
+    const real = mailSender ? createWorkerActivities({ dataSource: db, mailSender, config }) : null;
     const created = await createCaseWorker({
       config,
       activities: {
+        ...createAbsenceActivities({
+          absence: new AbsenceStore(db),
+          installation: new InstallationStore(db),
+        }),
+        ...real,
         ...createCaseActivities({
           eventStore: {
             append: async (input) => {
@@ -127,8 +147,8 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
           },
           directory: new DirectoryRepository(db),
         }),
-        planNotificationDeliveries: async () => ({ outboxKeys: [] }),
-        deliverNotification: async () => undefined,
+        planNotificationDeliveries: real?.planNotificationDeliveries ?? (async () => ({ outboxKeys: [] })),
+        deliverNotification: real?.deliverNotification ?? (async () => undefined),
       },
     });
     worker = created.worker;
@@ -142,6 +162,7 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
     signIn: _signIn,
     listen: _listen,
     webDistDir: _webDistDir,
+    smtpUrl: _smtpUrl,
     ...appOptions
   } = options;
   const app = await createApp(config, { logger: false, ...appOptions });
@@ -173,6 +194,7 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
       worker?.shutdown();
       await running;
       await closeConnection();
+      mailSender?.close();
       await db.destroy();
       await oidc?.stop();
     },

@@ -23,6 +23,9 @@ export type AccessAction =
   | 'staff.create'
   | 'staff.list'
   | 'staff.served-schools'
+  | 'absence.import'
+  | 'absence.import.read'
+  | 'absence.overview'
   | 'codec.decode'
   | 'codec.encode';
 

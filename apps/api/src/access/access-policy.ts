@@ -182,6 +182,20 @@ export function mayReadSchoolOverview(caller: Caller, schoolId: string): Decisio
   return deny('only the school leadership reads the overview of its school');
 }
 
+/** Absence data of a school comes in through its leadership (or a directory admin's integration). */
+export function mayImportAbsence(caller: Caller, schoolId: string): Decision {
+  if (hasScope(caller, SCOPES.directoryAdmin)) return allow;
+  if (caller.role === 'school-leadership' && caller.schoolId === schoolId) return allow;
+  return deny('only the school leadership imports its absence data');
+}
+
+/** Every student's absence figures: the school's leadership, who answers for the follow-up. */
+export function mayReadAbsenceOverview(caller: Caller, schoolId: string): Decision {
+  if (hasScope(caller, SCOPES.directoryAdmin)) return allow;
+  if (caller.role === 'school-leadership' && coversSchool(caller, schoolId)) return allow;
+  return deny('only the school leadership sees the absence overview');
+}
+
 export function mayCreateSchool(caller: Caller): Decision {
   return hasScope(caller, SCOPES.directoryAdmin)
     ? allow

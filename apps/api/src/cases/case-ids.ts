@@ -3,16 +3,9 @@
 import { uuidV5 } from '../common/uuid-v5';
 import { apiPath } from '../http/api-prefix';
 
-const EVENT_ID_NAMESPACE = '7143e0bc-4c61-4edd-aaf3-e4fde77b6ce0';
+export { caseIdFor } from '@tiltak/persistence';
 
-/**
- * The student's n-th case (0-based, counting closed ones) in this installation. The installation id
- * (a random UUID made by the first migration) keeps two installations sharing a Temporal namespace,
- * both with the same synthetic students, from deriving the same workflow id.
- */
-export function caseIdFor(installationId: string, studentId: string, sequence: number): string {
-  return uuidV5(`${studentId}#${sequence}`, installationId);
-}
+const EVENT_ID_NAMESPACE = '7143e0bc-4c61-4edd-aaf3-e4fde77b6ce0';
 
 /** Also the Temporal Update id, so Temporal dedupes a retried update too. */
 export function eventIdFor(callerStaffId: string, idempotencyKey: string): string {

@@ -16,6 +16,7 @@ import type { Caller } from '../auth/caller';
 import { casePath } from './case-ids';
 import type { CaseListItemDto } from './dto/case-list-item.dto';
 import type { CaseResponseDto } from './dto/case.response.dto';
+import { CaseDetectionDto } from '../absence/dto/case-detection.dto';
 
 export function caseLinks(caseId: string): CaseResponseDto['links'] {
   const self = casePath(caseId);
@@ -43,6 +44,7 @@ export function caseResponseFrom(
     schoolId: state.schoolId,
     ownerStaffId: state.ownerStaffId,
     trigger: state.trigger,
+    ...(state.detection ? { detection: CaseDetectionDto.from(state.detection) } : {}),
     step: state.step,
     status: state.status,
     openedAt: state.openedAt,

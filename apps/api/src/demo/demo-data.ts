@@ -94,6 +94,8 @@ export interface DemoStudent {
   givenName: string;
   familyName: string;
   concernProfile: StudentConcernProfile | null;
+  /** The school system's reference the demo absence CSV names the student by. */
+  externalRef: string;
 }
 
 const student = (
@@ -111,6 +113,7 @@ const student = (
   givenName,
   familyName,
   concernProfile,
+  externalRef: `VFS-${String(n).padStart(5, '0')}`,
 });
 
 export const DEMO_STUDENTS = {

@@ -56,8 +56,21 @@ function parserError(err: unknown): unknown {
   }
 }
 
+/**
+ * The one route whose body is not JSON: a school's absence CSV (ADR 0009), streamed by its own
+ * reader, which checks the media type itself. Only POST on exactly this path.
+ */
+const CSV_UPLOAD_PATH = /^\/api\/schools\/[^/]+\/absence-imports\/?$/;
+export function isCsvUploadRoute(req: Pick<Request, 'method' | 'path'>): boolean {
+  return req.method === 'POST' && CSV_UPLOAD_PATH.test(req.path);
+}
+
 /** A body that is not JSON is refused rather than silently read as no body at all. */
 export function requireJsonBodies(req: Request, _res: Response, next: NextFunction): void {
+  if (isCsvUploadRoute(req)) {
+    next();
+    return;
+  }
   const hasBody =
     req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
   if (hasBody && ['POST', 'PUT', 'PATCH'].includes(req.method) && !req.is('application/json')) {

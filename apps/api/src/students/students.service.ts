@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Student, StudentConcernProfile } from '@tiltak/persistence';
+import {
+  PG_UNIQUE_VIOLATION,
+  postgresErrorOf,
+  type Student,
+  type StudentConcernProfile,
+} from '@tiltak/persistence';
 import { AccessAudit } from '../access/access-audit.service';
 import {
   caseListScope,
@@ -36,14 +41,17 @@ export class StudentsService {
       });
     }
     await this.requireContactTeacher(request.contactTeacherId, request.schoolId);
-    return directory.createStudent({
-      schoolId: request.schoolId,
-      className: request.className,
-      contactTeacherId: request.contactTeacherId,
-      givenName: request.givenName,
-      familyName: request.familyName,
-      concernProfile: request.concernProfile ? toProfile(request.concernProfile) : null,
-    });
+    return withUniqueExternalRef(() =>
+      directory.createStudent({
+        schoolId: request.schoolId,
+        className: request.className,
+        contactTeacherId: request.contactTeacherId,
+        givenName: request.givenName,
+        familyName: request.familyName,
+        concernProfile: request.concernProfile ? toProfile(request.concernProfile) : null,
+        externalRef: request.externalRef ?? null,
+      }),
+    );
   }
 
   /** The contact teacher, the school's leadership, and anyone who can see one of the student's cases. */
@@ -105,15 +113,18 @@ export class StudentsService {
     );
     if (request.contactTeacherId !== undefined)
       await this.requireContactTeacher(request.contactTeacherId, student.schoolId);
-    const updated = await directory.updateStudent(studentId, {
-      ...(request.className !== undefined ? { className: request.className } : {}),
-      ...(request.contactTeacherId !== undefined ? { contactTeacherId: request.contactTeacherId } : {}),
-      ...(request.givenName !== undefined ? { givenName: request.givenName } : {}),
-      ...(request.familyName !== undefined ? { familyName: request.familyName } : {}),
-      ...(request.concernProfile !== undefined
-        ? { concernProfile: request.concernProfile ? toProfile(request.concernProfile) : null }
-        : {}),
-    });
+    const updated = await withUniqueExternalRef(() =>
+      directory.updateStudent(studentId, {
+        ...(request.className !== undefined ? { className: request.className } : {}),
+        ...(request.contactTeacherId !== undefined ? { contactTeacherId: request.contactTeacherId } : {}),
+        ...(request.givenName !== undefined ? { givenName: request.givenName } : {}),
+        ...(request.familyName !== undefined ? { familyName: request.familyName } : {}),
+        ...(request.concernProfile !== undefined
+          ? { concernProfile: request.concernProfile ? toProfile(request.concernProfile) : null }
+          : {}),
+        ...(request.externalRef !== undefined ? { externalRef: request.externalRef } : {}),
+      }),
+    );
     return updated ?? student;
   }
 
@@ -133,4 +144,20 @@ export class StudentsService {
 
 function toProfile(dto: ConcernProfileDto): StudentConcernProfile {
   return { lowerThresholdPercent: dto.lowerThresholdPercent, reason: dto.reason, reviewOn: dto.reviewOn };
+}
+
+/** Another student of the school has the reference: 409, nothing changed. */
+async function withUniqueExternalRef<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    const pg = postgresErrorOf(err);
+    if (pg?.code === PG_UNIQUE_VIOLATION && pg.constraint === 'students_school_external_ref_key') {
+      throw new DomainError('CONFLICT', 'En annen elev ved skolen har allerede denne elevreferansen.', {
+        reason: 'EXTERNAL_REF_TAKEN',
+        fieldErrors: [{ field: 'externalRef', message: 'er allerede i bruk ved skolen' }],
+      });
+    }
+    throw err;
+  }
 }

@@ -3,3 +3,4 @@
 export * from './case-event-factory';
 export * from './short-test-policy';
 export * from './example-calendars';
+export * from './absence-generator';

@@ -39,6 +39,7 @@ export function studentFromEntity(row: StudentEntity): Student {
     givenName: row.givenName,
     familyName: row.familyName,
     concernProfile: (row.concernProfile ?? null) as StudentConcernProfile | null,
+    externalRef: row.externalRef ?? null,
     createdAt: instantOf(row.createdAt),
     updatedAt: instantOf(row.updatedAt),
   };

@@ -225,8 +225,8 @@ export class DirectoryRepository {
   async createStudent(input: NewStudent): Promise<Student> {
     const id = input.id ?? randomUUID();
     await this.dataSource.query(
-      `INSERT INTO students (id, school_id, class_name, contact_teacher_id, given_name, family_name, concern_profile)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
+      `INSERT INTO students (id, school_id, class_name, contact_teacher_id, given_name, family_name, concern_profile, external_ref)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
       [
         id,
         input.schoolId,
@@ -235,6 +235,7 @@ export class DirectoryRepository {
         input.givenName,
         input.familyName,
         jsonb(input.concernProfile),
+        input.externalRef ?? null,
       ],
     );
     return studentFromEntity(await this.students.findOneByOrFail({ id }));
@@ -249,6 +250,7 @@ export class DirectoryRepository {
       givenName: 'given_name',
       familyName: 'family_name',
       concernProfile: 'concern_profile',
+      externalRef: 'external_ref',
     };
     const sets: string[] = [];
     const params: unknown[] = [id];

@@ -42,6 +42,8 @@ export interface Student {
   givenName: string;
   familyName: string;
   concernProfile: StudentConcernProfile | null;
+  /** The school administration system's reference, unique per school (absence imports use it). */
+  externalRef: string | null;
   createdAt: Instant;
   updatedAt: Instant;
 }
@@ -77,6 +79,7 @@ export interface NewStudent {
   givenName: string;
   familyName: string;
   concernProfile?: StudentConcernProfile | null;
+  externalRef?: string | null;
 }
 
 /** Only the given fields change. */

@@ -25,6 +25,10 @@ export class StudentEntity {
   @Column({ name: 'concern_profile', type: 'jsonb', nullable: true })
   concernProfile!: unknown;
 
+  /** The school administration system's reference (unique per school); absence imports name students by it. */
+  @Column({ name: 'external_ref', type: 'text', nullable: true })
+  externalRef!: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
   createdAt!: Date;
 

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CASE_EVENT_TYPES,
   CASE_STATUSES,
@@ -9,6 +9,7 @@ import {
   type ConcernTrigger,
   type Step,
 } from '@tiltak/domain';
+import { CaseDetectionDto } from '../../absence/dto/case-detection.dto';
 import { CaseLinksDto } from './case-links.dto';
 import { ChecklistItemDto } from './checklist-item.dto';
 import { CaseProgressDto } from './case-progress.dto';
@@ -32,6 +33,13 @@ export class CaseResponseDto {
 
   @ApiProperty({ enum: CONCERN_TRIGGERS })
   trigger!: ConcernTrigger;
+
+  @ApiPropertyOptional({
+    type: CaseDetectionDto,
+    description:
+      'Only on a case the system opened from absence data: the trigger, figures and pattern (ADR 0009).',
+  })
+  detection?: CaseDetectionDto;
 
   @ApiProperty({ enum: STEPS })
   step!: Step;

@@ -36,4 +36,16 @@ export class CreateStudentRequestDto {
   @ValidateNested()
   @Type(() => ConcernProfileDto)
   concernProfile?: ConcernProfileDto | null;
+
+  @ApiPropertyOptional({
+    example: 'VFS-00001',
+    maxLength: 64,
+    nullable: true,
+    description:
+      "The school administration system's student reference, unique per school: absence imports name the student by it.",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  externalRef?: string | null;
 }

@@ -31,6 +31,13 @@ export class StudentResponseDto {
   })
   concernThresholdPercent!: number;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The school administration system's reference (absence imports name the student by it).",
+  })
+  externalRef!: string | null;
+
   @ApiProperty({ format: 'date-time' })
   updatedAt!: string;
 
@@ -51,6 +58,7 @@ export class StudentResponseDto {
           }
         : null,
       concernThresholdPercent: concernThresholdPercent(profile),
+      externalRef: student.externalRef,
       updatedAt: student.updatedAt,
     };
   }

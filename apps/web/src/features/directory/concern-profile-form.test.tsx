@@ -14,6 +14,7 @@ const student: Schemas['StudentResponseDto'] = {
   familyName: 'Johansen',
   concernProfile: null,
   concernThresholdPercent: 10,
+  externalRef: null,
   updatedAt: '2026-12-01T10:00:00Z',
 };
 

@@ -421,6 +421,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/schools/{schoolId}/absence-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import lesson attendance from a CSV file (school leadership).
+         * @description The school administration system’s lesson attendance export, streamed (up to 100 MB, never held in memory). UTF-8 with or without BOM; `;` or `,` as separator (whichever the header line uses); RFC 4180 quotes. Header columns (any order): student_ref, date (YYYY-MM-DD), period (1–20), subject, status (present | absent | late | left-early | present-not-in-class) and the optional teacher_ref, minutes (required for late, 1–600) and reason (illness | appointment | permission | unknown). A record is upserted by (student, date, period): a later import corrects an earlier one, the same file twice changes nothing. A wrong or missing column answers 422 naming it; bad rows are listed on the import with line and field. The import then runs as a workflow: poll the Location for rows applied, rejected and why, and the cases detection opened.
+         */
+        post: operations["AbsenceController_importCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schools/{schoolId}/absence-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import lesson attendance as JSON (integrations; up to 500 records a request).
+         * @description The same checks, upsert and detection as the CSV import; an error’s line is the record’s position (1-based).
+         */
+        post: operations["AbsenceController_importRecords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schools/{schoolId}/absence-imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import: rows read, applied, unchanged and rejected (with line, field and why), and what detection did. */
+        get: operations["AbsenceController_getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/schools/{schoolId}/absence-overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every student’s absence figures and trend, the flags, and the students over a threshold without an open case (school leadership). */
+        get: operations["AbsenceController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/codec/decode": {
         parameters: {
             query?: never;
@@ -654,6 +728,11 @@ export interface components {
             /** @example Johansen */
             familyName: string;
             concernProfile?: components["schemas"]["ConcernProfileDto"] | null;
+            /**
+             * @description The school administration system's student reference, unique per school: absence imports name the student by it.
+             * @example VFS-00001
+             */
+            externalRef?: Record<string, never> | null;
         };
         StudentResponseDto: {
             /**
@@ -674,6 +753,8 @@ export interface components {
              * @example 10
              */
             concernThresholdPercent: number;
+            /** @description The school administration system's reference (absence imports name the student by it). */
+            externalRef: string | null;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -689,6 +770,11 @@ export interface components {
             familyName?: string;
             /** @description null removes the profile. */
             concernProfile?: components["schemas"]["ConcernProfileDto"] | null;
+            /**
+             * @description The school administration system's student reference, unique per school: absence imports name the student by it.
+             * @example VFS-00001
+             */
+            externalRef?: Record<string, never> | null;
         };
         OpenCaseRequestDto: {
             /** Format: uuid */
@@ -703,6 +789,29 @@ export interface components {
              * @example 12.5
              */
             absencePercent?: number;
+        };
+        CaseDetectionDto: {
+            /** @description Every trigger that crossed, the case’s own first. */
+            triggers: ("absence-percentage" | "lesson-absence" | "present-not-in-class" | "repeated-late-arrival")[];
+            /**
+             * Format: date
+             * @description The day the figures are from.
+             */
+            evaluatedOn: string;
+            /** @description The threshold (%) that applied to the student. */
+            thresholdPercent: number;
+            /** @description Absent share this school year (%). */
+            schoolYearPercent: number | null;
+            /** @description Absent share over the last 4 school weeks (%). */
+            recentPercent: number | null;
+            /** @description Late arrivals and early departures in the last 4 school weeks. */
+            lateOrEarlyRecent: number;
+            /** @description Lessons present at school but not in class, last 4 school weeks. */
+            presentNotInClassRecent: number;
+            /** @description Subject codes the absence concentrates on. */
+            subjects: string[];
+            /** @description The pattern found, in the step-1 form’s shape (prefill). */
+            pattern: components["schemas"]["AbsencePatternDto"];
         };
         NextDeadlineDto: {
             /** @enum {string} */
@@ -792,6 +901,8 @@ export interface components {
             ownerStaffId: string;
             /** @enum {string} */
             trigger: "absence-percentage" | "lesson-absence" | "present-not-in-class" | "repeated-late-arrival";
+            /** @description Only on a case the system opened from absence data: the trigger, figures and pattern (ADR 0009). */
+            detection?: components["schemas"]["CaseDetectionDto"];
             /** @enum {number} */
             step: 1 | 2 | 3 | 4;
             /** @enum {string} */
@@ -1151,6 +1262,147 @@ export interface components {
             /** @description Absence at the time, effect, the student's voice, the decision. */
             evaluations: Record<string, never>[];
             nextEvaluation: components["schemas"]["NextDeadlineDto"] | null;
+        };
+        RowErrorDto: {
+            /** @description Line of the file (1 is the header); for a JSON batch, the record’s position (1-based). */
+            line: number;
+            /**
+             * @description The column, or (rad) when the row itself is malformed.
+             * @example status
+             */
+            field: string;
+            /** @example mangler */
+            message: string;
+        };
+        AbsenceImportResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            schoolId: string;
+            /** @enum {string} */
+            source: "csv" | "json";
+            /**
+             * @description all-or-nothing (default) or skip-invalid.
+             * @enum {string}
+             */
+            mode: "all-or-nothing" | "skip-invalid";
+            /**
+             * @description received: staged, not yet applied; applied: valid rows are in; rejected: nothing was applied (all-or-nothing and a bad row).
+             * @enum {string}
+             */
+            status: "received" | "applied" | "rejected";
+            /** @description True once detection has run on the applied records (or the import was rejected). */
+            finished: boolean;
+            /** @description Data rows read from the file. */
+            rowsRead: number;
+            /** @description Records that were new or changed. */
+            rowsApplied: number;
+            /** @description Valid records identical to what was stored (the same file twice changes nothing). */
+            rowsUnchanged: number;
+            /** @description Rows not applied. */
+            rowsRejected: number;
+            studentsEvaluated: number;
+            signalsFired: number;
+            casesOpened: number;
+            /** @description Every bad row’s line and field (at most 10 000 listed). */
+            errors: components["schemas"]["RowErrorDto"][];
+            /** @description How many errors were found (may exceed the listed ones). */
+            errorCount: number;
+            /** @description Student references this school does not know. */
+            unknownStudentRefs: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        AbsenceRecordDto: {
+            /**
+             * @description The school system’s student reference.
+             * @example VFS-00001
+             */
+            studentRef: string;
+            /**
+             * Format: date
+             * @example 2026-11-23
+             */
+            date: string;
+            /** @example 1 */
+            period: number;
+            /** @example MAT */
+            subject: string;
+            /** @example T-MAT */
+            teacherRef?: string;
+            /** @enum {string} */
+            status: "present" | "absent" | "late" | "left-early" | "present-not-in-class";
+            /** @description Minutes late (required for late) or left early. */
+            minutes?: number;
+            /**
+             * @description A closed list: never free text.
+             * @enum {string}
+             */
+            reason?: "illness" | "appointment" | "permission" | "unknown";
+        };
+        AbsenceRecordsRequestDto: {
+            records: components["schemas"]["AbsenceRecordDto"][];
+        };
+        OverviewFiguresDto: {
+            /**
+             * Format: date
+             * @description The day the figures were computed.
+             */
+            evaluatedOn: string;
+            /** @description The threshold (%) that applies to the student (lower with a concern profile). */
+            thresholdPercent: number;
+            /** @description Absent share of registered lessons this school year (%). */
+            schoolYearPercent: number | null;
+            /** @description The same over the last 4 school weeks (%). */
+            recentPercent: number | null;
+            /** @description The 4 school weeks before those (%). */
+            previousPercent: number | null;
+            /** @enum {string} */
+            trend: "rising" | "falling" | "stable" | "unknown";
+            lessonsRegistered: number;
+            wholeDaysAbsent: number;
+            /** @description Late arrivals in the last 4 school weeks. */
+            lateArrivalsRecent: number;
+            /** @description Early departures in the last 4 school weeks. */
+            earlyDeparturesRecent: number;
+            /** @description Lessons present at school but not in class, last 4 school weeks. */
+            presentNotInClassRecent: number;
+            /** @description Weekdays the absence concentrates on. */
+            weekdays: ("monday" | "tuesday" | "wednesday" | "thursday" | "friday")[];
+            /** @description Subject codes the absence concentrates on. */
+            subjects: string[];
+            /** @description Teacher references the absence concentrates on. */
+            teachers: string[];
+        };
+        OverviewStudentDto: {
+            /** Format: uuid */
+            studentId: string;
+            givenName: string;
+            familyName: string;
+            className: string;
+            /** Format: uuid */
+            contactTeacherId: string;
+            /** @description null until an import has named the student. */
+            figures: components["schemas"]["OverviewFiguresDto"] | null;
+            /** @description Triggers over their threshold now. */
+            flags: ("absence-percentage" | "lesson-absence" | "present-not-in-class" | "repeated-late-arrival")[];
+            /** Format: uuid */
+            openCaseId: string | null;
+            /** @description Over a threshold and no open case: the students the missing plan rate counts. */
+            withoutOpenCase: boolean;
+        };
+        AbsenceOverviewResponseDto: {
+            /** Format: uuid */
+            schoolId: string;
+            students: components["schemas"]["OverviewStudentDto"][];
+            /** @description Students over any threshold now. */
+            overThreshold: number;
+            /** @description Of those, the students without an open case. */
+            overThresholdWithoutOpenCase: number;
+            /** @description overThresholdWithoutOpenCase / overThreshold (0–1); null when nobody is over a threshold. */
+            missingPlanRate: number | null;
         };
         CodecPayloadDto: {
             /**
@@ -2487,6 +2739,163 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                     "text/html": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AbsenceController_importCsv: {
+        parameters: {
+            query?: {
+                /** @description reject: one bad row rejects the whole file (nothing applied); skip: bad rows are listed and the rest applied. */
+                invalidRows?: "reject" | "skip";
+            };
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceImportResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not text/csv, not UTF-8, or not a CSV file. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A wrong or missing column, or an empty file. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AbsenceController_importRecords: {
+        parameters: {
+            query?: {
+                /** @description reject: one bad row rejects the whole file (nothing applied); skip: bad rows are listed and the rest applied. */
+                invalidRows?: "reject" | "skip";
+            };
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AbsenceRecordsRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceImportResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AbsenceController_getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceImportResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AbsenceController_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceOverviewResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

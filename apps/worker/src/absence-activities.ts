@@ -1,0 +1,169 @@
+// The absence import workflow's activities (ADR 0009): apply an import, evaluate students with the
+// domain's pure rules, append the signals and say which cases to open. Signal ids and case ids are
+// deterministic, so a retried activity writes nothing twice and returns the same openings.
+import {
+  CONCERN_TRIGGERS,
+  DEFAULT_DETECTION_POLICY,
+  caseAbsencePercent,
+  defaultLadderPolicy,
+  decideSignals,
+  evaluateAbsence,
+  osloDate,
+  schoolYearOf,
+  signalId,
+  type DetectionPolicy,
+  type LadderPolicy,
+  type LocalDate,
+} from '@tiltak/domain';
+import { caseIdFor, type AbsenceStore, type InstallationStore, type NewSignal } from '@tiltak/persistence';
+import type { AbsenceActivities, CaseOpening } from '@tiltak/workflows';
+import { sanitizedPersistenceFailure } from './persistence-failure';
+
+export interface AbsenceActivityDeps {
+  absence: AbsenceStore;
+  installation: Pick<InstallationStore, 'id'>;
+  policy?: DetectionPolicy;
+  /** The ladder the daily run's cases start on (the API passes its own to each import). */
+  ladderPolicy?: LadderPolicy;
+  /** Students evaluated per database round trip. */
+  batchSize?: number;
+}
+
+export function createAbsenceActivities(deps: AbsenceActivityDeps): AbsenceActivities {
+  const policy = deps.policy ?? DEFAULT_DETECTION_POLICY;
+  const batchSize = deps.batchSize ?? 200;
+  return {
+    async applyAbsenceImport({ importId }) {
+      try {
+        return await deps.absence.apply(importId);
+      } catch (err) {
+        throw sanitizedPersistenceFailure(err, 'the absence import');
+      }
+    },
+
+    async detectAbsenceConcerns({ studentIds, importId, asOf }) {
+      const today: LocalDate = asOf ?? osloDate(new Date().toISOString());
+      const yearStart = `${schoolYearOf(today).slice(0, 4)}-08-01`;
+      const runKey = importId ?? `daily:${today}`;
+      let signalsFired = 0;
+      const openings: CaseOpening[] = [];
+      try {
+        const installationId = await deps.installation.id();
+        for (let i = 0; i < studentIds.length; i += batchSize) {
+          const students = await deps.absence.loadForDetection(
+            studentIds.slice(i, i + batchSize),
+            yearStart,
+            today,
+          );
+          const signals: NewSignal[] = [];
+          const figures = [];
+          for (const s of students) {
+            const result = evaluateAbsence(s.records, today, s.concernProfile, policy);
+            const decision = decideSignals(result.concerning, s.signals, s.hasOpenCase);
+            const caseId = decision.openCase ? caseIdFor(installationId, s.studentId, s.caseCount) : null;
+            const fired: string[] = [];
+            for (const trigger of CONCERN_TRIGGERS) {
+              const firing = decision.fire.includes(trigger);
+              if (!firing && !decision.clear.includes(trigger)) continue;
+              const crossing = (s.crossings[trigger] ?? 0) + (firing ? 1 : 0);
+              const kind = firing ? 'fired' : 'cleared';
+              const id = signalId(s.studentId, trigger, kind, crossing);
+              if (firing) fired.push(id);
+              signals.push({
+                id,
+                studentId: s.studentId,
+                schoolId: s.schoolId,
+                trigger,
+                kind,
+                crossing,
+                outcome: firing ? (caseId ? 'case-opened' : 'open-case-exists') : null,
+                caseId: firing ? caseId : null,
+                importId,
+                runKey,
+                evaluatedOn: today,
+                figures: result.figures,
+                pattern: result.pattern,
+              });
+            }
+            signalsFired += fired.length;
+            figures.push({
+              studentId: s.studentId,
+              schoolId: s.schoolId,
+              evaluatedOn: today,
+              figures: result.figures,
+              pattern: result.pattern,
+              concerning: result.concerning,
+            });
+            if (caseId && decision.primary) {
+              openings.push({
+                caseId,
+                studentId: s.studentId,
+                schoolId: s.schoolId,
+                ownerStaffId: s.contactTeacherId,
+                trigger: decision.primary,
+                absencePercent: caseAbsencePercent(result.figures),
+                detection: {
+                  triggers: decision.fire,
+                  signalIds: fired,
+                  figures: result.figures,
+                  pattern: result.pattern,
+                },
+              });
+            }
+          }
+          await deps.absence.recordDetection(signals, figures);
+        }
+        // A retry after the signals were stored finds no new crossing: the stored ones say what to open.
+        {
+          const stored = await deps.absence.caseOpeningSignals(runKey);
+          for (const signal of stored) {
+            if (!signal.caseId || openings.some((o) => o.caseId === signal.caseId)) continue;
+            const same = stored.filter((g) => g.caseId === signal.caseId);
+            const detected = await deps.absence.loadForDetection([signal.studentId], yearStart, today);
+            const owner = detected[0]?.contactTeacherId;
+            if (!owner) continue;
+            openings.push({
+              caseId: signal.caseId,
+              studentId: signal.studentId,
+              schoolId: signal.schoolId,
+              ownerStaffId: owner,
+              trigger: signal.trigger,
+              absencePercent: caseAbsencePercent(signal.figures),
+              detection: {
+                triggers: same.map((g) => g.trigger),
+                signalIds: same.map((g) => g.id),
+                figures: signal.figures,
+                pattern: signal.pattern,
+              },
+            });
+          }
+        }
+      } catch (err) {
+        throw sanitizedPersistenceFailure(err, 'the absence detection');
+      }
+      return { studentsEvaluated: studentIds.length, signalsFired, openings };
+    },
+
+    async studentsDueForDetection({ asOf }) {
+      const today: LocalDate = asOf ?? osloDate(new Date().toISOString());
+      const yearStart = `${schoolYearOf(today).slice(0, 4)}-08-01`;
+      try {
+        return { studentIds: await deps.absence.studentsDueForDetection(null, today, yearStart) };
+      } catch (err) {
+        throw sanitizedPersistenceFailure(err, 'the students due for detection');
+      }
+    },
+
+    async currentLadderPolicy() {
+      return deps.ladderPolicy ?? defaultLadderPolicy();
+    },
+
+    async finishAbsenceImport({ importId, ...counts }) {
+      try {
+        await deps.absence.finishImport(importId, counts);
+      } catch (err) {
+        throw sanitizedPersistenceFailure(err, 'the absence import');
+      }
+    },
+  };
+}
