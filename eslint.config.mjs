@@ -14,6 +14,7 @@ export default tseslint.config(
       '**/node_modules/**',
       '.data/**',
       '.test-data/**',
+      '.chaos-data/**',
       'coverage/**',
       '.nx/**',
       'bench/results/**',
