@@ -37,44 +37,57 @@ async function main() {
   const random = createRandom(opts.seed);
   const started = Date.now();
   log(
-    `R1 workers: ${opts.cases} cases, ${opts.kills} kills over ${opts.duration} s, span ${opts.span} s, seed ${opts.seed}`,
+    `scenarios ${opts.scenarios.join(', ')}: ${opts.cases} cases each, ${opts.duration} s of load, span ${opts.span} s, seed ${opts.seed}`,
   );
 
   const stack = await startStack(opts);
-  const run = {
-    scenario: 'R1 workers',
-    cases: [],
-    accepted: new Map(), // eventId -> { caseId, status }
-    answers: new Map(), // HTTP status -> count
-    hangs: 0,
-    deadlines: new Map(), // `${caseId}/${deadlineId}` -> deadline as last seen
-    metAt: new Map(), // `${caseId}/${deadlineId}` -> ms when the request that met it was sent
-    kills: 0,
-  };
+  const results = [];
+  for (const scenario of opts.scenarios) {
+    const run = {
+      scenario: SCENARIO_NAMES[scenario],
+      cases: [],
+      accepted: new Map(), // eventId -> { caseId, status }
+      answers: new Map(), // HTTP status -> count
+      hangs: 0,
+      deadlines: new Map(), // `${caseId}/${deadlineId}` -> deadline as last seen
+      metAt: new Map(), // `${caseId}/${deadlineId}` -> ms when the request that met it was sent
+      kills: 0,
+      outage: null,
+      poisoned: null,
+    };
+    log(`${run.scenario}: ${opts.cases} cases for ${opts.duration} s`);
+    const loadEnd = Date.now() + opts.duration * 1000;
+    const fault =
+      scenario === 'r1'
+        ? killLoop(stack, opts, random, loadEnd, run)
+        : scenario === 'pg-restart'
+          ? restartPostgres(stack, opts, run)
+          : poisonOneCase(stack, run);
+    await drive(stack, opts, random, loadEnd, run);
+    await fault;
+    log(`${run.scenario}: load over (${run.kills} kills/restarts); settling ${opts.settle} s`);
+    await sleep(opts.settle * 1000);
+    const figures = await collect(stack, run, opts, Date.now());
+    const result = checkRun(figures);
+    results.push({ ...result, answers: [...run.answers].map(([k, n]) => `${k}×${n}`).join(', ') });
+    log(`${run.scenario}: ${result.violations.length} violations`);
+  }
 
-  const loadEnd = Date.now() + opts.duration * 1000;
-  const killer = killLoop(stack, opts, random, loadEnd, run);
-  await drive(stack, opts, random, loadEnd, run);
-  await killer;
-  log(`load over: ${run.kills} kills; settling ${opts.settle} s so due deadlines fire`);
-  await sleep(opts.settle * 1000);
-
-  const checkedAt = Date.now();
-  const figures = await collect(stack, run, opts, checkedAt);
-  const result = checkRun(figures);
-  console.log(formatTable([result.row]));
-  if (result.violations.length) {
+  console.log(formatTable(results.map((r) => r.row)));
+  const violations = results.flatMap((r) => r.violations.map((v) => `${r.row.scenario}: ${v}`));
+  if (violations.length) {
     console.log('\nViolated invariants:');
-    for (const v of result.violations.slice(0, 50)) console.log(`  - ${v}`);
-    if (result.violations.length > 50) console.log(`  … and ${result.violations.length - 50} more`);
+    for (const v of violations.slice(0, 60)) console.log(`  - ${v}`);
+    if (violations.length > 60) console.log(`  … and ${violations.length - 60} more`);
   } else {
     console.log('\nEvery invariant held.');
   }
-  console.log(
-    `\nHTTP answers: ${[...run.answers].map(([s, n]) => `${s}×${n}`).join(', ')}; run took ${Math.round((Date.now() - started) / 1000)} s`,
-  );
-  return result.violations.length ? 1 : 0;
+  for (const r of results) console.log(`${r.row.scenario}: HTTP answers ${r.answers}`);
+  console.log(`Run took ${Math.round((Date.now() - started) / 1000)} s`);
+  return violations.length ? 1 : 0;
 }
+
+const SCENARIO_NAMES = { r1: 'R1 workers', 'pg-restart': 'R3 PostgreSQL restart', poison: 'poison case' };
 
 // ---- the stack ------------------------------------------------------------------------------------
 
@@ -97,9 +110,14 @@ async function startStack(opts) {
   const { startTestSmtpServer } = require('@tiltak/testing');
 
   log('starting embedded PostgreSQL…');
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, 'pg'), persistent: false });
-  cleanups.push(() => postgres.stop());
-  const urls = await provisionDatabase(postgres.url('postgres'), {
+  // Persistent, so the PostgreSQL restart scenario finds its data again (the folder goes at the end).
+  const pgDir = path.join(dataRoot, 'pg');
+  const postgres = { server: await startEmbeddedPostgres({ dataDir: pgDir }) };
+  postgres.restart = async () => {
+    postgres.server = await startEmbeddedPostgres({ dataDir: pgDir, port: postgres.server.port });
+  };
+  cleanups.push(() => postgres.server.stop());
+  const urls = await provisionDatabase(postgres.server.url('postgres'), {
     database: 'chaos',
     owner: { name: 'chaos_owner', password: randomBytes(12).toString('hex') },
     app: { name: 'chaos_app', password: randomBytes(12).toString('hex') },
@@ -145,6 +163,8 @@ async function startStack(opts) {
     env,
     smtp,
     temporal,
+    postgres,
+    migrationUrl: urls.migrationUrl,
     apiBase: `http://127.0.0.1:${apiPort}`,
     db: new pg.Pool({ connectionString: urls.url, max: 4 }),
     workers,
@@ -263,6 +283,58 @@ async function killLoop(stack, opts, random, loadEnd, run) {
     }
     if (run.kills % 10 === 0) log(`${run.kills} kills`);
   }
+}
+
+/**
+ * Stops PostgreSQL for `--outage` seconds a third into the load, then starts it again on the same
+ * port and data. Meanwhile a reader asks the API for a case list every 500 ms: it must answer 503
+ * (never 500, never hang) while PostgreSQL is down.
+ */
+async function restartPostgres(stack, opts, run) {
+  await sleep(opts.duration * 1000 * 0.3);
+  const reader = run.cases[0];
+  const outage = { answers: new Map(), slowestMs: 0 };
+  run.outage = outage;
+  log(`stopping PostgreSQL for ${opts.outage} s`);
+  await stack.postgres.server.stop();
+  run.kills += 1;
+  const upAt = Date.now() + opts.outage * 1000;
+  while (Date.now() < upAt) {
+    const t = Date.now();
+    const res = await send(stack, run, reader.token, 'GET', '/api/cases');
+    outage.slowestMs = Math.max(outage.slowestMs, Date.now() - t);
+    outage.answers.set(res.status, (outage.answers.get(res.status) ?? 0) + 1);
+    await sleep(500);
+  }
+  await stack.postgres.restart();
+  log('PostgreSQL is back');
+}
+
+/**
+ * Once the first case is open, its events can never be stored: a trigger (as the owner, the way a
+ * broken migration would) refuses every row of that case. The other cases must not notice (ADR 0003).
+ */
+async function poisonOneCase(stack, run) {
+  while (run.cases.length === 0) await sleep(100);
+  const caseId = run.cases[0].caseId;
+  run.poisoned = caseId;
+  const owner = new pg.Client({ connectionString: stack.migrationUrl });
+  await owner.connect();
+  try {
+    await owner.query(`
+      CREATE OR REPLACE FUNCTION chaos_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.case_id = '${caseId}'::uuid THEN RAISE EXCEPTION 'chaos: this case cannot be stored'; END IF;
+        RETURN NEW;
+      END $$`);
+    await owner.query(`DROP TRIGGER IF EXISTS chaos_poison ON case_events`);
+    await owner.query(
+      `CREATE TRIGGER chaos_poison BEFORE INSERT ON case_events FOR EACH ROW EXECUTE FUNCTION chaos_poison()`,
+    );
+  } finally {
+    await owner.end();
+  }
+  log(`case ${caseId} poisoned: its events can never be stored`);
 }
 
 // ---- the load -------------------------------------------------------------------------------------
@@ -420,12 +492,25 @@ async function collect(stack, run, opts, checkedAt) {
     [caseIds],
   );
 
+  // Workflows that ended badly during this scenario (ids, so an earlier scenario's are not counted again).
   const { Client, Connection } = require('@temporalio/client');
   const connection = await Connection.connect({ address: stack.temporal.address });
   const client = new Client({ connection });
   const failedWorkflows = {};
+  stack.seenFailed ??= new Set();
   for (const status of ['Failed', 'TimedOut', 'Terminated']) {
-    failedWorkflows[status] = (await client.workflow.count(`ExecutionStatus="${status}"`)).count;
+    failedWorkflows[status] = 0;
+    for await (const wf of client.workflow.list({ query: `ExecutionStatus="${status}"` })) {
+      const id = `${wf.workflowId}/${wf.runId}`;
+      if (stack.seenFailed.has(id)) continue;
+      stack.seenFailed.add(id);
+      failedWorkflows[status] += 1;
+    }
+  }
+  let poisonedStatus = null;
+  if (run.poisoned) {
+    const description = await client.workflow.getHandle(`case-${run.poisoned}`).describe();
+    poisonedStatus = description.status.name;
   }
   await connection.close();
 
@@ -453,6 +538,12 @@ async function collect(stack, run, opts, checkedAt) {
     })),
     mail: stack.smtp.messages.map((m) => ({ messageId: m.messageId, to: m.envelopeTo })),
     failedWorkflows,
+    poisoned: run.poisoned,
+    poisonedStatus,
+    outage: run.outage && {
+      answers: Object.fromEntries(run.outage.answers),
+      slowestMs: run.outage.slowestMs,
+    },
     // A stage due before this must have fired; one after may or may not have yet.
     cutoff: checkedAt - opts.grace * 1000,
     graceMs: opts.grace * 1000,

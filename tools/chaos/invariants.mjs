@@ -9,8 +9,16 @@ export function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-export function checkRun(f) {
+export function checkRun(figures) {
   const violations = [];
+  // The poisoned case's events can never be stored: it is judged on its own, below.
+  const others = (items) => items.filter((x) => x.caseId !== figures.poisoned);
+  const f = {
+    ...figures,
+    accepted: others(figures.accepted),
+    events: others(figures.events),
+    deadlines: others(figures.deadlines),
+  };
   let lost = 0;
   let doubled = 0;
 
@@ -112,6 +120,18 @@ export function checkRun(f) {
       violations.push(`the API answered ${status} ${n} times`);
   }
   if (f.hangs) violations.push(`${f.hangs} requests had no answer within 45 s`);
+
+  if (f.poisoned && f.poisonedStatus !== 'RUNNING')
+    violations.push(`the poisoned case's workflow is ${f.poisonedStatus}, not RUNNING with its events kept`);
+  if (f.outage) {
+    const answers = Object.entries(f.outage.answers);
+    if (!answers.some(([status]) => status === '503'))
+      violations.push('the API never answered 503 while PostgreSQL was down');
+    for (const [status, n] of answers) {
+      if (status !== '503')
+        violations.push(`while PostgreSQL was down the API answered ${status} ${n} times`);
+    }
+  }
 
   const p99 = percentile(lateness, 99);
   return {
