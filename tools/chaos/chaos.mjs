@@ -25,6 +25,8 @@ const API_MAIN = path.join(root, 'apps', 'api', 'dist', 'main.js');
 const DEADLINE_TYPES = ['reminder-due', 'deadline-missed', 'escalated'];
 
 const cleanups = [];
+/** Every process this run started, so none outlives it whatever happens. */
+const children = new Set();
 const log = (msg) => console.error(`[chaos ${new Date().toISOString().slice(11, 19)}] ${msg}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -184,8 +186,11 @@ async function startStack(opts) {
   cleanups.push(() => stack.db.end());
 
   log('starting two worker processes and the API…');
+  cleanups.push(async () => {
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
   workers.push(await stack.spawnWorker(), await stack.spawnWorker());
-  cleanups.push(() => Promise.all(workers.map((w) => w.kill())));
   const api = await spawnProcess('api', API_MAIN, apiEnv, null);
   cleanups.push(() => api.stop());
   await waitForReady(`${stack.apiBase}/api/health/ready`, api);
@@ -218,6 +223,7 @@ function secondsPolicy(opts) {
 
 async function spawnProcess(name, main, env, readyLine) {
   const child = spawn(process.execPath, [main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
   let output = '';
   const keep = (chunk) => (output = (output + chunk.toString('utf8')).slice(-20_000));
   child.stdout.on('data', keep);
@@ -265,24 +271,36 @@ async function waitForReady(url, api) {
 
 // ---- the faults -----------------------------------------------------------------------------------
 
-/** Kills a random worker with SIGKILL at random moments until the load ends; each is replaced at once. */
+/**
+ * Kills a random running worker with SIGKILL at random moments until `--kills` or the end of the load,
+ * whichever comes first; each is replaced at once (the kills go on while the replacement starts).
+ */
 async function killLoop(stack, opts, random, loadEnd, run) {
   if (opts.kills === 0) return;
   const meanGap = (opts.duration * 1000) / (opts.kills + 1);
-  while (run.kills < opts.kills) {
+  const starting = new Set();
+  while (run.kills < opts.kills && Date.now() < loadEnd) {
     await sleep(meanGap * (0.4 + random() * 1.2));
-    if (Date.now() > loadEnd && run.kills >= opts.kills) break;
-    const index = Math.floor(random() * stack.workers.length);
-    await stack.workers[index].kill();
+    const running = stack.workers.map((w, i) => [w, i]).filter(([w]) => w && w.child.exitCode === null);
+    if (running.length === 0) continue;
+    const [victim, index] = running[Math.floor(random() * running.length)];
+    stack.workers[index] = null;
+    await victim.kill();
     run.kills += 1;
-    try {
-      stack.workers[index] = await stack.spawnWorker();
-    } catch (err) {
-      log(`a replacement worker did not start: ${err.message}`);
-      stack.workers[index] = await stack.spawnWorker();
-    }
+    const replacement = stack
+      .spawnWorker()
+      .catch((err) => {
+        log(`a replacement worker did not start (${err.message.split('\n')[0]}); trying again`);
+        return stack.spawnWorker();
+      })
+      .then((worker) => {
+        stack.workers[index] = worker;
+      })
+      .finally(() => starting.delete(replacement));
+    starting.add(replacement);
     if (run.kills % 10 === 0) log(`${run.kills} kills`);
   }
+  await Promise.all(starting);
 }
 
 /**
