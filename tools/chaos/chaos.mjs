@@ -6,7 +6,7 @@
 // received mail, prints the table and exits 1 if any invariant is violated. Never part of `npm test`.
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,7 @@ const API_MAIN = path.join(root, 'apps', 'api', 'dist', 'main.js');
 const DEADLINE_TYPES = ['reminder-due', 'deadline-missed', 'escalated'];
 
 const cleanups = [];
+const logDir = path.join(root, '.chaos-data', `logs-${process.pid}`);
 /** Every process this run started, so none outlives it whatever happens. */
 const children = new Set();
 const log = (msg) => console.error(`[chaos ${new Date().toISOString().slice(11, 19)}] ${msg}`);
@@ -71,7 +72,11 @@ async function main() {
     await sleep(opts.settle * 1000);
     const figures = await collect(stack, run, opts, Date.now());
     const result = checkRun(figures);
-    results.push({ ...result, answers: [...run.answers].map(([k, n]) => `${k}×${n}`).join(', ') });
+    results.push({
+      ...result,
+      serverErrors: run.serverErrors ?? [],
+      answers: [...run.answers].map(([k, n]) => `${k}×${n}`).join(', '),
+    });
     log(`${run.scenario}: ${result.violations.length} violations`);
   }
 
@@ -84,7 +89,11 @@ async function main() {
   } else {
     console.log('\nEvery invariant held.');
   }
-  for (const r of results) console.log(`${r.row.scenario}: HTTP answers ${r.answers}`);
+  for (const r of results) {
+    console.log(`${r.row.scenario}: HTTP answers ${r.answers}`);
+    for (const e of [...new Set(r.serverErrors)].slice(0, 10)) console.log(`  ${e}`);
+  }
+  console.log(`Logs of the API and workers: ${path.relative(root, logDir)}/`);
   console.log(`Run took ${Math.round((Date.now() - started) / 1000)} s`);
   return violations.length ? 1 : 0;
 }
@@ -225,7 +234,12 @@ async function spawnProcess(name, main, env, readyLine) {
   const child = spawn(process.execPath, [main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   let output = '';
-  const keep = (chunk) => (output = (output + chunk.toString('utf8')).slice(-20_000));
+  mkdirSync(logDir, { recursive: true });
+  const logFile = createWriteStream(path.join(logDir, `${name}-${child.pid}.log`));
+  const keep = (chunk) => {
+    logFile.write(chunk);
+    output = (output + chunk.toString('utf8')).slice(-20_000);
+  };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -462,6 +476,12 @@ async function send(stack, run, token, method, urlPath, body, idempotencyKey) {
     });
     status = res.status;
     const text = await res.text();
+    if ((status >= 500 && status !== 503) || status === 404) {
+      run.serverErrors ??= [];
+      run.serverErrors.push(
+        `${method} ${urlPath.replace(/[0-9a-f-]{36}/g, '{id}')} ${body?.type ?? ''}: ${status} ${text.slice(0, 300)}`,
+      );
+    }
     run.answers.set(status, (run.answers.get(status) ?? 0) + 1);
     return { status, body: text ? JSON.parse(text) : null, location: res.headers.get('location') };
   } catch (err) {

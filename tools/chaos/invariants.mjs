@@ -78,7 +78,9 @@ export function checkRun(figures) {
       const due = d.pending ? at < f.cutoff : d.metAt !== null && at < d.metAt - f.graceMs;
       if (due && !present.has(stage)) {
         lost += 1;
-        violations.push(`deadline ${key}: ${stage} due at ${d[STAGE_TIME[stage]]} is not in the timeline`);
+        violations.push(
+          `deadline ${key}: ${stage} due at ${d[STAGE_TIME[stage]]} is not in the timeline (the case says ${d.status}${d.pending ? ', still pending' : ''})`,
+        );
       }
     }
   }
