@@ -57,6 +57,8 @@ async function main() {
       kills: 0,
       outage: null,
       poisoned: null,
+      // The SMTP server serves every scenario: this one's mail starts here.
+      mailFrom: stack.smtp.messages.length,
     };
     log(`${run.scenario}: ${opts.cases} cases for ${opts.duration} s`);
     const loadEnd = Date.now() + opts.duration * 1000;
@@ -574,7 +576,7 @@ async function collect(stack, run, opts, checkedAt) {
       pending: pending.get(d.caseId)?.has(d.id) ?? false,
       metAt: run.metAt.get(`${d.caseId}/${d.id}`) ?? null,
     })),
-    mail: stack.smtp.messages.map((m) => ({ messageId: m.messageId, to: m.envelopeTo })),
+    mail: stack.smtp.messages.slice(run.mailFrom).map((m) => ({ messageId: m.messageId, to: m.envelopeTo })),
     failedWorkflows,
     poisoned: run.poisoned,
     poisonedStatus,
