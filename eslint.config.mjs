@@ -15,6 +15,7 @@ export default tseslint.config(
       '**/node_modules/**',
       '.data/**',
       '.test-data/**',
+      '.chaos-data/**',
       'coverage/**',
       '.nx/**',
       'bench/results/**',
