@@ -23,6 +23,7 @@ import {
 } from '@tiltak/workflows';
 import { DomainError } from '../errors/domain-error';
 import { ApiConfig } from '../infrastructure/api-config';
+import { updateNotDecided } from '../infrastructure/dependency-errors';
 import { TemporalClient } from '../infrastructure/temporal-client.provider';
 import { WorkflowWaits } from '../infrastructure/workflow-waits';
 
@@ -128,7 +129,7 @@ export class CaseWorkflows {
       );
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return { kind: 'no-workflow' };
-      if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+      if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || updateNotDecided(err)) {
         throw new DomainError(
           'DEPENDENCY_UNAVAILABLE',
           `Saksflyten tok ikke imot hendelsen innen ${this.waits.acceptMs / 1000} s; ingenting ble registrert. Prøv igjen med samme Idempotency-Key.`,

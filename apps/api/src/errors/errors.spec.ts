@@ -7,7 +7,7 @@ import { CreateStaffRequestDto } from '../staff/dto/create-staff.request.dto';
 import { norwegianFieldMessage } from './field-messages';
 import { ApiConfig } from '../infrastructure/api-config';
 import { OverPrivilegedRoleError } from '@tiltak/persistence';
-import { unavailableDependency } from '../infrastructure/dependency-errors';
+import { unavailableDependency, updateNotDecided } from '../infrastructure/dependency-errors';
 import { AllExceptionsFilter } from './all-exceptions.filter';
 import { DomainError } from './domain-error';
 import { fieldErrorsFromPaths, flattenValidationErrors } from './validation-errors';
@@ -189,5 +189,28 @@ describe('unavailableDependency', () => {
     expect(unavailableDependency(new OverPrivilegedRoleError('postgres', ['is a superuser']))).toBe(
       'postgres',
     );
+  });
+});
+
+describe('updateNotDecided', () => {
+  const grpc = (code: number) =>
+    new ServiceError('Workflow Update failed', {
+      cause: Object.assign(new Error(`${code} status`), { code, details: 'x', metadata: {} }),
+    });
+
+  it.each([4, 8, 9, 10, 13, 14])(
+    'calls gRPC %i from startUpdate retryable: Temporal decided nothing',
+    (code) => {
+      expect(updateNotDecided(grpc(code))).toBe(true);
+    },
+  );
+
+  it.each([3, 5, 6, 7, 16])('leaves gRPC %i to the ordinary mapping', (code) => {
+    expect(updateNotDecided(grpc(code))).toBe(false);
+  });
+
+  it('ignores errors that carry no gRPC status', () => {
+    expect(updateNotDecided(new Error('boom'))).toBe(false);
+    expect(updateNotDecided(null)).toBe(false);
   });
 });

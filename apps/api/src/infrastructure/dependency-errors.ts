@@ -46,6 +46,27 @@ export function unavailableDependency(err: unknown): UnavailableDependency | nul
   return null;
 }
 
+// gRPC status codes with which the Temporal server gives up on one Update without deciding it:
+// RESOURCE_EXHAUSTED (too many in flight), FAILED_PRECONDITION (the workflow's context is not ready),
+// ABORTED (the Update was aborted, e.g. the worker holding the workflow task died), INTERNAL, and the
+// two outage codes. Retrying with the same Update id (the same Idempotency-Key) is safe: Temporal
+// dedupes it, so nothing can be recorded twice.
+const GRPC_UPDATE_NOT_DECIDED = new Set([4, 8, 9, 10, 13, 14]);
+
+/**
+ * True when starting an Update failed in Temporal without the workflow deciding anything (found by the
+ * chaos harness as 500s while workers were killed); the API answers 503 with Retry-After instead.
+ */
+export function updateNotDecided(err: unknown): boolean {
+  let current: unknown = err;
+  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const e = current as { code?: unknown; details?: unknown; cause?: unknown };
+    if (typeof e.code === 'number' && 'details' in e) return GRPC_UPDATE_NOT_DECIDED.has(e.code);
+    current = e.cause;
+  }
+  return false;
+}
+
 export const UNAVAILABLE_REASON: Record<UnavailableDependency, string> = {
   postgres: 'Databasen svarer ikke akkurat nå; ingenting ble endret. Prøv igjen om litt.',
   temporal: 'Saksflyten (Temporal) svarer ikke akkurat nå; ingenting ble endret. Prøv igjen om litt.',
