@@ -318,6 +318,8 @@ export interface SystemEventPayloads {
     ownerStaffId: string;
     /** Present when the system opened the case from absence data: why, with the figures and pattern. */
     detection?: CaseDetection;
+    /** Who opened it (absent on cases opened before it was recorded). */
+    openedBy?: CaseOpener;
   };
   'step-entered': { step: Step };
   /** `skipped`: not sent, because the deadline had already passed when the reminder fired. */
@@ -399,6 +401,15 @@ export interface CaseState {
   /** Absent when a person opened the case: the trigger, figures and pattern absence detection found. */
   detection?: CaseDetection;
   lastEventAt: Instant;
+}
+
+/** Who opened a case: a person, or the system from absence data (ADR 0009). */
+export type CaseOpener = Actor | { system: 'absence-detection'; importId: string | null };
+
+/** The person who opened a case, from its case-opened payload; null when the system did (or unknown). */
+export function personWhoOpened(payload: { openedBy?: CaseOpener } | null | undefined): Actor | null {
+  const openedBy = payload?.openedBy;
+  return openedBy && 'staffId' in openedBy ? { staffId: openedBy.staffId, role: openedBy.role } : null;
 }
 
 export interface OpenCaseInput {

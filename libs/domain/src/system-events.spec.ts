@@ -1,6 +1,6 @@
 import { buildOpenCaseInput } from './testing';
 import { caseEndedEvent, caseOpenedEvent, stepEnteredEvent } from './system-events';
-import type { CaseState } from './model';
+import { type CaseOpener, type CaseState, personWhoOpened } from './model';
 
 describe('system events', () => {
   it('records the opening with the trigger and owner, keyed by case', () => {
@@ -10,6 +10,18 @@ describe('system events', () => {
       occurredAt: '2026-11-23T09:00:00.000Z',
       payload: { trigger: 'absence-percentage', absencePercent: 12.5, ownerStaffId: 'staff-kt-1' },
     });
+  });
+
+  it('records who opened the case: a person, or the system from absence data', () => {
+    const teacher = { staffId: 'staff-kt-1', role: 'contact-teacher' } as const;
+    const byTeacher = caseOpenedEvent(buildOpenCaseInput(), teacher);
+    expect(byTeacher.payload).toMatchObject({ openedBy: teacher });
+    expect(personWhoOpened(byTeacher.payload as { openedBy?: CaseOpener })).toEqual(teacher);
+    const bySystem = { system: 'absence-detection', importId: 'imp-1' } as const;
+    expect(personWhoOpened({ openedBy: bySystem })).toBeNull();
+    // Cases opened before the opener was recorded name nobody.
+    expect(personWhoOpened({})).toBeNull();
+    expect(personWhoOpened(null)).toBeNull();
   });
 
   it('keys a step change by case, step and the event that moved it, as stored trails have it', () => {

@@ -1,8 +1,8 @@
 // System events the case records besides timer actions, with ids derived from the case so that a
 // replayed workflow or retried activity writes the same row once.
-import type { CaseState, Instant, OpenCaseInput, Step, SystemEvent } from './model';
+import type { CaseOpener, CaseState, Instant, OpenCaseInput, Step, SystemEvent } from './model';
 
-export function caseOpenedEvent(input: OpenCaseInput): SystemEvent {
+export function caseOpenedEvent(input: OpenCaseInput, openedBy?: CaseOpener): SystemEvent {
   return {
     type: 'case-opened',
     eventId: `${input.caseId}:case-opened`,
@@ -12,6 +12,7 @@ export function caseOpenedEvent(input: OpenCaseInput): SystemEvent {
       absencePercent: input.absencePercent,
       ownerStaffId: input.ownerStaffId,
       ...(input.detection ? { detection: input.detection } : {}),
+      ...(openedBy ? { openedBy } : {}),
     },
   };
 }

@@ -3,7 +3,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { REJECTION_CODES } from '@tiltak/domain';
 import type {
-  Actor,
+  CaseOpener,
   CaseEvent,
   CaseState,
   Instant,
@@ -34,7 +34,7 @@ export function caseIdFromWorkflowId(workflowId: string): string | null {
 
 export interface CaseWorkflowInput {
   /** A person, or the system when absence detection opened the case (ADR 0009). */
-  open: OpenCaseInput & { openedBy: Actor | { system: 'absence-detection'; importId: string | null } };
+  open: OpenCaseInput & { openedBy: CaseOpener };
   policy: LadderPolicy;
   /** Set when continuing as new: the state carried over. */
   carried?: { state: CaseState; calendars: SchoolCalendar[]; recentEvents?: RecordedEvent[] };

@@ -173,7 +173,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   } else {
     calendars = await activities.loadSchoolCalendars({ schoolId: input.open.schoolId });
     const opening = openCase(input.open, policy, calendars);
-    const opened = caseOpenedEvent(input.open);
+    const opened = caseOpenedEvent(input.open, input.open.openedBy);
     await activities.persistCaseEvents({ state: opening, events: [recorded(opening, opened)] });
     state = opening;
     await requestNotifications([caseOpenedNotice(opening, now())]);

@@ -176,9 +176,14 @@ describe('a case through all four steps', () => {
       displayName: competenceTeam.displayName,
     });
     const system = entries.filter((e) => e.origin === 'system');
-    expect(system[0]?.type).toBe('case-opened');
+    // The opening is the system's entry, and it names the person who opened the case.
+    expect(system[0]).toMatchObject({
+      type: 'case-opened',
+      actor: { staffId: teacher.id, role: 'contact-teacher', displayName: teacher.displayName },
+      payload: { openedBy: { staffId: teacher.id, role: 'contact-teacher' } },
+    });
     expect(system.filter((e) => e.type === 'step-entered').map((e) => e.step)).toEqual([2, 3, 4]);
-    expect(system.every((e) => e.actor === null)).toBe(true);
+    expect(system.slice(1).every((e) => e.actor === null)).toBe(true);
     expect(entries.map((e) => Number(e.seq))).toEqual(
       [...entries.map((e) => Number(e.seq))].sort((a, b) => a - b),
     );

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { type CaseOpener, personWhoOpened } from '@tiltak/domain';
 import type { AuditTrailEntry } from '@tiltak/persistence';
 import type { Caller } from '../auth/caller';
 import { CaseAccess } from '../cases/case-access.service';
@@ -26,7 +27,10 @@ export class TimelineService {
     });
     const names = await staffNames(
       directory,
-      entries.flatMap((e) => (e.actor ? [e.actor.staffId] : [])),
+      entries.flatMap((e) => {
+        const actor = actorOf(e);
+        return actor ? [actor.staffId] : [];
+      }),
     );
     // A full page may have more behind it; the client continues after its last entry.
     const nextAfterSeq = entries.length === limit ? (entries[entries.length - 1]?.seq ?? null) : null;
@@ -34,11 +38,21 @@ export class TimelineService {
   }
 }
 
+/**
+ * Who an entry names: the person who recorded it, or for the case's opening (a system entry) the person
+ * who asked for it, so the audit trail says who opened the case.
+ */
+function actorOf(entry: AuditTrailEntry): AuditTrailEntry['actor'] {
+  if (entry.actor) return entry.actor;
+  return entry.type === 'case-opened' ? personWhoOpened(entry.payload as { openedBy?: CaseOpener }) : null;
+}
+
 function timelineEntry(
   entry: AuditTrailEntry,
   names: ReadonlyMap<string, string>,
 ): TimelineResponseDto['entries'][number] {
-  const name = entry.actor ? names.get(entry.actor.staffId) : undefined;
+  const actor = actorOf(entry);
+  const name = actor ? names.get(actor.staffId) : undefined;
   return {
     seq: entry.seq,
     eventId: entry.eventId,
@@ -46,7 +60,7 @@ function timelineEntry(
     type: entry.type,
     origin: entry.origin,
     step: entry.step,
-    actor: entry.actor ? { ...entry.actor, ...(name ? { displayName: name } : {}) } : null,
+    actor: actor ? { ...actor, ...(name ? { displayName: name } : {}) } : null,
     occurredAt: entry.occurredAt,
     recordedAt: entry.recordedAt,
     payload: entry.payload,
