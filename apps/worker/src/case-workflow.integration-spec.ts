@@ -16,7 +16,12 @@ import { randomUUID } from 'node:crypto';
 import { getStateQuery, recordEventUpdate } from '@tiltak/workflows';
 import type { WorkflowHandle } from '@temporalio/client';
 import { startCaseTestEnv, type CaseTestEnv } from './testing/case-test-env';
-import { OUTAGE_TIMES, workerDownPastStep1Deadline } from './testing/late-timers';
+import {
+  ALL_STAGES_TIMES,
+  OUTAGE_TIMES,
+  eventSentWhileWorkerDownPastStep1Stages,
+  workerDownPastStep1Deadline,
+} from './testing/late-timers';
 
 jest.setTimeout(120_000);
 
@@ -122,6 +127,36 @@ describe('case workflow', () => {
       [caseId],
     );
     expect(reminders).toEqual([]);
+    await handle.terminate('test done');
+  });
+
+  it('after a worker outage, records the deadline stages that fell due before a late event, then the event', async () => {
+    const handle = await t.openCase(shortTestPolicy(300, ALL_STAGES_TIMES));
+    const caseId = caseIdOf(handle);
+    const answer = await eventSentWhileWorkerDownPastStep1Stages(
+      t,
+      handle,
+      step1Contact('concern-remains', now()),
+    );
+    // Delivery receipts (notification-sent) come whenever the mail goes out; the rest is the case's order.
+    const trail = (await t.timeline(caseId)).filter((e) => e.type !== 'notification-sent');
+    const types = trail.map((e) => e.type);
+    const contact = types.indexOf('step1-contact');
+    expect(types.slice(0, contact)).toEqual(['case-opened', 'reminder-due', 'deadline-missed', 'escalated']);
+    expect(trail[1]?.payload).toMatchObject({ kind: 'step1-contact', skipped: 'deadline-passed' });
+    expect(Number(trail[3]?.seq)).toBeLessThan(Number(trail[contact]?.seq));
+    expect(trail[contact]?.eventId).toBe(answer.event.eventId);
+    // The event still moved the case on; the escalated deadline stays in the record.
+    expect(answer.state.step).toBe(2);
+    const notices = async () =>
+      (
+        (await t.dataSource.query(
+          `SELECT DISTINCT kind FROM notification_outbox WHERE case_id = $1 AND kind IN ('deadline-missed', 'escalation') ORDER BY kind`,
+          [caseId],
+        )) as { kind: string }[]
+      ).map((r) => r.kind);
+    await t.waitFor(async () => (await notices()).length === 2, 'the missed-deadline and escalation notices');
+    expect(await notices()).toEqual(['deadline-missed', 'escalation']);
     await handle.terminate('test done');
   });
 

@@ -32,7 +32,12 @@ import {
   type HistoryFixture,
 } from './testing/history-fixtures';
 import { waitForCompleted } from './testing/workflow-histories';
-import { OUTAGE_TIMES, workerDownPastStep1Deadline } from './testing/late-timers';
+import {
+  ALL_STAGES_TIMES,
+  OUTAGE_TIMES,
+  eventSentWhileWorkerDownPastStep1Stages,
+  workerDownPastStep1Deadline,
+} from './testing/late-timers';
 
 jest.setTimeout(120_000);
 
@@ -44,6 +49,7 @@ const SCENARIOS = [
   'continue-as-new',
   'storage-failing',
   'reminder-after-outage',
+  'event-after-outage',
 ] as const;
 
 const now = () => new Date().toISOString();
@@ -211,6 +217,13 @@ if (RECORD)
       await t.record(handle, step1Contact('explained', now()));
       await handle.result();
       await recordRun('reminder-after-outage', 'case', handle.workflowId);
+    });
+
+    it('records a case whose step-1 contact was sent while the worker was down past every stage of its deadline', async () => {
+      const handle = await t.openCase(shortTestPolicy(300, ALL_STAGES_TIMES));
+      await eventSentWhileWorkerDownPastStep1Stages(t, handle, step1Contact('explained', now()));
+      await handle.result();
+      await recordRun('event-after-outage', 'case', handle.workflowId);
     });
   });
 

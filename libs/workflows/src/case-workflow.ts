@@ -96,6 +96,11 @@ export const NOTICES_AS_CHILD_WORKFLOWS_ONLY = 'notices-as-child-workflows-only'
 export const SKIP_REMINDERS_PAST_DEADLINE = 'skip-reminders-past-deadline';
 /** Patch id: a closing case records `case-ended` after the deciding event. */
 export const CASE_ENDED_ENTRY = 'case-ended-entry';
+/**
+ * Patch id: an event first applies the deadline stages that fell due before it was accepted (after a
+ * worker outage the fired timer and the event arrive in one workflow task, the event's handler first).
+ */
+export const OVERDUE_STAGES_BEFORE_EVENT = 'overdue-stages-before-event';
 
 const now = (): string => new Date(Date.now()).toISOString();
 
@@ -131,6 +136,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
         await condition(() => state !== undefined);
         const seen = earlier(event.eventId);
         if (seen) return { event: seen, state: current() };
+        // Stages due before this event are recorded (and their notices sent) first, in due order; else
+        // the event would meet the deadline and the main loop would find nothing left to fire.
+        const overdue = dueTimerActions(current(), now(), policy);
+        if (overdue.length && patched(OVERDUE_STAGES_BEFORE_EVENT)) await fireTimers(overdue);
         const before = current();
         // Re-check under the lock: another update may have changed the step since validation.
         rejectIfInvalid(before, event);
