@@ -46,6 +46,8 @@ CMD ["node", "apps/worker/dist/main.js"]
 # ---------------------------------------------------------------------------------------------------
 FROM runtime AS api
 COPY --from=build /app/apps/api ./apps/api
+# The built web app the API serves at / (WEB_DIST_DIR's default, relative to /app; ADR 0006).
+COPY --from=build /app/apps/web/dist ./apps/web/dist
 # tools/migrate.mjs runs the migrations (the compose `migrate` service uses this image).
 COPY --from=build /app/tools ./tools
 USER node

@@ -616,6 +616,17 @@ describe('Dockerfile', () => {
     },
   );
 
+  it('puts the built web app where the API serves it from by default', () => {
+    const api = must(stages.get('api'), 'stage api');
+    expect(api.body).toMatch(/^COPY --from=build \/app\/apps\/web\/dist \.\/apps\/web\/dist$/m);
+    expect(must([...stages.values()][0], 'a first stage').body).toMatch(/^WORKDIR \/app$/m);
+    expect(read('package.json')).toMatch(/"build": "[^"]*vite build --config apps\/web\/vite\.config\.ts/);
+    // The API finds it three folders up from apps/api/dist/http: /app/apps/web/dist in the image.
+    expect(read('apps/api/src/http/web-app.ts')).toContain(
+      "path.resolve(__dirname, '..', '..', '..', 'web', 'dist')",
+    );
+  });
+
   it('copies into the runtime images the workspace root marker libs/temporal looks for', () => {
     // libs/temporal finds the prebuilt workflow bundle relative to the directory holding this file.
     const marker = /existsSync\(path\.join\(dir, '([^']+)'\)\)/.exec(
