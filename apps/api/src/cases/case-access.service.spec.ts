@@ -164,9 +164,7 @@ describe('CaseAccess: a case whose read-model row is not (yet) there', () => {
 
   it('does not say "not found" when Temporal does not answer', async () => {
     const { access, logged } = setup('down');
-    const error = await access
-      .load(owner, missingId, 'case.read', { live: true })
-      .catch((e: unknown) => e);
+    const error = await access.load(owner, missingId, 'case.read', { live: true }).catch((e: unknown) => e);
     expect((error as DomainError).code).toBe('DEPENDENCY_UNAVAILABLE');
     expect(logged).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   ApplicationFailure,
+  QueryNotRegisteredError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
@@ -138,7 +139,10 @@ export class CaseWorkflows {
       }),
     );
     const started = history.history?.events?.[0]?.workflowExecutionStartedEventAttributes;
-    const [input] = await decodeArrayFromPayloads(client.options.loadedDataConverter, started?.input?.payloads);
+    const [input] = await decodeArrayFromPayloads(
+      client.options.loadedDataConverter,
+      started?.input?.payloads,
+    );
     if (!input) throw new Error(`The workflow of case ${caseId} has no start input`);
     return { kind: 'opening', input: input as CaseWorkflowInput };
   }
@@ -222,8 +226,14 @@ export class CaseWorkflows {
   }
 }
 
-/** The workflow's query refused because the case is still opening (its CASE_OPENING failure). */
+/**
+ * The workflow's query handler refused because the case is still opening: its only failure
+ * (CASE_OPENING). The server reports a failed query as INVALID_ARGUMENT, which the client names
+ * QueryNotRegisteredError; the handler is registered before the workflow's first await, and the
+ * failure's message is encrypted by the codec ("Encoded failure"), so that kind is the signal.
+ */
 function isStillOpening(err: unknown): boolean {
+  if (err instanceof QueryNotRegisteredError) return true;
   let current: unknown = err;
   for (let depth = 0; current instanceof Error && depth < 5; depth++) {
     if (/CASE_OPENING|The case is still opening/.test(current.message)) return true;
@@ -236,11 +246,10 @@ function isStillOpening(err: unknown): boolean {
 function unansweredQuery(caseId: string, err: unknown, logger: Logger): unknown {
   if (unavailableDependency(err)) return err;
   logger.warn({ msg: 'Case workflow did not answer its state query', caseId, error: String(err) });
-  return new DomainError(
-    'DEPENDENCY_UNAVAILABLE',
-    'Saksflyten svarer ikke akkurat nå; prøv igjen om litt.',
-    { reason: 'workflow-not-responding', retryAfterSeconds: 5 },
-  );
+  return new DomainError('DEPENDENCY_UNAVAILABLE', 'Saksflyten svarer ikke akkurat nå; prøv igjen om litt.', {
+    reason: 'workflow-not-responding',
+    retryAfterSeconds: 5,
+  });
 }
 
 function isRejectionCode(value: unknown): value is UpdateRejectionCode {
