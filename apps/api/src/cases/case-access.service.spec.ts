@@ -8,7 +8,8 @@ import { DomainError } from '../errors/domain-error';
 import type { AccessLogStore, Stores } from '../infrastructure/stores.provider';
 import { CALLERS } from '../testing/callers';
 import { CaseAccess } from './case-access.service';
-import type { CaseWorkflows } from './case-workflows';
+import type { CaseWorkflowInput } from '@tiltak/workflows';
+import type { CaseWorkflows, UnstoredCase } from './case-workflows';
 
 const owner = CALLERS.fjordvikTeacher5A;
 const stranger = CALLERS.fjordvikTeacher5B;
@@ -22,14 +23,32 @@ const existing = openCase(
   [exampleCalendar2026_2027()],
 );
 const missingId = 'c0000000-0000-4000-8000-00000000dead';
+// Opened, but the workflow has not written its row yet (ADR 0003: the write can lag).
+const openingInput = buildOpenCaseInput({
+  caseId: 'c0000000-0000-4000-8000-000000000002',
+  schoolId: DEMO_SCHOOLS.fjordvik.id,
+  ownerStaffId: owner.staffId,
+});
+const opening: CaseWorkflowInput = {
+  open: { ...openingInput, openedBy: { staffId: owner.staffId, role: owner.role } },
+  policy: defaultLadderPolicy(),
+};
+// Its row was written and then lost: the workflow answers its state.
+const rowless = { ...existing, caseId: 'c0000000-0000-4000-8000-000000000003' };
 
 /** Every call CaseAccess makes to the database and Temporal, in order, with what the access log got. */
-function setup() {
+function setup(temporal: 'up' | 'down' = 'up') {
   const steps: string[] = [];
   const logged: AccessLogInput[] = [];
   const rows: Record<string, CaseState> = { [existing.caseId]: existing };
   const stores = {
     get: async () => ({
+      directory: {
+        getCalendars: async () => {
+          steps.push('select calendars');
+          return [exampleCalendar2026_2027()];
+        },
+      },
       cases: {
         get: async (caseId: string) => {
           steps.push('select case');
@@ -49,6 +68,14 @@ function setup() {
     state: async () => {
       steps.push('query workflow');
       return existing;
+    },
+    withoutReadModel: async (caseId: string): Promise<UnstoredCase> => {
+      steps.push('ask workflow');
+      if (temporal === 'down')
+        throw new DomainError('DEPENDENCY_UNAVAILABLE', 'Saksflyten svarer ikke', { reason: 'x' });
+      if (caseId === opening.open.caseId) return { kind: 'opening', input: opening };
+      if (caseId === rowless.caseId) return { kind: 'state', state: rowless };
+      return { kind: 'none' };
     },
   } as unknown as CaseWorkflows;
   const accessLogStore = {
@@ -70,19 +97,20 @@ async function denial(caseId: string, action: AccessAction, live: boolean) {
   return { error, steps, shapes };
 }
 
-describe('CaseAccess: "not yours" and "does not exist" cannot be told apart', () => {
+describe('CaseAccess: "not yours" and "does not exist" answer the same', () => {
   it.each([
     ['case.read', true],
     ['case.timeline', false],
     ['case.activity-plan', false],
     ['case.event.read', false],
     ['case.record-event', false],
-  ] as const)('%s does the same work and answers the same 404 for both', async (action, live) => {
+  ] as const)('%s answers the same 404 and access-log row for both', async (action, live) => {
     const forbidden = await denial(existing.caseId, action, live);
     const missing = await denial(missingId, action, live);
 
     expect(forbidden.steps).toEqual(['select case', 'insert access_log denied']);
-    expect(missing.steps).toEqual(forbidden.steps);
+    // No row: Temporal decides whether the case exists.
+    expect(missing.steps).toEqual(['select case', 'ask workflow', 'insert access_log denied']);
     expect(missing.shapes).toEqual(forbidden.shapes);
     expect(forbidden.error).toBeInstanceOf(DomainError);
     expect(missing.error).toBeInstanceOf(DomainError);
@@ -101,5 +129,43 @@ describe('CaseAccess: "not yours" and "does not exist" cannot be told apart', ()
       source: 'live',
     });
     expect(steps).toEqual(['select case', 'insert access_log allowed', 'query workflow']);
+  });
+});
+
+describe('CaseAccess: a case whose read-model row is not (yet) there', () => {
+  it('lets the owner in on the state the opening workflow starts from', async () => {
+    const { access, steps, logged } = setup();
+    const seen = await access.load(owner, opening.open.caseId, 'case.record-event', { live: false });
+    expect(seen.source).toBe('live');
+    expect(seen.state).toEqual(openCase(openingInput, defaultLadderPolicy(), [exampleCalendar2026_2027()]));
+    expect(steps).toEqual(['select case', 'ask workflow', 'select calendars', 'insert access_log allowed']);
+    expect(logged.map((e) => e.outcome)).toEqual(['allowed']);
+  });
+
+  it('lets the owner in on the state the workflow answers', async () => {
+    const { access } = setup();
+    await expect(access.load(owner, rowless.caseId, 'case.read', { live: true })).resolves.toEqual({
+      state: rowless,
+      source: 'live',
+    });
+  });
+
+  it.each([
+    ['opening', opening.open.caseId],
+    ['answering', rowless.caseId],
+  ])('denies another teacher with the same 404 and a logged denial (%s workflow)', async (_kind, caseId) => {
+    const { access, logged } = setup();
+    const error = await access.load(stranger, caseId, 'case.read', { live: true }).catch((e: unknown) => e);
+    expect((error as DomainError).code).toBe('NOT_FOUND');
+    expect(logged.map(({ outcome, reason }) => ({ outcome, reason }))).toEqual([
+      { outcome: 'denied', reason: 'not the owner of the case' },
+    ]);
+  });
+
+  it('does not say "not found" when Temporal does not answer', async () => {
+    const { access, logged } = setup('down');
+    const error = await access.load(owner, missingId, 'case.read', { live: true }).catch((e: unknown) => e);
+    expect((error as DomainError).code).toBe('DEPENDENCY_UNAVAILABLE');
+    expect(logged).toEqual([]);
   });
 });

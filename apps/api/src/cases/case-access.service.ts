@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseState } from '@tiltak/domain';
+import { openCase, type CaseState } from '@tiltak/domain';
 import { AccessAudit, type AccessAction } from '../access/access-audit.service';
 import { type CaseFacts, mayReadCase } from '../access/access-policy';
 import type { Caller } from '../auth/caller';
 import { Stores } from '../infrastructure/stores.provider';
-import { CaseWorkflows } from './case-workflows';
+import { CaseWorkflows, type UnstoredCase } from './case-workflows';
 
 export interface VisibleCase {
   state: CaseState;
@@ -23,12 +23,14 @@ const NO_CASE: CaseFacts = {
  * Finds a case and decides whether the caller may see it. Every denial (including "no such case") is
  * logged and answered 404; allowed reads are logged too.
  *
- * "Exists but not yours" and "does not exist" do the same work, so the answer time does not tell them
- * apart: one read-model query, one access decision, one access-log row, one 404. The decision uses the
- * read model, never the workflow: the workflow answers queries only after it has written the case's
- * row (its first activity), so the row is never behind what the workflow would say, and asking
- * Temporal before deciding made the two denials differ by milliseconds. The live state is fetched
- * only once the caller is allowed.
+ * The decision uses the read model's row when there is one. The row is written by the case workflow in
+ * the background and can lag (ADR 0003: its first write is retried while PostgreSQL is slow or down), so
+ * a case that was just opened may have no row yet: then the workflow is asked (its state, or the input
+ * it was started with while it is still opening), and the same policy decides on what it says. Only when
+ * Temporal says there is no such workflow is the case "not found"; Temporal not answering is a 503.
+ * A case that has a row and is "not yours" costs one read-model query, one decision, one access-log
+ * row, one 404; an unknown id also costs one Temporal round trip. The live state is fetched only
+ * once the caller is allowed.
  */
 @Injectable()
 export class CaseAccess {
@@ -50,11 +52,37 @@ export class CaseAccess {
   ): Promise<VisibleCase> {
     const { cases } = await this.stores.get();
     const stored = await cases.get(caseId);
-    const decision = mayReadCase(caller, stored?.state ?? NO_CASE);
-    if (!stored) throw await this.audit.notFound(caller, action, 'case', caseId, 'no such case');
+    if (!stored) return this.loadWithoutRow(caller, caseId, action, options);
+    const decision = mayReadCase(caller, stored.state);
     if (!decision.allowed) throw await this.audit.notFound(caller, action, 'case', caseId, decision.reason);
     if (options.logAllowed !== false) await this.audit.allowed(caller, action, 'case', caseId);
     const live = options.live && stored.status !== 'closed' ? await this.workflows.state(caseId) : null;
     return live ? { state: live, source: 'live' } : { state: stored.state, source: 'read-model' };
+  }
+
+  /** No read-model row (yet): the workflow's word decides, with the same policy. */
+  private async loadWithoutRow(
+    caller: Caller,
+    caseId: string,
+    action: AccessAction,
+    options: { logAllowed?: boolean },
+  ): Promise<VisibleCase> {
+    const unstored = await this.workflows.withoutReadModel(caseId);
+    const state = unstored.kind === 'none' ? null : await this.stateOf(unstored);
+    const decision = mayReadCase(caller, state ?? NO_CASE);
+    if (!state) throw await this.audit.notFound(caller, action, 'case', caseId, 'no such case');
+    if (!decision.allowed) throw await this.audit.notFound(caller, action, 'case', caseId, decision.reason);
+    if (options.logAllowed !== false) await this.audit.allowed(caller, action, 'case', caseId);
+    return { state, source: 'live' };
+  }
+
+  private async stateOf(unstored: Exclude<UnstoredCase, { kind: 'none' }>): Promise<CaseState> {
+    if (unstored.kind === 'state') return unstored.state;
+    const { open, policy, carried } = unstored.input;
+    if (carried) return carried.state;
+    // What the workflow computes as its first state (libs/workflows), from the same input and calendars.
+    const { openedBy: _openedBy, ...openInput } = open;
+    const { directory } = await this.stores.get();
+    return openCase(openInput, policy, await directory.getCalendars(open.schoolId));
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   ApplicationFailure,
+  QueryNotRegisteredError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
@@ -9,6 +10,7 @@ import {
   type Client,
   type WorkflowUpdateHandle,
 } from '@temporalio/client';
+import { decodeArrayFromPayloads } from '@temporalio/common/lib/internal-non-workflow';
 import type { CaseEvent, CaseState } from '@tiltak/domain';
 import {
   CASE_WORKFLOW_TYPE,
@@ -23,9 +25,18 @@ import {
 } from '@tiltak/workflows';
 import { DomainError } from '../errors/domain-error';
 import { ApiConfig } from '../infrastructure/api-config';
-import { updateNotDecided } from '../infrastructure/dependency-errors';
+import { unavailableDependency, updateNotDecided } from '../infrastructure/dependency-errors';
 import { TemporalClient } from '../infrastructure/temporal-client.provider';
 import { WorkflowWaits } from '../infrastructure/workflow-waits';
+
+/** A case the read model has no row for, as its workflow knows it (see CaseWorkflows.withoutReadModel). */
+export type UnstoredCase =
+  /** The workflow answered its state (its row was written, then lost or not yet visible). */
+  | { kind: 'state'; state: CaseState }
+  /** The workflow is still writing the case's first row: what it was started with. */
+  | { kind: 'opening'; input: CaseWorkflowInput }
+  /** No workflow with the case's id: there is no such case. */
+  | { kind: 'none' };
 
 export type StartOutcome = 'started' | 'running' | 'closed';
 
@@ -99,6 +110,41 @@ export class CaseWorkflows {
         this.logger.warn({ msg: 'Live state unavailable', caseId, error: String(err) });
       return null;
     }
+  }
+
+  /**
+   * For a case the read model has no row for: the workflow's state, or the input it was started with
+   * while it is still opening (its query answers only once the first row is written; ADR 0003 lets that
+   * write lag), or 'none' when no workflow has the case's id. Throws (503) when Temporal does not answer:
+   * "no such case" is only said when Temporal said so.
+   */
+  async withoutReadModel(caseId: string): Promise<UnstoredCase> {
+    const client = await this.temporal.client();
+    const workflowId = caseWorkflowId(caseId);
+    try {
+      const state = await client.withDeadline(Date.now() + this.waits.queryMs, () =>
+        client.workflow.getHandle(workflowId).query(getStateQuery),
+      );
+      return { kind: 'state', state };
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return { kind: 'none' };
+      if (!isStillOpening(err)) throw unansweredQuery(caseId, err, this.logger);
+    }
+    // Only the first history event is read: the start input (decoded with the client's codec).
+    const history = await client.withDeadline(Date.now() + this.waits.queryMs, () =>
+      client.workflowService.getWorkflowExecutionHistory({
+        namespace: client.options.namespace,
+        execution: { workflowId },
+        maximumPageSize: 1,
+      }),
+    );
+    const started = history.history?.events?.[0]?.workflowExecutionStartedEventAttributes;
+    const [input] = await decodeArrayFromPayloads(
+      client.options.loadedDataConverter,
+      started?.input?.payloads,
+    );
+    if (!input) throw new Error(`The workflow of case ${caseId} has no start input`);
+    return { kind: 'opening', input: input as CaseWorkflowInput };
   }
 
   /** Polls the live state until the new workflow answers (it registers its query after its first activities). */
@@ -178,6 +224,32 @@ export class CaseWorkflows {
       throw err;
     }
   }
+}
+
+/**
+ * The workflow's query handler refused because the case is still opening: its only failure
+ * (CASE_OPENING). The server reports a failed query as INVALID_ARGUMENT, which the client names
+ * QueryNotRegisteredError; the handler is registered before the workflow's first await, and the
+ * failure's message is encrypted by the codec ("Encoded failure"), so that kind is the signal.
+ */
+function isStillOpening(err: unknown): boolean {
+  if (err instanceof QueryNotRegisteredError) return true;
+  let current: unknown = err;
+  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+    if (/CASE_OPENING|The case is still opening/.test(current.message)) return true;
+    if (current instanceof ApplicationFailure && current.type === 'CASE_OPENING') return true;
+    current = current.cause;
+  }
+  return false;
+}
+
+function unansweredQuery(caseId: string, err: unknown, logger: Logger): unknown {
+  if (unavailableDependency(err)) return err;
+  logger.warn({ msg: 'Case workflow did not answer its state query', caseId, error: String(err) });
+  return new DomainError('DEPENDENCY_UNAVAILABLE', 'Saksflyten svarer ikke akkurat nå; prøv igjen om litt.', {
+    reason: 'workflow-not-responding',
+    retryAfterSeconds: 5,
+  });
 }
 
 function isRejectionCode(value: unknown): value is UpdateRejectionCode {
