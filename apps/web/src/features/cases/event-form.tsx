@@ -1,5 +1,5 @@
 import { Alert, Button, ErrorSummary, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { useId, useRef, useState, type ComponentRef, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type ComponentRef, type FormEvent, type ReactNode, type Ref } from 'react';
 import type { ApiError } from '../../shared/api/client';
 import type { EventType } from '../../shared/labels';
 import { useSubmission } from '../../shared/use-submission';
@@ -19,6 +19,32 @@ export function refusalText(error: ApiError): string {
       ? t.refusal[error.status]
       : t.refusal.generic;
   return reason ? `${reason}` : general;
+}
+
+/** The form's errors at its top, each linking to its field; nothing when there are none. */
+export function FormErrorSummary({
+  ref,
+  errors,
+  fieldId,
+}: {
+  ref: Ref<ComponentRef<typeof ErrorSummary>>;
+  errors: FieldErrors;
+  fieldId: FieldId;
+}) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <ErrorSummary ref={ref} tabIndex={-1}>
+      <ErrorSummary.Heading>{t.form.errorSummary}</ErrorSummary.Heading>
+      <ErrorSummary.List>
+        {entries.map(([field, message]) => (
+          <ErrorSummary.Item key={field}>
+            <ErrorSummary.Link href={`#${fieldId(field)}`}>{message}</ErrorSummary.Link>
+          </ErrorSummary.Item>
+        ))}
+      </ErrorSummary.List>
+    </ErrorSummary>
+  );
 }
 
 interface EventFormProps<T extends EventType> {
@@ -68,7 +94,6 @@ export function EventForm<T extends EventType>(props: EventFormProps<T>) {
     props.onRecorded();
   }
 
-  const errorEntries = Object.entries(errors);
   const state = submission.state;
   return (
     <section className="event-form" aria-labelledby={`${formId}-title`}>
@@ -78,18 +103,7 @@ export function EventForm<T extends EventType>(props: EventFormProps<T>) {
       <Paragraph className="event-form__intro">{props.intro}</Paragraph>
       <div className="event-form__layout">
         <form noValidate onSubmit={(e) => void onSubmit(e)} className="event-form__fields">
-          {errorEntries.length > 0 && (
-            <ErrorSummary ref={summaryRef} tabIndex={-1}>
-              <ErrorSummary.Heading>{t.form.errorSummary}</ErrorSummary.Heading>
-              <ErrorSummary.List>
-                {errorEntries.map(([field, message]) => (
-                  <ErrorSummary.Item key={field}>
-                    <ErrorSummary.Link href={`#${fieldId(field)}`}>{message}</ErrorSummary.Link>
-                  </ErrorSummary.Item>
-                ))}
-              </ErrorSummary.List>
-            </ErrorSummary>
-          )}
+          <FormErrorSummary ref={summaryRef} errors={errors} fieldId={fieldId} />
           {props.children(fieldId, errors)}
           <div className="event-form__buttons">
             <Button type="submit" loading={state.kind === 'sending'} aria-disabled={state.kind === 'sending'}>

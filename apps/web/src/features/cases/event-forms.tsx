@@ -3,7 +3,7 @@ import { addDays, todayInOslo } from '../../shared/format';
 import { participantLabel, roleLabel, type EventType, type Role, type Step } from '../../shared/labels';
 import { useSession } from '../../shared/session';
 import { useSchoolStaff, type CaseView } from './api';
-import { EventForm, FormReader } from './event-form';
+import { EventForm, FormReader, type FieldErrors, type FieldId } from './event-form';
 import {
   CheckboxGroup,
   FlagGroup,
@@ -529,6 +529,40 @@ function ReassignForm(p: FormProps) {
   );
 }
 
+/** What pausing and closing both ask: a reason from the list, explained when it is «Annet». */
+interface ReasonTexts<R extends string> {
+  reason: string;
+  reasons: Record<R, string>;
+  explanation: string;
+  explanationHint: string;
+}
+
+function readReason<R extends string>(data: FormData, texts: ReasonTexts<R>) {
+  const r = new FormReader(data);
+  const reason = r.choice('reason', keys(texts.reasons));
+  return r.result({ reason, explanation: r.text('explanation', { required: reason === 'other' }) });
+}
+
+function ReasonFields<R extends string>(props: {
+  texts: ReasonTexts<R>;
+  fieldId: FieldId;
+  errors: FieldErrors;
+}) {
+  const { texts: x, fieldId, errors } = props;
+  return (
+    <>
+      <RadioGroup name="reason" legend={x.reason} options={x.reasons} fieldId={fieldId} errors={errors} />
+      <TextArea
+        name="explanation"
+        label={x.explanation}
+        description={x.explanationHint}
+        fieldId={fieldId}
+        errors={errors}
+      />
+    </>
+  );
+}
+
 function PauseForm(p: FormProps) {
   const x = t.events['case-paused'];
   return (
@@ -539,24 +573,9 @@ function PauseForm(p: FormProps) {
       intro={x.intro}
       onRecorded={p.onRecorded}
       onCancel={p.onCancel}
-      build={(data) => {
-        const r = new FormReader(data);
-        const reason = r.choice('reason', keys(x.reasons));
-        return r.result({ reason, explanation: r.text('explanation', { required: reason === 'other' }) });
-      }}
+      build={(data) => readReason(data, x)}
     >
-      {(fieldId, errors) => (
-        <>
-          <RadioGroup name="reason" legend={x.reason} options={x.reasons} fieldId={fieldId} errors={errors} />
-          <TextArea
-            name="explanation"
-            label={x.explanation}
-            description={x.explanationHint}
-            fieldId={fieldId}
-            errors={errors}
-          />
-        </>
-      )}
+      {(fieldId, errors) => <ReasonFields texts={x} fieldId={fieldId} errors={errors} />}
     </EventForm>
   );
 }
@@ -588,24 +607,9 @@ function CloseForm(p: FormProps) {
       intro={x.intro}
       onRecorded={p.onRecorded}
       onCancel={p.onCancel}
-      build={(data) => {
-        const r = new FormReader(data);
-        const reason = r.choice('reason', keys(x.reasons));
-        return r.result({ reason, explanation: r.text('explanation', { required: reason === 'other' }) });
-      }}
+      build={(data) => readReason(data, x)}
     >
-      {(fieldId, errors) => (
-        <>
-          <RadioGroup name="reason" legend={x.reason} options={x.reasons} fieldId={fieldId} errors={errors} />
-          <TextArea
-            name="explanation"
-            label={x.explanation}
-            description={x.explanationHint}
-            fieldId={fieldId}
-            errors={errors}
-          />
-        </>
-      )}
+      {(fieldId, errors) => <ReasonFields texts={x} fieldId={fieldId} errors={errors} />}
     </EventForm>
   );
 }

@@ -18,12 +18,15 @@ interface Common {
   description?: string;
 }
 
+/** Options as given: a value → label record, or pairs in the order to show them. */
+function optionEntries<T extends string>(options: Record<T, string> | [T, string][]): [T, string][] {
+  return Array.isArray(options) ? options : (Object.entries(options) as [T, string][]);
+}
+
 export function RadioGroup<T extends string>(
   props: Common & { options: Record<T, string> | [T, string][]; defaultValue?: T },
 ) {
-  const entries = Array.isArray(props.options)
-    ? props.options
-    : (Object.entries(props.options) as [T, string][]);
+  const entries = optionEntries(props.options);
   const error = props.errors[props.name];
   return (
     <Fieldset id={props.fieldId(props.name)} tabIndex={-1}>
@@ -47,9 +50,7 @@ export function RadioGroup<T extends string>(
 export function CheckboxGroup<T extends string>(
   props: Common & { options: Record<T, string> | [T, string][]; defaultValues?: T[] },
 ) {
-  const entries = Array.isArray(props.options)
-    ? props.options
-    : (Object.entries(props.options) as [T, string][]);
+  const entries = optionEntries(props.options);
   const error = props.errors[props.name];
   return (
     <Fieldset id={props.fieldId(props.name)} tabIndex={-1}>

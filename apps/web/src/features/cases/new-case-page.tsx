@@ -7,7 +7,7 @@ import { triggerLabel, type Trigger } from '../../shared/labels';
 import { useSession } from '../../shared/session';
 import { LoadError, Loading, PageHeading } from '../../shared/ui';
 import { useInvalidateCases } from './api';
-import { FormReader, type FieldErrors } from './event-form';
+import { FormErrorSummary, FormReader, type FieldErrors } from './event-form';
 import { RadioGroup, SelectField, TextInput } from './fields';
 import { t } from './texts';
 
@@ -68,7 +68,6 @@ export function NewCasePage() {
   }
 
   const existingCase = refusal?.location?.match(/\/cases\/([0-9a-f-]{36})/)?.[1];
-  const errorEntries = Object.entries(errors);
   return (
     <>
       <title>{`${t.newCase.title} – Tiltakstrappa`}</title>
@@ -80,18 +79,7 @@ export function NewCasePage() {
       {students.data && students.data.length > 0 && (
         <div className="event-form__layout">
           <form noValidate onSubmit={(e) => void onSubmit(e)} className="event-form__fields">
-            {errorEntries.length > 0 && (
-              <ErrorSummary ref={summaryRef} tabIndex={-1}>
-                <ErrorSummary.Heading>{t.form.errorSummary}</ErrorSummary.Heading>
-                <ErrorSummary.List>
-                  {errorEntries.map(([field, message]) => (
-                    <ErrorSummary.Item key={field}>
-                      <ErrorSummary.Link href={`#${fieldId(field)}`}>{message}</ErrorSummary.Link>
-                    </ErrorSummary.Item>
-                  ))}
-                </ErrorSummary.List>
-              </ErrorSummary>
-            )}
+            <FormErrorSummary ref={summaryRef} errors={errors} fieldId={fieldId} />
             <SelectField
               name="studentId"
               label={t.newCase.student}
