@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
-import { AbsenceStore, STAGING_FIELDS, type ImportMode, type ImportSource } from '@tiltak/persistence';
+import { STAGING_FIELDS, type ImportMode, type ImportSource } from '@tiltak/persistence';
 import {
   ABSENCE_IMPORT_WORKFLOW_TYPE,
   absenceImportWorkflowId,
@@ -13,9 +13,8 @@ import { mayImportAbsence, mayReadAbsenceOverview } from '../access/access-polic
 import type { Caller } from '../auth/caller';
 import { DomainError } from '../errors/domain-error';
 import { ApiConfig } from '../infrastructure/api-config';
-import { Database } from '../infrastructure/database.provider';
 import { CasePolicy } from '../infrastructure/ladder-policy';
-import { Stores } from '../infrastructure/stores.provider';
+import { AbsenceStoreRef, DirectoryStore } from '../infrastructure/stores.provider';
 import { TemporalClient } from '../infrastructure/temporal-client.provider';
 import { apiPath } from '../http/api-prefix';
 import { CsvInputError, CsvToCopyStream, copyValue } from './csv-copy-stream';
@@ -37,21 +36,15 @@ export interface ImportAccepted {
 @Injectable()
 export class AbsenceImportsService {
   private readonly logger = new Logger('absence-imports');
-  private store: AbsenceStore | null = null;
 
   constructor(
-    private readonly database: Database,
-    private readonly stores: Stores,
+    private readonly absenceStore: AbsenceStoreRef,
+    private readonly directoryStore: DirectoryStore,
     private readonly audit: AccessAudit,
     private readonly temporal: TemporalClient,
     private readonly config: ApiConfig,
     private readonly casePolicy: CasePolicy,
   ) {}
-
-  private async absence(): Promise<AbsenceStore> {
-    this.store ??= new AbsenceStore(await this.database.ready());
-    return this.store;
-  }
 
   /** Streams the CSV body into staging (never all in memory), then starts the import's workflow. */
   async receiveCsv(
@@ -73,7 +66,7 @@ export class AbsenceImportsService {
     try {
       // Read the body only once the transaction is open: the parser's first error must reach COPY's pipeline.
       await (
-        await this.absence()
+        await this.absenceStore.get()
       ).receive(newImport(importId, schoolId, 'csv', mode, caller), () => req.pipe(parser));
     } catch (err) {
       // Answer now and let the rest of the body drain; nothing was staged (the transaction rolled back).
@@ -110,20 +103,20 @@ export class AbsenceImportsService {
       return `${[importId, String(index + 1), ...STAGING_FIELDS.map((f) => values[f]), null].map(copyValue).join('\t')}\n`;
     });
     await (
-      await this.absence()
+      await this.absenceStore.get()
     ).receive(newImport(importId, schoolId, 'json', mode, caller), Readable.from(lines));
     return this.start(importId, schoolId);
   }
 
   async get(caller: Caller, schoolId: string, importId: string): Promise<AbsenceImportResponseDto> {
     await this.requireSchool(caller, schoolId, 'absence.import.read');
-    const found = await (await this.absence()).get(importId);
+    const found = await (await this.absenceStore.get()).get(importId);
     if (!found || found.schoolId !== schoolId) throw new DomainError('NOT_FOUND', 'Fant ikke importen.');
     return AbsenceImportResponseDto.from(found);
   }
 
   async overview(caller: Caller, schoolId: string): Promise<AbsenceOverviewResponseDto> {
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     const school = await directory.getSchool(schoolId);
     if (!school)
       throw await this.audit.notFound(caller, 'absence.overview', 'school', schoolId, 'no such school');
@@ -135,7 +128,7 @@ export class AbsenceImportsService {
       schoolId,
     );
     const [rows, students] = await Promise.all([
-      (await this.absence()).overview(schoolId),
+      (await this.absenceStore.get()).overview(schoolId),
       directory.listStudents(schoolId),
     ]);
     const names = new Map(students.map((s) => [s.id, s]));
@@ -191,7 +184,7 @@ export class AbsenceImportsService {
       args: [input],
     });
     this.logger.log({ msg: 'Absence import received', importId });
-    const stored = await (await this.absence()).get(importId);
+    const stored = await (await this.absenceStore.get()).get(importId);
     if (!stored) throw new Error(`Absence import ${importId} vanished after it was received`);
     return { body: AbsenceImportResponseDto.from(stored), location: absenceImportPath(schoolId, importId) };
   }
@@ -201,7 +194,7 @@ export class AbsenceImportsService {
     schoolId: string,
     action: 'absence.import' | 'absence.import.read',
   ): Promise<void> {
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     if (!(await directory.getSchool(schoolId)))
       throw await this.audit.notFound(caller, action, 'school', schoolId, 'no such school');
     await this.audit.requireVisible(caller, mayImportAbsence(caller, schoolId), action, 'school', schoolId);

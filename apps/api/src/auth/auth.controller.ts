@@ -15,7 +15,7 @@ import type { Request, Response } from 'express';
 import { DomainError } from '../errors/domain-error';
 import { ErrorResponseDto } from '../errors/error.response.dto';
 import { ApiConfig } from '../infrastructure/api-config';
-import { Stores } from '../infrastructure/stores.provider';
+import { DirectoryStore, SignInStoreRef } from '../infrastructure/stores.provider';
 import { noAccessPage, signInFailurePage } from './auth-pages';
 import { ActingAsRequestDto } from './dto/acting-as.request.dto';
 import { LoginQueryDto } from './dto/login.query.dto';
@@ -51,7 +51,8 @@ export class AuthController {
   constructor(
     private readonly signIn: OidcSignIn,
     private readonly sessions: Sessions,
-    private readonly stores: Stores,
+    private readonly signInStore: SignInStoreRef,
+    private readonly directoryStore: DirectoryStore,
     private readonly config: ApiConfig,
   ) {}
 
@@ -77,8 +78,8 @@ export class AuthController {
     }
     const attempt = randomToken();
     await (
-      await this.stores.get()
-    ).signIn.saveLoginAttempt(
+      await this.signInStore.get()
+    ).saveLoginAttempt(
       tokenHash(attempt),
       {
         state: request.state,
@@ -119,9 +120,9 @@ export class AuthController {
       'Set-Cookie',
       clearCookie(LOGIN_COOKIE, { secure: this.secureCookies, path: LOGIN_COOKIE_PATH }),
     );
-    const stores = await this.stores.get();
+    const [signInStore, directory] = await Promise.all([this.signInStore.get(), this.directoryStore.get()]);
     const attemptCookie = readCookie(req.header('cookie'), LOGIN_COOKIE);
-    const attempt = attemptCookie ? await stores.signIn.takeLoginAttempt(tokenHash(attemptCookie)) : null;
+    const attempt = attemptCookie ? await signInStore.takeLoginAttempt(tokenHash(attemptCookie)) : null;
     if (!attempt) return this.failure(res, new SignInError('login-expired', 'no login under way'));
 
     let subject: string;
@@ -131,7 +132,7 @@ export class AuthController {
     } catch (err) {
       return this.failure(res, err);
     }
-    const assignments: StaffMember[] = await stores.directory.findActiveStaffBySubject(subject);
+    const assignments: StaffMember[] = await directory.findActiveStaffBySubject(subject);
     if (assignments.length === 0) {
       // The subject is the person's id at the provider: not logged (it may be an e-mail-like Feide id).
       this.logger.warn({

@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import { DEMO_STAFF } from '../demo/demo-data';
 import { RateLimits } from '../http/rate-limits';
 import { ApiConfig } from '../infrastructure/api-config';
-import type { Stores } from '../infrastructure/stores.provider';
+import type { DirectoryStore } from '../infrastructure/stores.provider';
 import { AuthGuard } from './auth.guard';
 import type { Sessions } from './sessions.service';
 import { InvalidTokenError, type TokenVerifier } from './token-verifier';
@@ -39,9 +39,9 @@ const staff: Record<string, StaffMember> = {
   [ppt.id]: ppt,
   [INACTIVE_ID]: { ...teacher, id: INACTIVE_ID, active: false },
 };
-const stores = {
-  get: async () => ({ directory: { getStaff: async (id: string) => staff[id] ?? null } }),
-} as unknown as Stores;
+const directoryStore = {
+  get: async () => ({ getStaff: async (id: string) => staff[id] ?? null }),
+} as unknown as DirectoryStore;
 
 // Requests without a session cookie: the bearer path only (sessions are tested end to end).
 const noSessions = { cookieOf: () => null } as unknown as Sessions;
@@ -73,7 +73,7 @@ function contextFor(
 
 describe('AuthGuard', () => {
   beforeAll(() => Logger.overrideLogger(false));
-  const guard = new AuthGuard(new Reflector(), verifier, stores, limits(1000), noSessions);
+  const guard = new AuthGuard(new Reflector(), verifier, directoryStore, limits(1000), noSessions);
 
   it('puts the staff member from the directory on the request: role and school from there, scopes from the token', async () => {
     const { ctx, req } = contextFor({ authorization: 'Bearer good' });
@@ -126,7 +126,7 @@ describe('AuthGuard', () => {
   });
 
   it('answers 429 with Retry-After once an address has had too many tokens refused, before verifying more', async () => {
-    const limited = new AuthGuard(new Reflector(), verifier, stores, limits(3), noSessions);
+    const limited = new AuthGuard(new Reflector(), verifier, directoryStore, limits(3), noSessions);
     const forged = () => contextFor({ authorization: 'Bearer forged' }).ctx;
     for (let i = 0; i < 3; i++)
       await expect(limited.canActivate(forged())).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
@@ -151,7 +151,7 @@ describe('AuthGuard', () => {
   });
 
   it('counts refused credentials only: missing tokens and good tokens use up nothing', async () => {
-    const limited = new AuthGuard(new Reflector(), verifier, stores, limits(1), noSessions);
+    const limited = new AuthGuard(new Reflector(), verifier, directoryStore, limits(1), noSessions);
     for (let i = 0; i < 5; i++) {
       await expect(limited.canActivate(contextFor({}).ctx)).rejects.toMatchObject({
         code: 'UNAUTHENTICATED',
@@ -187,7 +187,7 @@ describe('AuthGuard with the session cookie', () => {
       if (req.header('x-csrf-token') !== csrfToken) throw new Error('CSRF_TOKEN_INVALID');
     },
   } as unknown as Sessions;
-  const guard = new AuthGuard(new Reflector(), verifier, stores, limits(1000), sessions);
+  const guard = new AuthGuard(new Reflector(), verifier, directoryStore, limits(1000), sessions);
 
   function sessionContext(method: string, headers: Record<string, string>, optional = false) {
     const { ctx, req } = contextFor(headers);

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { isUuid } from '../common/uuid-v5';
 import { DomainError } from '../errors/domain-error';
 import { clientAddress, RateLimits } from '../http/rate-limits';
-import { Stores } from '../infrastructure/stores.provider';
+import { DirectoryStore } from '../infrastructure/stores.provider';
 import type { Caller } from './caller';
 import { IS_OPTIONAL_AUTH, IS_PUBLIC } from './public.decorator';
 import { isSafeMethod } from './session-cookie';
@@ -27,7 +27,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
-    private readonly stores: Stores,
+    private readonly directoryStore: DirectoryStore,
     private readonly limits: RateLimits,
     private readonly sessions: Sessions,
   ) {}
@@ -80,7 +80,7 @@ export class AuthGuard implements CanActivate {
     }
 
     const staff = isUuid(verified.subject)
-      ? await (await this.stores.get()).directory.getStaff(verified.subject)
+      ? await (await this.directoryStore.get()).getStaff(verified.subject)
       : null;
     if (!staff || !staff.active) {
       this.logger.warn({

@@ -4,7 +4,7 @@ import type { SignInSession, StaffMember } from '@tiltak/persistence';
 import type { Request, Response } from 'express';
 import { DomainError } from '../errors/domain-error';
 import { ApiConfig } from '../infrastructure/api-config';
-import { Stores } from '../infrastructure/stores.provider';
+import { DirectoryStore, SignInStoreRef } from '../infrastructure/stores.provider';
 import type { Caller } from './caller';
 import {
   clearCookie,
@@ -61,7 +61,8 @@ export class Sessions {
 
   constructor(
     config: ApiConfig,
-    private readonly stores: Stores,
+    private readonly signInStore: SignInStoreRef,
+    private readonly directoryStore: DirectoryStore,
   ) {
     this.settings = config.values.auth.session;
   }
@@ -82,7 +83,7 @@ export class Sessions {
    * longer the person's active assignment.
    */
   async resolve(cookie: string, res: Response): Promise<ActiveSession> {
-    const { signIn, directory } = await this.stores.get();
+    const [signIn, directory] = await Promise.all([this.signInStore.get(), this.directoryStore.get()]);
     const idHash = tokenHash(cookie);
     const found = await signIn.touchSession(idHash, this.settings.idleSeconds);
     if (found.state !== 'active') {
@@ -117,7 +118,7 @@ export class Sessions {
     res: Response,
     previousCookie: string | null,
   ): Promise<void> {
-    const { signIn } = await this.stores.get();
+    const signIn = await this.signInStore.get();
     const acting = assignments[0];
     if (!acting) throw new Error('a session needs an assignment');
     if (previousCookie) await signIn.endSession(tokenHash(previousCookie));
@@ -146,17 +147,17 @@ export class Sessions {
         reason: 'NOT_YOUR_ASSIGNMENT',
       });
     }
-    const { signIn } = await this.stores.get();
+    const signIn = await this.signInStore.get();
     if (!(await signIn.setActingStaff(active.idHash, staffId))) throw sessionExpired();
     return { ...active, acting, session: { ...active.session, actingStaffId: staffId } };
   }
 
   async end(active: ActiveSession): Promise<void> {
-    await (await this.stores.get()).signIn.endSession(active.idHash);
+    await (await this.signInStore.get()).endSession(active.idHash);
   }
 
   async view(active: ActiveSession): Promise<SessionView> {
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     const schoolIds = [...new Set(active.assignments.map((a) => a.schoolId).filter((id) => id !== null))];
     const names = new Map<string, string>();
     for (const id of schoolIds) {

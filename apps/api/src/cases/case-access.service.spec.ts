@@ -5,7 +5,7 @@ import { AccessAudit } from '../access/access-audit.service';
 import type { AccessAction } from '../access/access-audit.service';
 import { DEMO_SCHOOLS } from '../demo/demo-data';
 import { DomainError } from '../errors/domain-error';
-import type { AccessLogStore, Stores } from '../infrastructure/stores.provider';
+import type { AccessLogStore, CaseReadModelStore, DirectoryStore } from '../infrastructure/stores.provider';
 import { CALLERS } from '../testing/callers';
 import { CaseAccess } from './case-access.service';
 import type { CaseWorkflowInput } from '@tiltak/workflows';
@@ -41,29 +41,23 @@ function setup(temporal: 'up' | 'down' = 'up') {
   const steps: string[] = [];
   const logged: AccessLogInput[] = [];
   const rows: Record<string, CaseState> = { [existing.caseId]: existing };
-  const stores = {
+  const directoryStore = {
     get: async () => ({
-      directory: {
-        getCalendars: async () => {
-          steps.push('select calendars');
-          return [exampleCalendar2026_2027()];
-        },
-      },
-      cases: {
-        get: async (caseId: string) => {
-          steps.push('select case');
-          const state = rows[caseId];
-          return state ? { ...state, state } : null;
-        },
-      },
-      accessLog: {
-        record: async (entry: AccessLogInput) => {
-          steps.push(`insert access_log ${entry.outcome}`);
-          logged.push(entry);
-        },
+      getCalendars: async () => {
+        steps.push('select calendars');
+        return [exampleCalendar2026_2027()];
       },
     }),
-  } as unknown as Stores;
+  } as unknown as DirectoryStore;
+  const caseReadModelStore = {
+    get: async () => ({
+      get: async (caseId: string) => {
+        steps.push('select case');
+        const state = rows[caseId];
+        return state ? { ...state, state } : null;
+      },
+    }),
+  } as unknown as CaseReadModelStore;
   const workflows = {
     state: async () => {
       steps.push('query workflow');
@@ -79,9 +73,19 @@ function setup(temporal: 'up' | 'down' = 'up') {
     },
   } as unknown as CaseWorkflows;
   const accessLogStore = {
-    get: async () => (await stores.get()).accessLog,
+    get: async () => ({
+      record: async (entry: AccessLogInput) => {
+        steps.push(`insert access_log ${entry.outcome}`);
+        logged.push(entry);
+      },
+    }),
   } as unknown as AccessLogStore;
-  const access = new CaseAccess(stores, workflows, new AccessAudit(accessLogStore));
+  const access = new CaseAccess(
+    caseReadModelStore,
+    directoryStore,
+    workflows,
+    new AccessAudit(accessLogStore),
+  );
   return { access, steps, logged };
 }
 

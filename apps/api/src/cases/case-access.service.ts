@@ -3,7 +3,7 @@ import { openCase, type CaseState } from '@tiltak/domain';
 import { AccessAudit, type AccessAction } from '../access/access-audit.service';
 import { type CaseFacts, mayReadCase } from '../access/access-policy';
 import type { Caller } from '../auth/caller';
-import { Stores } from '../infrastructure/stores.provider';
+import { CaseReadModelStore, DirectoryStore } from '../infrastructure/stores.provider';
 import { CaseWorkflows, type UnstoredCase } from './case-workflows';
 
 export interface VisibleCase {
@@ -35,7 +35,8 @@ const NO_CASE: CaseFacts = {
 @Injectable()
 export class CaseAccess {
   constructor(
-    private readonly stores: Stores,
+    private readonly caseReadModelStore: CaseReadModelStore,
+    private readonly directoryStore: DirectoryStore,
     private readonly workflows: CaseWorkflows,
     private readonly audit: AccessAudit,
   ) {}
@@ -50,7 +51,7 @@ export class CaseAccess {
     action: AccessAction,
     options: { live: boolean; logAllowed?: boolean },
   ): Promise<VisibleCase> {
-    const { cases } = await this.stores.get();
+    const cases = await this.caseReadModelStore.get();
     const stored = await cases.get(caseId);
     if (!stored) return this.loadWithoutRow(caller, caseId, action, options);
     const decision = mayReadCase(caller, stored.state);
@@ -82,7 +83,7 @@ export class CaseAccess {
     if (carried) return carried.state;
     // What the workflow computes as its first state (libs/workflows), from the same input and calendars.
     const { openedBy: _openedBy, ...openInput } = open;
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     return openCase(openInput, policy, await directory.getCalendars(open.schoolId));
   }
 }

@@ -8,7 +8,7 @@ import type { Caller } from '../auth/caller';
 import { DomainError } from '../errors/domain-error';
 import { validationFailed } from '../errors/validation-errors';
 import { CasePolicy } from '../infrastructure/ladder-policy';
-import { Stores } from '../infrastructure/stores.provider';
+import { CaseReadModelStore, DirectoryStore, InstallationStoreRef } from '../infrastructure/stores.provider';
 import { CaseAccess } from './case-access.service';
 import { inactivityFilter, listFilter } from './case-list.filter';
 import { caseIdFor, casePath } from './case-ids';
@@ -29,7 +29,9 @@ export class CasesService {
   private readonly logger = new Logger('cases');
 
   constructor(
-    private readonly stores: Stores,
+    private readonly directoryStore: DirectoryStore,
+    private readonly caseReadModelStore: CaseReadModelStore,
+    private readonly installationStore: InstallationStoreRef,
     private readonly workflows: CaseWorkflows,
     private readonly access: CaseAccess,
     private readonly audit: AccessAudit,
@@ -47,7 +49,11 @@ export class CasesService {
         { field: 'absencePercent', message: 'må fylles ut når utløseren er absence-percentage' },
       ]);
     }
-    const { directory, cases, installation } = await this.stores.get();
+    const [directory, cases, installation] = await Promise.all([
+      this.directoryStore.get(),
+      this.caseReadModelStore.get(),
+      this.installationStore.get(),
+    ]);
     const student = await this.studentToOpenFor(caller, request.studentId);
     const existing = await cases.findOpenByStudent(student.id);
     if (existing) throw openCaseConflict(existing.caseId);
@@ -97,7 +103,7 @@ export class CasesService {
 
   /** The student, if the caller may raise a concern for them; a caller who may not see the student gets 404. */
   private async studentToOpenFor(caller: Caller, studentId: string): Promise<Student> {
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     const student = await directory.getStudent(studentId);
     if (!student)
       throw await this.audit.notFound(caller, 'case.open', 'student', studentId, 'no such student');
@@ -119,7 +125,7 @@ export class CasesService {
     const filter = listFilter(caller, query);
     if (query.inactiveSchoolDays !== undefined)
       filter.inactiveBefore = await this.inactiveBefore(filter.schoolIds, query.inactiveSchoolDays);
-    const { cases } = await this.stores.get();
+    const cases = await this.caseReadModelStore.get();
     try {
       const page = await cases.list(filter, {
         limit: query.limit ?? DEFAULT_PAGE_SIZE,
@@ -139,7 +145,7 @@ export class CasesService {
     schoolIds: readonly string[] | undefined,
     schoolDays: number,
   ): Promise<NonNullable<CaseListFilter['inactiveBefore']>> {
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     const ids = schoolIds ?? (await directory.listSchools()).map((school) => school.id);
     const calendars = new Map<string, SchoolCalendar[]>();
     for (const id of ids) calendars.set(id, await directory.getCalendars(id));

@@ -4,7 +4,7 @@ import type { AppOptions } from '../app-options';
 import { ApiConfig } from './api-config';
 import { Database } from './database.provider';
 import { CasePolicy } from './ladder-policy';
-import { STORE_PROVIDERS, Stores } from './stores.provider';
+import { STORE_PROVIDERS } from './stores.provider';
 import { TemporalClient } from './temporal-client.provider';
 import { WorkflowWaits } from './workflow-waits';
 
@@ -22,9 +22,8 @@ export class InfrastructureModule {
         { provide: TemporalClient, useFactory: () => new TemporalClient(config) },
         { provide: WorkflowWaits, useValue: new WorkflowWaits(options.workflowWaits) },
         ...STORE_PROVIDERS,
-        Stores,
       ],
-      exports: [ApiConfig, CasePolicy, Database, ...STORE_PROVIDERS, Stores, TemporalClient, WorkflowWaits],
+      exports: [ApiConfig, CasePolicy, Database, ...STORE_PROVIDERS, TemporalClient, WorkflowWaits],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AbsenceStore,
   AccessLog,
   CaseEventStore,
   CaseReadModel,
@@ -45,6 +46,7 @@ export class IdempotencyKeys extends lazyStore((ds) => new IdempotencyStore(ds))
 export class AccessLogStore extends lazyStore((ds) => new AccessLog(ds)) {}
 export class InstallationStoreRef extends lazyStore((ds) => new InstallationStore(ds)) {}
 export class SignInStoreRef extends lazyStore((ds) => new SignInStore(ds)) {}
+export class AbsenceStoreRef extends lazyStore((ds) => new AbsenceStore(ds)) {}
 
 export const STORE_PROVIDERS = [
   DirectoryStore,
@@ -54,44 +56,5 @@ export const STORE_PROVIDERS = [
   AccessLogStore,
   InstallationStoreRef,
   SignInStoreRef,
+  AbsenceStoreRef,
 ];
-
-/** The persistence classes the API reads and writes through. */
-export interface StoreSet {
-  directory: DirectoryRepository;
-  cases: CaseReadModel;
-  events: CaseEventStore;
-  idempotency: IdempotencyStore;
-  accessLog: AccessLog;
-  installation: InstallationStore;
-  signIn: SignInStore;
-}
-
-/**
- * Every store at once, for the services not yet moved to injecting the stores they use (cases,
- * schools, students, staff, auth): the same instances as the single-store providers.
- */
-@Injectable()
-export class Stores {
-  constructor(
-    private readonly directory: DirectoryStore,
-    private readonly cases: CaseReadModelStore,
-    private readonly events: EventStore,
-    private readonly idempotency: IdempotencyKeys,
-    private readonly accessLog: AccessLogStore,
-    private readonly installation: InstallationStoreRef,
-    private readonly signIn: SignInStoreRef,
-  ) {}
-
-  async get(): Promise<StoreSet> {
-    return {
-      directory: await this.directory.get(),
-      cases: await this.cases.get(),
-      events: await this.events.get(),
-      idempotency: await this.idempotency.get(),
-      accessLog: await this.accessLog.get(),
-      installation: await this.installation.get(),
-      signIn: await this.signIn.get(),
-    };
-  }
-}

@@ -6,25 +6,25 @@ import { mayCreateSchool, mayManageSchool, mayReadSchool } from '../access/acces
 import { type Caller, SCOPES, hasScope } from '../auth/caller';
 import { DomainError } from '../errors/domain-error';
 import { fieldErrorsFromPaths, validationFailed } from '../errors/validation-errors';
-import { Stores } from '../infrastructure/stores.provider';
+import { DirectoryStore } from '../infrastructure/stores.provider';
 import type { CreateSchoolRequestDto } from './dto/create-school.request.dto';
 import type { SchoolCalendarRequestDto } from './dto/school-calendar.request.dto';
 
 @Injectable()
 export class SchoolsService {
   constructor(
-    private readonly stores: Stores,
+    private readonly directoryStore: DirectoryStore,
     private readonly audit: AccessAudit,
   ) {}
 
   async create(caller: Caller, request: CreateSchoolRequestDto): Promise<School> {
     await this.audit.requirePermitted(caller, mayCreateSchool(caller), 'school.create', 'school', null);
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     return directory.upsertSchool({ name: request.name, municipality: request.municipality });
   }
 
   async list(caller: Caller): Promise<School[]> {
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     const schools = await directory.listSchools();
     if (hasScope(caller, SCOPES.directoryAdmin) || caller.schoolId === null) return schools;
     return schools.filter((school) => school.id === caller.schoolId);
@@ -32,7 +32,7 @@ export class SchoolsService {
 
   /** The school, or the 404 a caller from another school gets (that denial is logged; plain reads are not). */
   async get(caller: Caller, schoolId: string): Promise<School> {
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     const school = await directory.getSchool(schoolId);
     if (!school) throw await this.audit.notFound(caller, 'school.read', 'school', schoolId, 'no such school');
     const decision = mayReadSchool(caller, schoolId);
@@ -44,7 +44,7 @@ export class SchoolsService {
   /** The school's calendars by school year; whoever may read the school may read them. */
   async listCalendars(caller: Caller, schoolId: string): Promise<SchoolCalendar[]> {
     await this.get(caller, schoolId);
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     return [...(await directory.getCalendars(schoolId))].sort((a, b) =>
       a.schoolYear.localeCompare(b.schoolYear),
     );
@@ -52,7 +52,7 @@ export class SchoolsService {
 
   async getCalendar(caller: Caller, schoolId: string, schoolYear: string): Promise<SchoolCalendar> {
     await this.get(caller, schoolId);
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     const calendar = (await directory.getCalendars(schoolId)).find((c) => c.schoolYear === schoolYear);
     if (!calendar)
       throw new DomainError('NOT_FOUND', `Skolen har ingen kalender for skoleåret ${schoolYear}.`);
@@ -83,7 +83,7 @@ export class SchoolsService {
     };
     const problems = validateSchoolCalendar(calendar);
     if (problems.length) throw validationFailed(fieldErrorsFromPaths(problems));
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     await directory.putCalendar(schoolId, calendar);
     return calendar;
   }

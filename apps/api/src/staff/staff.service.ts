@@ -5,14 +5,14 @@ import { AccessAudit } from '../access/access-audit.service';
 import { mayManageSchool, mayReadSchool } from '../access/access-policy';
 import type { Caller } from '../auth/caller';
 import { DomainError } from '../errors/domain-error';
-import { Stores } from '../infrastructure/stores.provider';
+import { DirectoryStore } from '../infrastructure/stores.provider';
 import type { CreateStaffRequestDto } from './dto/create-staff.request.dto';
 import type { StaffListQueryDto } from './dto/staff-list.query.dto';
 
 @Injectable()
 export class StaffService {
   constructor(
-    private readonly stores: Stores,
+    private readonly directoryStore: DirectoryStore,
     private readonly audit: AccessAudit,
   ) {}
 
@@ -24,7 +24,7 @@ export class StaffService {
       'staff',
       null,
     );
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     const serves = [...new Set(request.servesSchoolIds ?? [])];
     if (serves.length > 0) requireServingPartner(request);
     for (const schoolId of request.schoolId !== null ? [request.schoolId, ...serves] : serves) {
@@ -62,7 +62,7 @@ export class StaffService {
       'staff',
       staffId,
     );
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     const member = await directory.getStaff(staffId);
     if (!member)
       throw await this.audit.notFound(caller, 'staff.served-schools', 'staff', staffId, 'no such staff');
@@ -73,7 +73,7 @@ export class StaffService {
   }
 
   private async requireSchool(schoolId: string): Promise<void> {
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     if (!(await directory.getSchool(schoolId))) {
       throw new DomainError('UNPROCESSABLE', 'Skolen finnes ikke.', { reason: 'UNKNOWN_SCHOOL' });
     }
@@ -97,7 +97,7 @@ export class StaffService {
         schoolId ?? null,
       );
     }
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     return directory.listStaff({
       ...(schoolId !== undefined ? { schoolId } : {}),
       ...(filter.role ? { role: filter.role } : {}),

@@ -14,7 +14,7 @@ import {
 } from '../access/access-policy';
 import { type Caller, SCOPES, hasScope } from '../auth/caller';
 import { DomainError } from '../errors/domain-error';
-import { Stores } from '../infrastructure/stores.provider';
+import { CaseReadModelStore, DirectoryStore } from '../infrastructure/stores.provider';
 import type { ConcernProfileDto } from './dto/concern-profile.dto';
 import type { CreateStudentRequestDto } from './dto/create-student.request.dto';
 import type { UpdateStudentRequestDto } from './dto/update-student.request.dto';
@@ -22,7 +22,8 @@ import type { UpdateStudentRequestDto } from './dto/update-student.request.dto';
 @Injectable()
 export class StudentsService {
   constructor(
-    private readonly stores: Stores,
+    private readonly directoryStore: DirectoryStore,
+    private readonly caseReadModelStore: CaseReadModelStore,
     private readonly audit: AccessAudit,
   ) {}
 
@@ -34,7 +35,7 @@ export class StudentsService {
       'school',
       request.schoolId,
     );
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     if (!(await directory.getSchool(request.schoolId))) {
       throw new DomainError('UNPROCESSABLE', 'Skolen finnes ikke.', {
         reason: 'UNKNOWN_SCHOOL',
@@ -56,7 +57,7 @@ export class StudentsService {
 
   /** The contact teacher, the school's leadership, and anyone who can see one of the student's cases. */
   async get(caller: Caller, studentId: string): Promise<Student> {
-    const { directory, cases } = await this.stores.get();
+    const [directory, cases] = await Promise.all([this.directoryStore.get(), this.caseReadModelStore.get()]);
     const student = await directory.getStudent(studentId);
     if (!student)
       throw await this.audit.notFound(caller, 'student.read', 'student', studentId, 'no such student');
@@ -91,13 +92,13 @@ export class StudentsService {
       );
     }
     await this.audit.allowed(caller, 'student.list', 'school', schoolId);
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     const students = await directory.listStudents(schoolId);
     return teacherOnly ? students.filter((s) => s.contactTeacherId === caller.staffId) : students;
   }
 
   async update(caller: Caller, studentId: string, request: UpdateStudentRequestDto): Promise<Student> {
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     const student = await directory.getStudent(studentId);
     if (!student)
       throw await this.audit.notFound(caller, 'student.update', 'student', studentId, 'no such student');
@@ -129,7 +130,7 @@ export class StudentsService {
   }
 
   private async requireContactTeacher(staffId: string, schoolId: string): Promise<void> {
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     const teacher = await directory.getStaff(staffId);
     if (!teacher || !teacher.active || teacher.role !== 'contact-teacher' || teacher.schoolId !== schoolId) {
       throw new DomainError('UNPROCESSABLE', 'Kontaktlæreren må være en aktiv kontaktlærer ved skolen.', {

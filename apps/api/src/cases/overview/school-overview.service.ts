@@ -4,14 +4,15 @@ import { AccessAudit } from '../../access/access-audit.service';
 import { mayReadSchool, mayReadSchoolOverview } from '../../access/access-policy';
 import type { Caller } from '../../auth/caller';
 import { CasePolicy } from '../../infrastructure/ladder-policy';
-import { Stores } from '../../infrastructure/stores.provider';
+import { CaseReadModelStore, DirectoryStore } from '../../infrastructure/stores.provider';
 import type { SchoolOverviewResponseDto } from './dto/school-overview.response.dto';
 import { schoolOverviewFrom } from './school-overview.mapper';
 
 @Injectable()
 export class SchoolOverviewService {
   constructor(
-    private readonly stores: Stores,
+    private readonly directoryStore: DirectoryStore,
+    private readonly caseReadModelStore: CaseReadModelStore,
     private readonly audit: AccessAudit,
     private readonly casePolicy: CasePolicy,
   ) {}
@@ -25,7 +26,7 @@ export class SchoolOverviewService {
     schoolId: string,
     inactiveSchoolDays = DEFAULT_INACTIVE_SCHOOL_DAYS,
   ): Promise<SchoolOverviewResponseDto> {
-    const { directory, cases } = await this.stores.get();
+    const [directory, cases] = await Promise.all([this.directoryStore.get(), this.caseReadModelStore.get()]);
     const school = await directory.getSchool(schoolId);
     if (!school)
       throw await this.audit.notFound(caller, 'school.overview', 'school', schoolId, 'no such school');
