@@ -4,6 +4,7 @@ import type {
   ConcernTrigger,
   DeadlineKind,
   EvaluationDecision,
+  EvaluationEffect,
   Instant,
   LocalDate,
   MappingArea,
@@ -12,8 +13,11 @@ import type {
   ParticipantKind,
   PartnerService,
   AssignmentReason,
+  ResponsibleKind,
   StaffRole,
   Step,
+  Step1Conclusion,
+  StudentParticipation,
 } from '@tiltak/domain';
 
 /**
@@ -40,7 +44,7 @@ export interface ActivityPlan {
       talkedWithStudent: boolean;
       pattern: AbsencePattern;
       guardiansView: string;
-      conclusion: 'explained' | 'concern-remains';
+      conclusion: Step1Conclusion;
     } | null;
     /** Each mapping recorded, oldest first (kartlegging under the duty to investigate). */
     mappings: { occurredAt: Instant; step: Step; areas: Record<MappingArea, MappingAreaRecord> }[];
@@ -51,7 +55,7 @@ export interface ActivityPlan {
     what: string;
     how: string;
     responsible: {
-      kind: 'staff' | 'student' | 'guardians';
+      kind: ResponsibleKind;
       staffId: string | null;
       role: StaffRole | null;
       displayName: string | null;
@@ -66,7 +70,7 @@ export interface ActivityPlan {
     step: Step;
     heldOn: LocalDate;
     participants: ParticipantKind[];
-    studentParticipation: 'attended' | 'view-given-beforehand' | 'informed-afterwards';
+    studentParticipation: StudentParticipation;
     nextMeetingOn: LocalDate;
     summary: string;
   }[];
@@ -77,7 +81,7 @@ export interface ActivityPlan {
     occurredAt: Instant;
     step: Step;
     absencePercent: number;
-    effect: 'improved' | 'unchanged' | 'worse';
+    effect: EvaluationEffect;
     studentVoice: string;
     decision: EvaluationDecision;
   }[];

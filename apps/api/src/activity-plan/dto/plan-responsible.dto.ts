@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { STAFF_ROLES, type StaffRole } from '@tiltak/domain';
+import { RESPONSIBLE_KINDS, STAFF_ROLES, type ResponsibleKind, type StaffRole } from '@tiltak/domain';
 
 export class PlanResponsibleDto {
-  @ApiProperty({ enum: ['staff', 'student', 'guardians'] })
-  kind!: 'staff' | 'student' | 'guardians';
+  @ApiProperty({ enum: RESPONSIBLE_KINDS })
+  kind!: ResponsibleKind;
 
   @ApiProperty({ type: String, nullable: true, format: 'uuid' })
   staffId!: string | null;
