@@ -1,6 +1,6 @@
 // What the API, the worker and the absence import workflow agree on (ADR 0009). Workflow-safe.
 import { defineQuery } from '@temporalio/workflow';
-import type { CaseDetection, ConcernTrigger, LadderPolicy, LocalDate } from '@tiltak/domain';
+import type { CaseDetection, LadderPolicy, LocalDate, OpenCaseInput } from '@tiltak/domain';
 
 export const ABSENCE_IMPORT_WORKFLOW_TYPE = 'absenceImportWorkflow';
 export const ABSENCE_DETECTION_WORKFLOW_TYPE = 'absenceDetectionWorkflow';
@@ -37,16 +37,12 @@ export interface AbsenceImportProgress {
 
 export const absenceImportProgressQuery = defineQuery<AbsenceImportProgress>('absenceImportProgress');
 
-/** A case detection decided to open; the case id is deterministic (student and sequence number). */
-export interface CaseOpening {
-  caseId: string;
-  studentId: string;
-  schoolId: string;
-  ownerStaffId: string;
-  trigger: ConcernTrigger;
-  absencePercent: number | null;
-  detection: CaseDetection;
-}
+/**
+ * A case detection decided to open; the case id is deterministic (student and sequence number). The
+ * domain's opening input without its time (stamped when the import workflow starts the case), with
+ * its detection.
+ */
+export type CaseOpening = Omit<OpenCaseInput, 'openedAt' | 'detection'> & { detection: CaseDetection };
 
 export interface DetectionOutcome {
   studentsEvaluated: number;
