@@ -5,7 +5,7 @@ import { isUuid } from '../common/uuid-v5';
 import { DomainError } from '../errors/domain-error';
 import { clientAddress, RateLimits } from '../http/rate-limits';
 import { DirectoryStore } from '../infrastructure/stores.provider';
-import type { Caller } from './caller';
+import { type Caller, callerOfStaff } from './caller';
 import { IS_OPTIONAL_AUTH, IS_PUBLIC } from './public.decorator';
 import { isSafeMethod } from './session-cookie';
 import { callerOfSession, Sessions } from './sessions.service';
@@ -90,14 +90,7 @@ export class AuthGuard implements CanActivate {
       });
       throw unauthenticated('The token does not belong to an active staff member.');
     }
-    return {
-      staffId: staff.id,
-      role: staff.role,
-      schoolId: staff.schoolId,
-      servesSchoolIds: staff.servesSchoolIds,
-      displayName: staff.displayName,
-      scopes: verified.scopes,
-    };
+    return callerOfStaff(staff, verified.scopes);
   }
 }
 

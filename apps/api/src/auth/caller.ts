@@ -23,6 +23,27 @@ export interface Caller {
   scopes: ReadonlySet<string>;
 }
 
+/** What the directory says of a staff row, as much as a caller needs. */
+export interface CallerStaff {
+  id: string;
+  role: StaffRole;
+  schoolId: string | null;
+  servesSchoolIds: readonly string[];
+  displayName: string;
+}
+
+/** The caller a staff row acts as: who and what from the directory, the scopes from the credential. */
+export function callerOfStaff(staff: CallerStaff, scopes: ReadonlySet<string>): Caller {
+  return {
+    staffId: staff.id,
+    role: staff.role,
+    schoolId: staff.schoolId,
+    servesSchoolIds: staff.servesSchoolIds,
+    displayName: staff.displayName,
+    scopes,
+  };
+}
+
 export function hasScope(caller: Caller, scope: Scope): boolean {
   return caller.scopes.has(scope);
 }

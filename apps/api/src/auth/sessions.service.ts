@@ -5,7 +5,7 @@ import type { Request, Response } from 'express';
 import { DomainError } from '../errors/domain-error';
 import { ApiConfig } from '../infrastructure/api-config';
 import { DirectoryStore, SignInStoreRef } from '../infrastructure/stores.provider';
-import type { Caller } from './caller';
+import { type Caller, callerOfStaff } from './caller';
 import {
   clearCookie,
   csrfTokenMatches,
@@ -184,13 +184,5 @@ export class Sessions {
 
 /** The caller a session acts as: the acting staff row, with no extra scopes (those come with tokens). */
 export function callerOfSession(active: ActiveSession): Caller {
-  const staff = active.acting;
-  return {
-    staffId: staff.id,
-    role: staff.role,
-    schoolId: staff.schoolId,
-    servesSchoolIds: staff.servesSchoolIds,
-    displayName: staff.displayName,
-    scopes: new Set<string>(),
-  };
+  return callerOfStaff(active.acting, new Set<string>());
 }

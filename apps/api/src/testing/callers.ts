@@ -1,16 +1,9 @@
 // Callers for unit tests, from the demo directory (synthetic people). Test-only: excluded from the build.
-import type { Caller } from '../auth/caller';
+import { type Caller, callerOfStaff } from '../auth/caller';
 import { DEMO_STAFF, type DemoStaff } from '../demo/demo-data';
 
 export function callerOf(staff: DemoStaff, scopes: string[] = []): Caller {
-  return {
-    staffId: staff.id,
-    role: staff.role,
-    schoolId: staff.schoolId,
-    servesSchoolIds: staff.servesSchoolIds,
-    displayName: staff.displayName,
-    scopes: new Set(scopes),
-  };
+  return callerOfStaff(staff, new Set(scopes));
 }
 
 export const CALLERS = Object.fromEntries(
