@@ -4,6 +4,7 @@ import type { AppConfig } from '@tiltak/config';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { MetricsModule } from './metrics/metrics.module';
 import type { AppOptions } from './app-options';
 import { FEATURE_MODULES } from './feature-modules';
 
@@ -12,7 +13,12 @@ export class AppModule {
   static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, options), HealthModule, ...FEATURE_MODULES],
+      imports: [
+        InfrastructureModule.forRoot(config, options),
+        MetricsModule,
+        HealthModule,
+        ...FEATURE_MODULES,
+      ],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };
   }

@@ -15,6 +15,8 @@ import { InputScreenPipe } from './input/input-screen.pipe';
 import { jsonBody, requireJsonBodies } from './input/json-body';
 import { JsonLogger } from './logging/json-logger';
 import { RequestIdMiddleware } from './logging/request-id.middleware';
+import { ApiMetrics } from './metrics/api-metrics';
+import { httpMetrics } from './metrics/http-metrics.middleware';
 import { setupOpenApi } from './openapi';
 
 /** Builds the API exactly as production runs it; used by main.ts and the end-to-end tests. */
@@ -33,6 +35,8 @@ export async function createApp(
   app.use(securityHeaders(config));
   const requestIds = new RequestIdMiddleware();
   app.use((req: Request, res: Response, next: NextFunction) => requestIds.use(req, res, next));
+  // Every answer timed, by route template; served on the metrics port only (main.ts, listenMetrics).
+  app.use(httpMetrics(app.get(ApiMetrics)));
   // Responses carry personal data: no shared or browser cache keeps them.
   app.use((_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Cache-Control', 'no-store');
