@@ -1,9 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '@tiltak/config';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { apiLogParams } from './logging/log-params';
 import { MetricsModule } from './metrics/metrics.module';
 import type { AppOptions } from './app-options';
 import { FEATURE_MODULES } from './feature-modules';
@@ -14,6 +16,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        LoggerModule.forRoot(apiLogParams(config, options.log)),
         InfrastructureModule.forRoot(config, options),
         MetricsModule,
         HealthModule,
