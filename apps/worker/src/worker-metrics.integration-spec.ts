@@ -1,6 +1,8 @@
 // The built worker process serves Prometheus metrics on WORKER_METRICS_PORT: the Temporal SDK's own
 // (temporal_*) and ours — notices by SMTP outcome and how late deadlines were acted on.
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import path from 'node:path';
 import type { DeadlineKind } from '@tiltak/domain';
 import { shortTestPolicy } from '@tiltak/domain/testing';
 import { startCaseTestEnv, type CaseTestEnv } from './testing/case-test-env';
@@ -82,8 +84,46 @@ it('serves the SDK’s temporal_ metrics, notices sent and deadline lateness on 
     new RegExp(`^${WORKER_METRICS.deadlineLateness}_count\\{[^}]*kind="remind"[^}]*step="1"[^}]*\\} 1$`, 'm'),
   );
   expect(text).toMatch(new RegExp(`^${WORKER_METRICS.deadlineLateness}_bucket\\{[^}]*le="3600000"`, 'm'));
+  // Every SDK metric the Grafana dashboard draws, with the labels it groups by, is in a real scrape.
+  for (const { metric, labels } of dashboardTemporalQueries()) {
+    const series = text
+      .split('\n')
+      .filter((line) => line.startsWith(`${metric}{`) || line.startsWith(`${metric} `));
+    expect({ metric, found: series.length > 0 }).toEqual({ metric, found: true });
+    for (const label of labels)
+      expect({ metric, label, found: series.some((l) => l.includes(`${label}="`)) }).toEqual({
+        metric,
+        label,
+        found: true,
+      });
+  }
   // No person in any label: no address, no name, no case id.
   expect(text).not.toContain('@testlia.example.no');
   expect(text).not.toContain('Syntetisk');
   expect(text).not.toContain(caseId);
 });
+
+/** The temporal_ metrics the dashboard's queries read, and the labels (other than le) they group by. */
+function dashboardTemporalQueries(): { metric: string; labels: string[] }[] {
+  const file = path.resolve(
+    __dirname,
+    '..',
+    '..',
+    '..',
+    'deploy',
+    'grafana',
+    'dashboards',
+    'tiltakstrappa.json',
+  );
+  const dashboard = JSON.parse(readFileSync(file, 'utf8')) as { panels: { targets?: { expr: string }[] }[] };
+  const queries = dashboard.panels.flatMap((p) => p.targets ?? []).map((t) => t.expr);
+  const found = queries.flatMap((expr) => {
+    const labels = [...expr.matchAll(/by \(([^)]*)\)/g)]
+      .flatMap((m) => (m[1] ?? '').split(','))
+      .map((l) => l.trim())
+      .filter((l) => l && l !== 'le');
+    return [...expr.matchAll(/\b(temporal_[a-z0-9_]+)/g)].map((m) => ({ metric: m[1] ?? '', labels }));
+  });
+  expect(found.length).toBeGreaterThan(0);
+  return found;
+}
