@@ -5,15 +5,9 @@ import type { RuntimeOptions } from '@temporalio/worker';
 import type { MetricsConfig } from '@tiltak/config';
 import { classifySmtpError, type MailTransport } from '@tiltak/notifications';
 import { DEADLINE_LATENESS_BUCKETS_MS, DEADLINE_LATENESS_METRIC } from '@tiltak/workflows';
+import { WORKER_METRICS } from './worker-metric-names';
 
-/** Every metric of our own the worker exports; the dashboard test checks its queries against these. */
-export const WORKER_METRICS = {
-  notices: 'tiltak_notices_total',
-  deadlineLateness: DEADLINE_LATENESS_METRIC,
-} as const;
-
-/** The SDK's metrics all start with this (its default `metricPrefix`). */
-export const TEMPORAL_METRIC_PREFIX = 'temporal_';
+export { TEMPORAL_METRIC_PREFIX, WORKER_METRICS } from './worker-metric-names';
 
 export type NoticeOutcome = 'sent' | 'failed_permanent' | 'failed_transient';
 
