@@ -2,6 +2,7 @@
 // worker's shape ({ time, level, service, msg, … }). Every line written while a request is handled
 // carries its request id and caller (staff id and role); fields quoting SQL or its values are dropped
 // (safeLogFields, the rule shared with the worker), and credentials are redacted wherever they appear.
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import pino, { type DestinationStream, type LoggerOptions } from 'pino';
 import type { AppConfig } from '@tiltak/config';
@@ -60,6 +61,8 @@ export function apiLogParams(config: Pick<AppConfig, 'logLevel'>, options: ApiLo
     options.destination ?? pino.destination({ dest: 1, sync: true }),
   );
   return {
+    // Every route, in Nest 11's path syntax (nestjs-pino 4's default `*` draws a deprecation warning).
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       logger,
       autoLogging: false,
