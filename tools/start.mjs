@@ -61,6 +61,14 @@ async function main() {
     wanted.push(['the local OIDC provider (OIDC_PROVIDER_PORT)', Number(env.OIDC_PROVIDER_PORT)]);
   if (!env.SMTP_URL) wanted.push(['the SMTP catcher', 1025], ['the mail inbox', 1080]);
   if (!env.TEMPORAL_ADDRESS) wanted.push(['the Temporal dev server', 7233], ['the Temporal UI', 8233]);
+  // The metrics endpoints (ADR 0013), unless turned off with 0 or an empty value.
+  const { metrics } = require('@tiltak/config').loadConfig(
+    { ...env, DATABASE_URL: 'postgres://app@127.0.0.1:5432/placeholder', SMTP_URL: 'smtp://127.0.0.1:1025' },
+    { mail: false, auth: false },
+  );
+  if (metrics.apiPort !== null) wanted.push(["the API's metrics (API_METRICS_PORT)", metrics.apiPort]);
+  if (metrics.workerPort !== null)
+    wanted.push(["the worker's metrics (WORKER_METRICS_PORT)", metrics.workerPort]);
   const taken = [];
   for (const [what, port] of wanted) if ((await freePort(port)) !== port) taken.push(`${port} (${what})`);
   if (taken.length) {
@@ -173,6 +181,12 @@ async function main() {
     ['API', `${env.PUBLIC_BASE_URL}/api`],
     ['OpenAPI docs', `${env.PUBLIC_BASE_URL}/api/docs`],
     ...urls,
+    ...(metrics.apiPort !== null
+      ? [['API metrics', `http://${metrics.host}:${metrics.apiPort}/metrics`]]
+      : []),
+    ...(metrics.workerPort !== null
+      ? [['Worker metrics', `http://${metrics.host}:${metrics.workerPort}/metrics`]]
+      : []),
   ]) {
     console.log(`  ${name.padEnd(16)} ${url}`);
   }

@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig, loadMigrationConfig, type AppConfig, type ConfigNeeds } from '@tiltak/config';
+import { API_METRICS, ApiMetrics } from '../../apps/api/src/metrics/api-metrics';
+import { TEMPORAL_METRIC_PREFIX, WORKER_METRICS } from '../../apps/worker/src/worker-metric-names';
 
 const ROOT = join(__dirname, '..', '..');
 /** The value, or a failure that says what was missing. */
@@ -21,7 +23,7 @@ const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
 const configSource = read('libs/config/src/app-config.ts');
 /** Every variable app-config.ts reads. */
 const READ_BY_APPS = new Set(
-  [...configSource.matchAll(/(?:str|optional|int|bool)\('([A-Z0-9_]+)'/g)].map((m) => m[1] ?? ''),
+  [...configSource.matchAll(/(?:str|optional|int|bool|portOrOff)\('([A-Z0-9_]+)'/g)].map((m) => m[1] ?? ''),
 );
 /** Variables read with `str('X')` and no fallback: required (some only in some cases, below). */
 const REQUIRED_NO_FALLBACK = [...configSource.matchAll(/\bstr\('([A-Z0-9_]+)'\)/g)].map((m) => m[1] ?? '');
@@ -235,6 +237,8 @@ const REQUIRED_SERVICES = [
   'migrate',
   'api',
   'worker',
+  'prometheus',
+  'grafana',
 ];
 
 describe('docker-compose.yml', () => {
@@ -564,6 +568,203 @@ describe('docker-compose.yml', () => {
       const uiPublished = publishedPort('temporal-ui', Number(env['TEMPORAL_UI_PORT'] ?? 8080));
       expect(uiPublished).toBeDefined();
       expect(api.api.codecCorsOrigins).toContain(`http://localhost:${uiPublished}`);
+    });
+  });
+
+  describe('prometheus', () => {
+    const scrapeConfig = () => {
+      const flag = /--config\.file=(\S+)/.exec(commandLine(service('prometheus')))?.[1];
+      const host = must(hostFileFor('prometheus', must(flag, '--config.file')), 'scrape config mount');
+      expect(host).toBe('deploy/prometheus/prometheus.yml');
+      return parse(read(host)) as {
+        scrape_configs: {
+          job_name: string;
+          metrics_path?: string;
+          static_configs: { targets: string[] }[];
+        }[];
+      };
+    };
+    const metricsPortOf = (app: keyof typeof APPS): number =>
+      must(
+        app === 'api' ? configFor('api').metrics.apiPort : configFor('worker').metrics.workerPort,
+        `${app} metrics port`,
+      );
+
+    it.each(Object.keys(APPS) as (keyof typeof APPS)[])(
+      'scrapes %s at its service name and the metrics port its configuration listens on',
+      (app) => {
+        const job = scrapeConfig().scrape_configs.find((j) => j.job_name === app);
+        expect(job?.metrics_path ?? '/metrics').toBe('/metrics');
+        const targets = (job?.static_configs ?? []).flatMap((c) => c.targets);
+        expect(targets).toEqual([`${app}:${metricsPortOf(app)}`]);
+        // Reachable from the prometheus container, and never published on the host.
+        expect(configFor(app).metrics.host).toBe('0.0.0.0');
+        expect(ports(app).map((p) => p.target)).not.toContain(metricsPortOf(app));
+        expect(dependsOn('prometheus')).toHaveProperty(app);
+      },
+    );
+
+    it('scrapes nothing but the api and the worker', () => {
+      expect(
+        scrapeConfig()
+          .scrape_configs.map((j) => j.job_name)
+          .sort(),
+      ).toEqual(Object.keys(APPS).sort());
+    });
+
+    it('keeps the metrics off the public port', () => {
+      expect(metricsPortOf('api')).not.toBe(configFor('api').api.port);
+      expect(publishedPort('prometheus', 9090)).toBeDefined();
+    });
+  });
+
+  describe('grafana', () => {
+    interface Target {
+      refId: string;
+      expr: string;
+      datasource?: { uid?: string };
+    }
+    interface Panel {
+      id: number;
+      type: string;
+      title: string;
+      gridPos: { x: number; y: number; w: number; h: number };
+      datasource?: { type?: string; uid?: string };
+      targets?: Target[];
+    }
+    const provisioning = () =>
+      must(hostFileFor('grafana', '/etc/grafana/provisioning'), 'provisioning mount');
+    const datasource = () =>
+      (
+        parse(read(posix.join(provisioning(), 'datasources', 'prometheus.yml'))) as {
+          datasources: { uid: string; type: string; url: string; isDefault?: boolean }[];
+        }
+      ).datasources;
+    const dashboardFile = () => {
+      const provider = (
+        parse(read(posix.join(provisioning(), 'dashboards', 'tiltakstrappa.yml'))) as {
+          providers: { type: string; options: { path: string } }[];
+        }
+      ).providers[0];
+      expect(provider?.type).toBe('file');
+      const dir = must(
+        hostFileFor('grafana', must(provider?.options.path, 'provider path')),
+        'dashboards mount',
+      );
+      expect(dir).toBe('deploy/grafana/dashboards');
+      return posix.join(dir, 'tiltakstrappa.json');
+    };
+    const dashboard = () =>
+      JSON.parse(read(dashboardFile())) as {
+        uid: string;
+        title: string;
+        schemaVersion: number;
+        panels: Panel[];
+      };
+    const queryPanels = () => dashboard().panels.filter((p) => p.type !== 'row');
+    const queries = () => queryPanels().flatMap((p) => p.targets ?? []);
+    const metricsIn = (expr: string) =>
+      [...expr.matchAll(/\b((?:tiltak|temporal|process|nodejs)_[a-z0-9_]+)\b/g)].map((m) => m[1] ?? '');
+    const groupLabels = (expr: string) =>
+      [...expr.matchAll(/\bby \(([^)]*)\)/g)]
+        .flatMap((m) => (m[1] ?? '').split(','))
+        .map((l) => l.trim())
+        .filter((l) => l && l !== 'le');
+
+    it('reads the prometheus service through the provisioned data source every panel names', () => {
+      const [source] = datasource();
+      expect(source?.type).toBe('prometheus');
+      const url = new URL(must(source?.url, 'datasource url'));
+      expect(url.hostname).toBe('prometheus');
+      expect(ports('prometheus').map((p) => p.target)).toContain(Number(url.port));
+      expect(dependsOn('grafana')['prometheus']).toBeDefined();
+      for (const panel of queryPanels()) {
+        expect({ panel: panel.title, uid: panel.datasource?.uid }).toEqual({
+          panel: panel.title,
+          uid: source?.uid,
+        });
+        for (const t of panel.targets ?? []) expect(t.datasource?.uid ?? source?.uid).toBe(source?.uid);
+      }
+    });
+
+    it('is a dashboard Grafana loads: uid, title, schema version, unique ids, panels on the 24-column grid', () => {
+      const d = dashboard();
+      expect(d.uid).toMatch(/^[a-z0-9-]{1,40}$/);
+      expect(d.title).toBeTruthy();
+      expect(Number.isInteger(d.schemaVersion)).toBe(true);
+      const ids = d.panels.map((p) => p.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const p of d.panels) {
+        expect(['row', 'timeseries', 'stat', 'bargauge', 'gauge', 'table']).toContain(p.type);
+        expect(p.gridPos.x + p.gridPos.w).toBeLessThanOrEqual(24);
+        expect(p.gridPos.h).toBeGreaterThan(0);
+      }
+      for (const p of queryPanels()) {
+        const refIds = (p.targets ?? []).map((t) => t.refId);
+        expect(refIds.length).toBeGreaterThan(0);
+        expect(new Set(refIds).size).toBe(refIds.length);
+      }
+      const home = must(
+        effectiveEnv('grafana')['GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH'],
+        'home dashboard',
+      );
+      expect(hostFileFor('grafana', home)).toBe(dashboardFile());
+    });
+
+    it('queries only metrics the api or the worker export, with labels they carry', async () => {
+      // The API's metrics as the code registers them, scraped in-process with one observation of each.
+      const api = new ApiMetrics({
+        countCases: async () => [{ step: 1, status: 'open', cases: 1, overdue: 0 }],
+      });
+      api.observeRequest({ method: 'GET', route: '/api/cases', status: 200 }, 0.01);
+      api.startUpdate('recordEvent')('completed');
+      api.idempotencyReplayed('recordEvent');
+      const apiText = await api.metrics();
+      const worker = Object.values(WORKER_METRICS) as string[];
+      const families = (name: string) => name.replace(/_(bucket|sum|count)$/, '');
+      const problems: string[] = [];
+      for (const { expr } of queries()) {
+        const metrics = metricsIn(expr);
+        if (metrics.length === 0) problems.push(`no metric in ${expr}`);
+        if ((expr.match(/\(/g) ?? []).length !== (expr.match(/\)/g) ?? []).length)
+          problems.push(`unbalanced: ${expr}`);
+        for (const metric of metrics) {
+          if ((Object.values(API_METRICS) as string[]).includes(families(metric))) {
+            const series = apiText
+              .split('\n')
+              .filter((l) => l.startsWith(`${metric}{`) || l.startsWith(`${metric} `));
+            if (series.length === 0) problems.push(`the API exports no ${metric}`);
+            for (const label of groupLabels(expr))
+              if (!series.some((l) => l.includes(`${label}="`)))
+                problems.push(`${metric} has no label ${label}`);
+          } else if (worker.includes(families(metric)) || worker.includes(metric)) {
+            // Checked against a real scrape in apps/worker/src/worker-metrics.integration-spec.ts.
+          } else if (!metric.startsWith(TEMPORAL_METRIC_PREFIX)) {
+            problems.push(`${metric} is exported by neither the api nor the worker`);
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+
+    it('shows cases by step, deadlines fired vs due, notices sent/failed and the API p99', () => {
+      const exprs = queries().map((q) => q.expr);
+      const has = (re: RegExp) => exprs.some((e) => re.test(e));
+      expect(has(new RegExp(`\\bby \\(step\\) \\(${API_METRICS.cases}\\{`))).toBe(true);
+      expect(has(new RegExp(`${WORKER_METRICS.deadlineLateness}_count`))).toBe(true);
+      expect(has(new RegExp(`histogram_quantile\\(0\\.99,.*${WORKER_METRICS.deadlineLateness}_bucket`))).toBe(
+        true,
+      );
+      expect(exprs.some((e) => e.includes(WORKER_METRICS.notices) && /by \(outcome\)/.test(e))).toBe(true);
+      expect(has(new RegExp(`histogram_quantile\\(0\\.99,.*${API_METRICS.httpRequestDuration}_bucket`))).toBe(
+        true,
+      );
+    });
+
+    it('is published on a port of its own', () => {
+      const published = ports('grafana').map((p) => p.published);
+      expect(published).toContain(3001);
+      expect(published).not.toContain(publishedPort('api', configFor('api').api.port));
     });
   });
 

@@ -158,6 +158,9 @@ async function startStack(opts) {
     SMTP_URL: smtp.url,
     PUBLIC_BASE_URL: `http://localhost:${apiPort}`,
     LOG_LEVEL: 'warn',
+    // Two workers and an API on one machine, maybe beside `npm start`: no metrics ports to share.
+    API_METRICS_PORT: '0',
+    WORKER_METRICS_PORT: '0',
   };
   const apiEnv = {
     ...env,

@@ -1,6 +1,7 @@
 import type { SessionConfig } from '@tiltak/config';
 import type { LadderPolicy } from '@tiltak/domain';
 import type { WorkflowWaits } from './infrastructure/workflow-waits';
+import type { ApiLogOptions } from './logging/log-params';
 
 /** What a caller of createApp may set besides configuration (tests use both). */
 export interface AppOptions {
@@ -10,4 +11,6 @@ export interface AppOptions {
   workflowWaits?: Partial<Pick<WorkflowWaits, 'acceptMs' | 'resultMs' | 'queryMs'>>;
   /** Session timeouts in seconds (tests of expiry); default AUTH_SESSION_IDLE_MINUTES / _ABSOLUTE_HOURS. */
   session?: Partial<Pick<SessionConfig, 'idleSeconds' | 'absoluteSeconds'>>;
+  /** Where the log lines go (tests read them), or none. */
+  log?: ApiLogOptions;
 }

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@tiltak/config';
 import type { NextFunction, Request, Response } from 'express';
@@ -13,26 +14,33 @@ import { applyServerTimeouts } from './http/server-timeouts';
 import { resolveWebDistDir, webApp } from './http/web-app';
 import { InputScreenPipe } from './input/input-screen.pipe';
 import { jsonBody, requireJsonBodies } from './input/json-body';
-import { JsonLogger } from './logging/json-logger';
 import { RequestIdMiddleware } from './logging/request-id.middleware';
+import { ApiMetrics } from './metrics/api-metrics';
+import { httpMetrics } from './metrics/http-metrics.middleware';
 import { setupOpenApi } from './openapi';
 
 /** Builds the API exactly as production runs it; used by main.ts and the end-to-end tests. */
 export async function createApp(
   givenConfig: AppConfig,
-  options: AppOptions & { logger?: JsonLogger | false } = {},
+  options: AppOptions & { logger?: false } = {},
 ): Promise<INestApplication> {
-  const { logger, ...appOptions } = options;
+  const { logger, ...rest } = options;
+  const appOptions: AppOptions = logger === false ? { ...rest, log: { ...rest.log, silent: true } } : rest;
   const config = withSessionOverrides(givenConfig, options.session);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, appOptions), {
-    logger: logger ?? new JsonLogger('api', config.logLevel),
+    // Nest's own start-up lines wait for the app's logger (pino, log-params.ts).
+    bufferLogs: true,
     bodyParser: false,
   });
+  app.useLogger(app.get(PinoNestLogger));
+  app.flushLogs();
   applyServerTimeouts(app.getHttpServer() as Server, config.http.timeouts);
   // First of all, so that every answer carries them, also one to a body the parser refuses.
   app.use(securityHeaders(config));
   const requestIds = new RequestIdMiddleware();
   app.use((req: Request, res: Response, next: NextFunction) => requestIds.use(req, res, next));
+  // Every answer timed, by route template; served on the metrics port only (main.ts, listenMetrics).
+  app.use(httpMetrics(app.get(ApiMetrics)));
   // Responses carry personal data: no shared or browser cache keeps them.
   app.use((_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Cache-Control', 'no-store');

@@ -12,19 +12,39 @@ import {
   ensureNotificationSweepSchedule,
 } from './digest-schedule';
 import { jsonLogger } from './json-logger';
+import { NoticeMetrics, metricsTelemetry } from './worker-metrics';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, { mail: true, auth: false });
   const logger = jsonLogger('worker', config.logLevel);
-  Runtime.install({
-    logger,
-    telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} } },
-  });
+  const metrics = metricsTelemetry(config.metrics);
+  try {
+    Runtime.install({
+      logger,
+      telemetryOptions: {
+        logging: { filter: makeTelemetryFilterString({ core: 'WARN' }), forward: {} },
+        ...(metrics ? { metrics } : {}),
+      },
+    });
+  } catch (err) {
+    if (!metrics) throw err;
+    // The exporter's port is the one thing here an operator chose and may have chosen taken.
+    throw new Error(
+      `WORKER_METRICS_PORT ${config.metrics.workerPort} on ${config.metrics.host} cannot be used (${String(err)}): choose another, or 0 to turn metrics off`,
+    );
+  }
+  const noticeMetrics = new NoticeMetrics(Runtime.instance().metricMeter);
   const dataSource = createDataSource(config.databaseUrl);
   await dataSource.initialize();
   await assertLeastPrivilege(dataSource);
   const mailSender = new MailSender(config.mail);
-  const activities = createWorkerActivities({ dataSource, mailSender, config, logger });
+  const activities = createWorkerActivities({
+    dataSource,
+    mailSender,
+    config,
+    logger,
+    noticeMetrics,
+  });
   const { worker, connection } = await createCaseWorker({ config, activities, preferPrebuiltBundle: true });
 
   logger.info('Schedules', {
@@ -46,6 +66,7 @@ async function main(): Promise<void> {
   logger.info('Worker started', {
     taskQueue: config.temporal.taskQueue,
     namespace: config.temporal.namespace,
+    metrics: metrics ? `http://${config.metrics.host}:${config.metrics.workerPort}/metrics` : 'off',
   });
   try {
     await worker.run();

@@ -17,6 +17,7 @@ import {
 } from '@tiltak/domain';
 import { createAbsenceActivities } from './absence-activities';
 import { createCaseActivities } from './case-activities';
+import type { NoticeMetrics } from './worker-metrics';
 
 export function createWorkerActivities(deps: {
   dataSource: DataSource;
@@ -24,11 +25,13 @@ export function createWorkerActivities(deps: {
   config: Pick<AppConfig, 'api'> & Partial<Pick<AppConfig, 'policyOverrides'>>;
   logger?: NotificationLogger;
   detectionPolicy?: DetectionPolicy;
+  /** Counts what SMTP said to each notice (the worker's metrics). */
+  noticeMetrics?: NoticeMetrics;
 }) {
   const { dataSource } = deps;
   const notifications = createNotificationServices({
     dataSource,
-    mail: deps.mailSender,
+    mail: deps.noticeMetrics ? deps.noticeMetrics.around(deps.mailSender) : deps.mailSender,
     publicBaseUrl: deps.config.api.publicBaseUrl,
     ...(deps.logger ? { logger: deps.logger } : {}),
   });

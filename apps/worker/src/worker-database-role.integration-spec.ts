@@ -19,6 +19,7 @@ function runWorker(databaseUrl: string): Promise<{ code: number | null; output: 
       TEMPORAL_TASK_QUEUE: `role-test-${process.pid}`,
       PAYLOAD_CODEC_KEYS: testCodecKeys(),
       SMTP_URL: 'smtp://127.0.0.1:9',
+      WORKER_METRICS_PORT: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

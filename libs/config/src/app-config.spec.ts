@@ -245,6 +245,33 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...valid, API_TRUST_PROXY: raw }).http.trustProxy).toEqual(expected);
   });
 
+  describe('metrics endpoints', () => {
+    it('listen on their own loopback ports by default', () => {
+      expect(loadConfig(valid).metrics).toEqual({ host: '127.0.0.1', apiPort: 9464, workerPort: 9465 });
+    });
+
+    it('are turned off by 0 or by an empty value, and moved by a port', () => {
+      const config = loadConfig({
+        ...valid,
+        API_METRICS_PORT: '0',
+        WORKER_METRICS_PORT: '',
+        METRICS_HOST: '0.0.0.0',
+      });
+      expect(config.metrics).toEqual({ host: '0.0.0.0', apiPort: null, workerPort: null });
+      expect(loadConfig({ ...valid, WORKER_METRICS_PORT: '19465' }).metrics.workerPort).toBe(19465);
+    });
+
+    it('refuse what is not a port, and the public port', () => {
+      expect(problems({ ...valid, API_METRICS_PORT: 'abc', WORKER_METRICS_PORT: '70000' })).toEqual([
+        'API_METRICS_PORT must be a port (1-65535), or 0 or empty to turn it off; got "abc"',
+        'WORKER_METRICS_PORT must be a port (1-65535), or 0 or empty to turn it off; got "70000"',
+      ]);
+      expect(problems({ ...valid, API_PORT: '8080', API_METRICS_PORT: '8080' })).toEqual([
+        'API_METRICS_PORT must differ from API_PORT (8080): metrics are never served publicly',
+      ]);
+    });
+  });
+
   it('reports every problem at once', () => {
     expect(problems({}).length).toBeGreaterThanOrEqual(3);
   });

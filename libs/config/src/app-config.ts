@@ -66,6 +66,18 @@ export interface MailConfig {
   from: string;
 }
 
+/**
+ * The Prometheus endpoints (ADR 0013), each on its own port, never the public one. null: turned off.
+ * Bound to `host`: loopback by default, all interfaces inside a container (the scraper's network).
+ */
+export interface MetricsConfig {
+  host: string;
+  /** The API's /metrics (prom-client). */
+  apiPort: number | null;
+  /** The worker's /metrics (the Temporal SDK's exporter: temporal_* metrics). */
+  workerPort: number | null;
+}
+
 export interface AppConfig {
   databaseUrl: string;
   temporal: TemporalConfig;
@@ -77,6 +89,7 @@ export interface AppConfig {
   web: { distDir: string | null };
   /** Server timeouts, rate limits, trusted proxies. */
   http: HttpHardeningConfig;
+  metrics: MetricsConfig;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** JSON overrides of the ladder policy (see libs/domain parsePolicyOverrides), or null. */
   policyOverrides: unknown;
@@ -116,6 +129,19 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
     problems.push(`${name} must be true or false, got "${raw}"`);
     return fallback;
+  };
+  // A port of its own, or off: unset gives the default; `0` or empty (set to nothing) turns it off.
+  const portOrOff = (name: string, fallback: number): number | null => {
+    const raw = env[name];
+    if (raw === undefined) return fallback;
+    const v = raw.trim();
+    if (v === '' || v === '0') return null;
+    const n = Number(v);
+    if (!/^\d+$/.test(v) || n < 1 || n > 65535) {
+      problems.push(`${name} must be a port (1-65535), or 0 or empty to turn it off; got "${v}"`);
+      return fallback;
+    }
+    return n;
   };
   const url = (name: string, value: string, protocols: string[]): string => {
     if (!value) return value;
@@ -262,6 +288,15 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
 
   const http = parseHttpHardening(env, problems);
 
+  const metrics: MetricsConfig = {
+    host: str('METRICS_HOST', '127.0.0.1'),
+    apiPort: portOrOff('API_METRICS_PORT', 9464),
+    workerPort: portOrOff('WORKER_METRICS_PORT', 9465),
+  };
+  // The public port serves people; metrics on it would be readable by anyone who reaches the app.
+  if (metrics.apiPort === port)
+    problems.push(`API_METRICS_PORT must differ from API_PORT (${port}): metrics are never served publicly`);
+
   if (problems.length) throw new ConfigError(problems);
   return {
     databaseUrl,
@@ -277,6 +312,7 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     },
     web: { distDir: optional('WEB_DIST_DIR') },
     http,
+    metrics,
     logLevel,
     policyOverrides,
     seedDemoData: bool('SEED_DEMO_DATA', false),

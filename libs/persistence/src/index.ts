@@ -21,7 +21,13 @@ export {
 
 export { CaseEventStore } from './cases/case-event.store';
 export { CaseReadModel, CASE_LIST_MAX_LIMIT } from './cases/case.read-model';
-export type { CaseListFilter, CaseListPage, CaseListResult, CaseSummaryGroup } from './cases/case.read-model';
+export type {
+  CaseCountByStep,
+  CaseListFilter,
+  CaseListPage,
+  CaseListResult,
+  CaseSummaryGroup,
+} from './cases/case.read-model';
 export type {
   AppendResult,
   AuditTrailEntry,

@@ -53,6 +53,7 @@ import {
   type RecordedEvent,
   type RecordEventResult,
 } from './case-workflow.contract';
+import { recordTimerLateness } from './case-metrics';
 import { caseSearchAttributeValues } from './case-search-attributes';
 import { notificationWorkflow } from './notification-workflow';
 import { Mutex } from './mutex';
@@ -232,6 +233,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     const events: RecordedEvent[] = [];
     const requests: NotificationRequest[] = [];
     for (const action of actions) {
+      recordTimerLateness(action, now());
       // Histories from before the patch sent such a reminder; they replay as they ran.
       const skipped = reminderSkipReason(action, now());
       const skip = skipped !== null && patched(SKIP_REMINDERS_PAST_DEADLINE);

@@ -165,7 +165,8 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
     smtpUrl: _smtpUrl,
     ...appOptions
   } = options;
-  const app = await createApp(config, { logger: false, ...appOptions });
+  // Silent unless the test reads the log (`log.destination`).
+  const app = await createApp(config, { ...(options.log ? {} : { logger: false }), ...appOptions });
   if (port !== null) await app.listen(port, '127.0.0.1');
   else await app.init();
 

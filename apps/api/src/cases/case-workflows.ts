@@ -28,6 +28,7 @@ import { ApiConfig } from '../infrastructure/api-config';
 import { unavailableDependency, updateNotDecided } from '../infrastructure/dependency-errors';
 import { TemporalClient } from '../infrastructure/temporal-client.provider';
 import { WorkflowWaits } from '../infrastructure/workflow-waits';
+import { ApiMetrics } from '../metrics/api-metrics';
 
 /** A case the read model has no row for, as its workflow knows it (see CaseWorkflows.withoutReadModel). */
 export type UnstoredCase =
@@ -57,6 +58,7 @@ export class CaseWorkflows {
     private readonly temporal: TemporalClient,
     private readonly config: ApiConfig,
     private readonly waits: WorkflowWaits,
+    private readonly metrics: ApiMetrics,
   ) {}
 
   /**
@@ -162,6 +164,18 @@ export class CaseWorkflows {
    * workflow to accept it, then for the result. Not accepted in time: nothing is recorded, 503.
    */
   async recordEvent(caseId: string, event: CaseEvent): Promise<UpdateOutcome> {
+    const done = this.metrics.startUpdate('recordEvent');
+    try {
+      const outcome = await this.sendEvent(caseId, event);
+      done(outcome.kind);
+      return outcome;
+    } catch (err) {
+      done('error');
+      throw err;
+    }
+  }
+
+  private async sendEvent(caseId: string, event: CaseEvent): Promise<UpdateOutcome> {
     const client = await this.temporal.client();
     const handle = client.workflow.getHandle(caseWorkflowId(caseId));
     let update: WorkflowUpdateHandle<RecordEventResult>;

@@ -15,6 +15,7 @@ import { CALLERS } from '../testing/callers';
 import { InMemoryIdempotencyStore } from '../testing/in-memory-idempotency.store';
 import { CaseEventsService } from './case-events.service';
 import type { RecordEventBody } from './record-event-body.pipe';
+import { ApiMetrics } from '../metrics/api-metrics';
 
 const caller = CALLERS.fjordvikTeacher5A;
 const state = openCase(
@@ -60,6 +61,7 @@ function setup(outcomes: (UpdateOutcome | Error)[], options: { caseVisible?: boo
       if (!decision.allowed) throw new DomainError('FORBIDDEN', 'no');
     },
   };
+  const metrics = new ApiMetrics({ countCases: async () => [] });
   const service = new CaseEventsService(
     idempotencyKeys as unknown as IdempotencyKeys,
     eventStore as unknown as EventStore,
@@ -68,8 +70,9 @@ function setup(outcomes: (UpdateOutcome | Error)[], options: { caseVisible?: boo
     workflows as unknown as CaseWorkflows,
     audit as unknown as AccessAudit,
     new ApiConfig({ api: { publicBaseUrl: 'https://tiltak.example.no' } } as AppConfig),
+    metrics,
   );
-  return { service, idempotency, workflows, sent };
+  return { service, idempotency, workflows, sent, metrics };
 }
 
 const recorded = (event: CaseEvent): UpdateOutcome => ({
@@ -82,12 +85,13 @@ const recorded = (event: CaseEvent): UpdateOutcome => ({
 
 describe('CaseEventsService.record', () => {
   it('sends the event once, as the caller, with the id the key derives, and replays the answer', async () => {
-    const { service, workflows, sent } = setup([]);
+    const { service, workflows, sent, metrics } = setup([]);
     workflows.recordEvent.mockImplementationOnce(async (_id, event) => {
       sent.push(event);
       return recorded(event);
     });
     const first = await service.record(caller, state.caseId, 'key-1', note);
+    expect(await metrics.metrics()).not.toMatch(/^tiltak_api_idempotency_replays_total\{/m);
     expect(first.status).toBe(HttpStatus.CREATED);
     expect(sent[0]).toMatchObject({
       eventId: eventIdFor(caller.staffId, 'key-1'),
@@ -96,6 +100,9 @@ describe('CaseEventsService.record', () => {
     const again = await service.record(caller, state.caseId, 'key-1', note);
     expect(again).toEqual(JSON.parse(JSON.stringify(first)));
     expect(workflows.recordEvent).toHaveBeenCalledTimes(1);
+    expect(await metrics.metrics()).toContain(
+      'tiltak_api_idempotency_replays_total{operation="recordEvent"} 1',
+    );
   });
 
   it('refuses the same key with another body', async () => {

@@ -21,6 +21,7 @@ import { RecordEventBodyPipe } from './record-event-body.pipe';
 import { storedEventResponse, type EventRejection, type EventResponse } from './event-response';
 import { messageForRejection, statusForRejection } from './rejection-status';
 import { fieldErrorsFromShapeIssues } from './shape-messages';
+import { ApiMetrics } from '../metrics/api-metrics';
 
 // Printable ASCII, as in the IETF Idempotency-Key draft's examples (UUIDs, random strings).
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
@@ -42,6 +43,7 @@ export class CaseEventsService {
     private readonly workflows: CaseWorkflows,
     private readonly audit: AccessAudit,
     private readonly config: ApiConfig,
+    private readonly metrics: ApiMetrics,
   ) {}
 
   /**
@@ -85,6 +87,7 @@ export class CaseEventsService {
         case 'new':
           return this.execute(caller, caseId, key, event);
         case 'completed':
+          this.metrics.idempotencyReplayed('recordEvent');
           return storedEventResponse(begun.status, begun.body);
         case 'mismatch':
           throw new DomainError(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { requestLogFields, runInRequestContext } from './request-context';
 
 const SAFE_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -10,7 +11,10 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** Gives every request an id (kept from X-Request-Id when sane), echoes it, and logs one line per request. */
+/**
+ * Gives every request an id (kept from X-Request-Id when sane), echoes it, makes it the log context of
+ * everything the request does, and logs one line per request with its caller.
+ */
 @Injectable()
 export class RequestIdMiddleware implements NestMiddleware {
   private readonly logger = new Logger('http');
@@ -25,13 +29,14 @@ export class RequestIdMiddleware implements NestMiddleware {
       // Path only: query strings may carry filters but never bodies; bodies are never logged.
       this.logger.log({
         msg: 'request',
-        requestId,
+        ...requestLogFields(req),
         method: req.method,
         path: req.path,
         status: res.statusCode,
         durationMs: Number((process.hrtime.bigint() - started) / 1_000_000n),
       });
     });
-    next();
+    // Every line logged while this request is handled carries its id and, once known, its caller.
+    runInRequestContext(req, next);
   }
 }

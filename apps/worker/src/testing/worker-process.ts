@@ -19,7 +19,11 @@ export interface WorkerProcess {
 }
 
 /** Starts the worker process with the harness's configuration; resolves once it polls. */
-export async function spawnWorkerProcess(t: CaseTestEnv, logLevel = 'info'): Promise<WorkerProcess> {
+export async function spawnWorkerProcess(
+  t: CaseTestEnv,
+  logLevel = 'info',
+  extraEnv: Record<string, string> = {},
+): Promise<WorkerProcess> {
   for (const file of [WORKER_MAIN, WORKFLOW_BUNDLE]) {
     if (!existsSync(file))
       throw new Error(`${path.relative(ROOT, file)} is missing: run \`npm run build\` first.`);
@@ -27,7 +31,15 @@ export async function spawnWorkerProcess(t: CaseTestEnv, logLevel = 'info'): Pro
   const child = spawn(process.execPath, [WORKER_MAIN], {
     cwd: ROOT,
     // Only what the worker needs: nothing from the developer's own TEMPORAL_*/DATABASE_URL settings.
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', LOG_LEVEL: logLevel, ...t.env },
+    // Metrics off unless asked for: several workers (and `npm start`) would share the default port.
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '',
+      LOG_LEVEL: logLevel,
+      WORKER_METRICS_PORT: '0',
+      ...t.env,
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

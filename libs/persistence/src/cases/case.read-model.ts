@@ -155,6 +155,32 @@ export class CaseReadModel {
       inactive: row.inactive,
     }));
   }
+
+  /** How many cases stand at each step and status, and how many of them are overdue: the operations gauge. */
+  async countByStep(): Promise<CaseCountByStep[]> {
+    const rows = returnedRows<{ step: number; status: CaseStatus; cases: number; overdue: number }>(
+      await this.dataSource.query(
+        `SELECT step, status, count(*)::int AS cases, count(*) FILTER (WHERE overdue)::int AS overdue
+           FROM cases
+          GROUP BY step, status
+          ORDER BY step, status`,
+      ),
+    );
+    return rows.map((row) => ({
+      step: row.step as Step,
+      status: row.status,
+      cases: row.cases,
+      overdue: row.overdue,
+    }));
+  }
+}
+
+/** One group of countByStep(). */
+export interface CaseCountByStep {
+  step: Step;
+  status: CaseStatus;
+  cases: number;
+  overdue: number;
 }
 
 /** One group of summarize(): cases of one step, status and owner. */
