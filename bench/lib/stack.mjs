@@ -356,7 +356,7 @@ export function casePolicy(stack) {
  * with update-with-start when the workflow has an `opened` Update (the first state in the answer),
  * else a start and then the state query until it answers (what the API did before).
  */
-export async function openDirect(stack, student) {
+export async function openDirect(stack, student, { wait = true } = {}) {
   const { CASE_WORKFLOW_TYPE, SEARCH_ATTRIBUTES, caseWorkflowId, getStateQuery, openedUpdate } = workflows();
   const caseId = randomUUID();
   const input = {
@@ -383,9 +383,14 @@ export async function openDirect(stack, student) {
       { key: SEARCH_ATTRIBUTES.schoolId, value: input.open.schoolId },
     ],
   };
+  if (!wait) {
+    // Only the start: the population of the scale suites, absorbed by the worker in the background.
+    await stack.client.workflow.start(CASE_WORKFLOW_TYPE, { ...options, workflowIdConflictPolicy: 'FAIL' });
+    return caseId;
+  }
   if (openedUpdate) {
     const { WithStartWorkflowOperation } = require('@temporalio/client');
-    const op = WithStartWorkflowOperation.create(CASE_WORKFLOW_TYPE, {
+    const op = new WithStartWorkflowOperation(CASE_WORKFLOW_TYPE, {
       ...options,
       workflowIdConflictPolicy: 'USE_EXISTING',
     });
@@ -401,8 +406,11 @@ export async function openDirect(stack, student) {
       await handle.query(getStateQuery);
       return caseId;
     } catch (err) {
-      if (!/opening/i.test(String(err?.message))) throw err;
-      await sleep(50);
+      // Not registered yet, or CASE_OPENING: polled as the API polls (every 150 ms).
+      const opening =
+        err?.name === 'QueryNotRegisteredError' || /CASE_OPENING|still opening/.test(String(err?.cause?.message ?? err?.message));
+      if (!opening) throw err;
+      await sleep(150);
     }
   }
 }
@@ -443,7 +451,7 @@ export async function noopUpdate(handle, staffId) {
 /** Opening's floor: update-with-start of the trivial workflow. */
 export async function noopOpen(stack) {
   const { WithStartWorkflowOperation } = require('@temporalio/client');
-  const op = WithStartWorkflowOperation.create('benchNoopWorkflow', {
+  const op = new WithStartWorkflowOperation('benchNoopWorkflow', {
     workflowId: `bench-noop-${randomUUID()}`,
     taskQueue: NOOP_TASK_QUEUE,
     workflowIdConflictPolicy: 'USE_EXISTING',
