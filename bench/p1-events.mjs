@@ -22,7 +22,7 @@ const require = createRequire(import.meta.url);
 const CONCURRENCIES = [1, 8, 32];
 
 export async function runP1Events({ server, quick }) {
-  const seconds = quick ? 4 : 10;
+  const seconds = quick ? 4 : 6;
   const stack = await startStack({ server, name: 'p1-events' });
   const notes = [];
   try {

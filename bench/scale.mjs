@@ -34,7 +34,7 @@ function option(name, fallback) {
 }
 
 export async function runScale({ server, quick, sizes, budgetSeconds }) {
-  const window = quick ? 4 : 6;
+  const window = quick ? 4 : 5;
   const stack = await startStack({ server, name: 'scale', policy: secondsPolicy(SPAN_SECONDS) });
   const rows = [];
   const notes = [];
@@ -168,7 +168,7 @@ export async function runScale({ server, quick, sizes, budgetSeconds }) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { quick, servers } = parseSuiteArgs();
   const sizes = option('--sizes', quick ? '100,1000' : '100,1000,10000').split(',').map(Number);
-  const budgetSeconds = Number(option('--budget', quick ? 90 : 200));
+  const budgetSeconds = Number(option('--budget', quick ? 60 : 150));
   for (const server of servers) {
     const result = await runScale({ server, quick, sizes, budgetSeconds });
     const file = writeResult(`scale-${server}`, {
