@@ -38,10 +38,18 @@ export async function runP1Events({ server, quick }) {
       direct: (c) => recordDirect(stack, cases[c].caseId, cases[c].student.teacher.id).then(() => true),
       api: async (c) => {
         const { caseId, student } = cases[c];
-        const res = await api(stack, student.teacher.token, 'POST', `/api/cases/${caseId}/events`, noteBody(), {
-          'idempotency-key': randomUUID(),
-        });
-        if (res.status !== 201) throw new Error(`POST events answered ${res.status}: ${JSON.stringify(res.body)}`);
+        const res = await api(
+          stack,
+          student.teacher.token,
+          'POST',
+          `/api/cases/${caseId}/events`,
+          noteBody(),
+          {
+            'idempotency-key': randomUUID(),
+          },
+        );
+        if (res.status !== 201)
+          throw new Error(`POST events answered ${res.status}: ${JSON.stringify(res.body)}`);
         return true;
       },
     };
@@ -67,14 +75,20 @@ export async function runP1Events({ server, quick }) {
               stop = true;
               await reader.done;
               const sorted = readLatencies.sort((a, b) => a - b);
-              return { count: sorted.length, p50: sorted[Math.floor(sorted.length * 0.5)], p95: sorted[Math.ceil(sorted.length * 0.95) - 1] };
+              return {
+                count: sorted.length,
+                p50: sorted[Math.floor(sorted.length * 0.5)],
+                p95: sorted[Math.ceil(sorted.length * 0.95) - 1],
+              };
             },
           };
         }
         figures[`${way}@${concurrency}`] = await closedLoop({ concurrency, seconds, op });
         if (reader) readWhileRecording = await reader.stop();
         const f = figures[`${way}@${concurrency}`];
-        log(`  ${round(f.throughput)}/s p50 ${round(f.p50)} ms p99 ${round(f.p99)} ms errors ${f.errors} ${f.firstErrors.join(' | ')}`);
+        log(
+          `  ${round(f.throughput)}/s p50 ${round(f.p50)} ms p99 ${round(f.p99)} ms errors ${f.errors} ${f.firstErrors.join(' | ')}`,
+        );
       }
     }
 
@@ -85,9 +99,16 @@ export async function runP1Events({ server, quick }) {
       concurrency: 1,
       seconds: quick ? 2 : 4,
       op: async () => {
-        const res = await api(stack, c0.student.teacher.token, 'POST', `/api/cases/${c0.caseId}/events`, { type: 'note-added', payload: {} }, {
-          'idempotency-key': randomUUID(),
-        });
+        const res = await api(
+          stack,
+          c0.student.teacher.token,
+          'POST',
+          `/api/cases/${c0.caseId}/events`,
+          { type: 'note-added', payload: {} },
+          {
+            'idempotency-key': randomUUID(),
+          },
+        );
         return res.status === 400;
       },
     });
@@ -98,13 +119,60 @@ export async function runP1Events({ server, quick }) {
     const f = (way, c) => figures[`${way}@${c}`];
     for (const c of CONCURRENCIES) {
       rows.push(
-        row({ figure: `note via API, ${c} concurrent: throughput`, value: f('api', c).throughput, unit: 'events/s', baseline: 'no-op Update', baselineValue: f('noop', c).throughput, ...(c === 8 ? { target: '>= 50 events/s and >= 0.5× no-op', met: f('api', c).throughput >= 50 && f('api', c).throughput >= 0.5 * f('noop', c).throughput } : {}) }),
-        row({ figure: `note via API, ${c} concurrent: p50`, value: f('api', c).p50, unit: 'ms', baseline: 'no-op Update', baselineValue: f('noop', c).p50 }),
-        row({ figure: `note via API, ${c} concurrent: p99`, value: f('api', c).p99, unit: 'ms', baseline: 'no-op Update', baselineValue: f('noop', c).p99, ...(c === 8 ? { target: '< 300 ms', met: f('api', c).p99 < 300 } : {}) }),
-        row({ figure: `note as direct Update, ${c} concurrent: throughput`, value: f('direct', c).throughput, unit: 'events/s', baseline: 'no-op Update', baselineValue: f('noop', c).throughput }),
-        row({ figure: `note as direct Update, ${c} concurrent: p50`, value: f('direct', c).p50, unit: 'ms', baseline: 'no-op Update', baselineValue: f('noop', c).p50 }),
-        row({ figure: `note as direct Update, ${c} concurrent: p99`, value: f('direct', c).p99, unit: 'ms', baseline: 'no-op Update', baselineValue: f('noop', c).p99 }),
-        row({ figure: `no-op Update, ${c} concurrent: throughput (p50 ${round(f('noop', c).p50)} ms, p99 ${round(f('noop', c).p99)} ms)`, value: f('noop', c).throughput, unit: 'updates/s' }),
+        row({
+          figure: `note via API, ${c} concurrent: throughput`,
+          value: f('api', c).throughput,
+          unit: 'events/s',
+          baseline: 'no-op Update',
+          baselineValue: f('noop', c).throughput,
+          ...(c === 8
+            ? {
+                target: '>= 50 events/s and >= 0.5× no-op',
+                met: f('api', c).throughput >= 50 && f('api', c).throughput >= 0.5 * f('noop', c).throughput,
+              }
+            : {}),
+        }),
+        row({
+          figure: `note via API, ${c} concurrent: p50`,
+          value: f('api', c).p50,
+          unit: 'ms',
+          baseline: 'no-op Update',
+          baselineValue: f('noop', c).p50,
+        }),
+        row({
+          figure: `note via API, ${c} concurrent: p99`,
+          value: f('api', c).p99,
+          unit: 'ms',
+          baseline: 'no-op Update',
+          baselineValue: f('noop', c).p99,
+          ...(c === 8 ? { target: '< 300 ms', met: f('api', c).p99 < 300 } : {}),
+        }),
+        row({
+          figure: `note as direct Update, ${c} concurrent: throughput`,
+          value: f('direct', c).throughput,
+          unit: 'events/s',
+          baseline: 'no-op Update',
+          baselineValue: f('noop', c).throughput,
+        }),
+        row({
+          figure: `note as direct Update, ${c} concurrent: p50`,
+          value: f('direct', c).p50,
+          unit: 'ms',
+          baseline: 'no-op Update',
+          baselineValue: f('noop', c).p50,
+        }),
+        row({
+          figure: `note as direct Update, ${c} concurrent: p99`,
+          value: f('direct', c).p99,
+          unit: 'ms',
+          baseline: 'no-op Update',
+          baselineValue: f('noop', c).p99,
+        }),
+        row({
+          figure: `no-op Update, ${c} concurrent: throughput (p50 ${round(f('noop', c).p50)} ms, p99 ${round(f('noop', c).p99)} ms)`,
+          value: f('noop', c).throughput,
+          unit: 'updates/s',
+        }),
       );
     }
     const api1 = f('api', 1).p50;
@@ -112,19 +180,71 @@ export async function runP1Events({ server, quick }) {
     const noop1 = f('noop', 1).p50;
     const apiOwn = api1 - direct1;
     rows.push(
-      row({ figure: "the API's own cost at 1 (API p50 − direct p50)", value: apiOwn, unit: 'ms', baseline: 'direct Update p50', baselineValue: direct1, target: '<= 0.2× direct Update', met: apiOwn <= 0.2 * direct1 }),
-      row({ figure: 'split at 1: auth + access + validation (p50 of a refused body, 400)', value: refused.p50, unit: 'ms', baseline: 'API p50', baselineValue: api1 }),
-      row({ figure: 'split at 1: Update round trip, the floor (no-op Update p50)', value: noop1, unit: 'ms', baseline: 'API p50', baselineValue: api1 }),
-      row({ figure: "split at 1: the workflow's work (direct p50 − no-op p50)", value: direct1 - noop1, unit: 'ms', baseline: 'API p50', baselineValue: api1 }),
-      row({ figure: 'split at 1: of which the persistence activity (scheduled → completed, p50 from history)', value: activity.p50, unit: 'ms', baseline: 'API p50', baselineValue: api1 }),
-      row({ figure: 'split at 1: the API after the Update (API p50 − refused p50 − direct p50: idempotency, response)', value: api1 - refused.p50 - direct1, unit: 'ms', baseline: 'API p50', baselineValue: api1 }),
+      row({
+        figure: "the API's own cost at 1 (API p50 − direct p50)",
+        value: apiOwn,
+        unit: 'ms',
+        baseline: 'direct Update p50',
+        baselineValue: direct1,
+        target: '<= 0.2× direct Update',
+        met: apiOwn <= 0.2 * direct1,
+      }),
+      row({
+        figure: 'split at 1: auth + access + validation (p50 of a refused body, 400)',
+        value: refused.p50,
+        unit: 'ms',
+        baseline: 'API p50',
+        baselineValue: api1,
+      }),
+      row({
+        figure: 'split at 1: Update round trip, the floor (no-op Update p50)',
+        value: noop1,
+        unit: 'ms',
+        baseline: 'API p50',
+        baselineValue: api1,
+      }),
+      row({
+        figure: "split at 1: the workflow's work (direct p50 − no-op p50)",
+        value: direct1 - noop1,
+        unit: 'ms',
+        baseline: 'API p50',
+        baselineValue: api1,
+      }),
+      row({
+        figure: 'split at 1: of which the persistence activity (scheduled → completed, p50 from history)',
+        value: activity.p50,
+        unit: 'ms',
+        baseline: 'API p50',
+        baselineValue: api1,
+      }),
+      row({
+        figure:
+          'split at 1: the API after the Update (API p50 − refused p50 − direct p50: idempotency, response)',
+        value: api1 - refused.p50 - direct1,
+        unit: 'ms',
+        baseline: 'API p50',
+        baselineValue: api1,
+      }),
     );
     if (readWhileRecording) {
-      rows.push(row({ figure: `GET /cases/{id} while the API records at 8: p95 (p50 ${round(readWhileRecording.p50)} ms, ${readWhileRecording.count} reads)`, value: readWhileRecording.p95, unit: 'ms', target: '< 30 ms', met: readWhileRecording.p95 < 30 }));
+      rows.push(
+        row({
+          figure: `GET /cases/{id} while the API records at 8: p95 (p50 ${round(readWhileRecording.p50)} ms, ${readWhileRecording.count} reads)`,
+          value: readWhileRecording.p95,
+          unit: 'ms',
+          target: '< 30 ms',
+          met: readWhileRecording.p95 < 30,
+        }),
+      );
     }
-    for (const [k, v] of Object.entries(figures)) if (v.errors) notes.push(`${k}: ${v.errors} errors (${v.firstErrors.join(' | ')})`);
-    notes.push(`closed loop, ${seconds} s per figure after one warm-up request per client; each client on a case of its own`);
-    notes.push("split: by subtraction of the three ways' p50 at 1, the refused body's p50 and the persistence activity's times in the case's history (ActivityTaskScheduled → ActivityTaskCompleted)");
+    for (const [k, v] of Object.entries(figures))
+      if (v.errors) notes.push(`${k}: ${v.errors} errors (${v.firstErrors.join(' | ')})`);
+    notes.push(
+      `closed loop, ${seconds} s per figure after one warm-up request per client; each client on a case of its own`,
+    );
+    notes.push(
+      "split: by subtraction of the three ways' p50 at 1, the refused body's p50 and the persistence activity's times in the case's history (ActivityTaskScheduled → ActivityTaskCompleted)",
+    );
     return { rows, notes, raw: { figures, refused, activity } };
   } finally {
     await stack.stop();
@@ -142,7 +262,8 @@ async function persistActivityTimes(stack, caseId) {
     const s = e.activityTaskScheduledEventAttributes;
     if (s && s.activityType?.name === 'persistCaseEvents') scheduled.set(String(e.eventId), at);
     const c = e.activityTaskCompletedEventAttributes;
-    if (c && scheduled.has(String(c.scheduledEventId))) times.push(at - scheduled.get(String(c.scheduledEventId)));
+    if (c && scheduled.has(String(c.scheduledEventId)))
+      times.push(at - scheduled.get(String(c.scheduledEventId)));
   }
   times.sort((a, b) => a - b);
   return { count: times.length, p50: times[Math.floor(times.length / 2)] ?? null };

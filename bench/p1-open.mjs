@@ -33,31 +33,78 @@ export async function runP1Open({ server, quick }) {
         log(`${server}: open ${way} ×${count} at ${concurrency}`);
         const f = await fixedCount({ concurrency, count, op });
         figures[`${way}@${concurrency}`] = f;
-        log(`  ${round(f.throughput)}/s p50 ${round(f.p50)} ms p99 ${round(f.p99)} ms errors ${f.errors} ${f.firstErrors.join(' | ')}`);
+        log(
+          `  ${round(f.throughput)}/s p50 ${round(f.p50)} ms p99 ${round(f.p99)} ms errors ${f.errors} ${f.firstErrors.join(' | ')}`,
+        );
       }
     }
     const f = (way, c) => figures[`${way}@${c}`];
     const rows = [];
     for (const c of CONCURRENCIES) {
       rows.push(
-        row({ figure: `open via API, ${c} concurrent: throughput`, value: f('api', c).throughput, unit: 'cases/s', baseline: 'no-op update-with-start', baselineValue: f('noop', c).throughput, ...(c === 8 ? { target: '>= 30 cases/s', met: f('api', c).throughput >= 30 } : {}) }),
-        row({ figure: `open via API, ${c} concurrent: p50`, value: f('api', c).p50, unit: 'ms', baseline: 'no-op update-with-start', baselineValue: f('noop', c).p50, ...(c === 1 ? { target: '< 150 ms', met: f('api', c).p50 < 150 } : {}) }),
-        row({ figure: `open via API, ${c} concurrent: p99`, value: f('api', c).p99, unit: 'ms', baseline: 'no-op update-with-start', baselineValue: f('noop', c).p99 }),
-        row({ figure: `open direct (Temporal client), ${c} concurrent: throughput`, value: f('direct', c).throughput, unit: 'cases/s', baseline: 'no-op update-with-start', baselineValue: f('noop', c).throughput }),
-        row({ figure: `open direct (Temporal client), ${c} concurrent: p50`, value: f('direct', c).p50, unit: 'ms', baseline: 'no-op update-with-start', baselineValue: f('noop', c).p50 }),
-        row({ figure: `open direct (Temporal client), ${c} concurrent: p99`, value: f('direct', c).p99, unit: 'ms', baseline: 'no-op update-with-start', baselineValue: f('noop', c).p99 }),
-        row({ figure: `no-op update-with-start, ${c} concurrent: throughput (p50 ${round(f('noop', c).p50)} ms, p99 ${round(f('noop', c).p99)} ms)`, value: f('noop', c).throughput, unit: 'starts/s' }),
+        row({
+          figure: `open via API, ${c} concurrent: throughput`,
+          value: f('api', c).throughput,
+          unit: 'cases/s',
+          baseline: 'no-op update-with-start',
+          baselineValue: f('noop', c).throughput,
+          ...(c === 8 ? { target: '>= 30 cases/s', met: f('api', c).throughput >= 30 } : {}),
+        }),
+        row({
+          figure: `open via API, ${c} concurrent: p50`,
+          value: f('api', c).p50,
+          unit: 'ms',
+          baseline: 'no-op update-with-start',
+          baselineValue: f('noop', c).p50,
+          ...(c === 1 ? { target: '< 150 ms', met: f('api', c).p50 < 150 } : {}),
+        }),
+        row({
+          figure: `open via API, ${c} concurrent: p99`,
+          value: f('api', c).p99,
+          unit: 'ms',
+          baseline: 'no-op update-with-start',
+          baselineValue: f('noop', c).p99,
+        }),
+        row({
+          figure: `open direct (Temporal client), ${c} concurrent: throughput`,
+          value: f('direct', c).throughput,
+          unit: 'cases/s',
+          baseline: 'no-op update-with-start',
+          baselineValue: f('noop', c).throughput,
+        }),
+        row({
+          figure: `open direct (Temporal client), ${c} concurrent: p50`,
+          value: f('direct', c).p50,
+          unit: 'ms',
+          baseline: 'no-op update-with-start',
+          baselineValue: f('noop', c).p50,
+        }),
+        row({
+          figure: `open direct (Temporal client), ${c} concurrent: p99`,
+          value: f('direct', c).p99,
+          unit: 'ms',
+          baseline: 'no-op update-with-start',
+          baselineValue: f('noop', c).p99,
+        }),
+        row({
+          figure: `no-op update-with-start, ${c} concurrent: throughput (p50 ${round(f('noop', c).p50)} ms, p99 ${round(f('noop', c).p99)} ms)`,
+          value: f('noop', c).throughput,
+          unit: 'starts/s',
+        }),
       );
     }
-    const { openedUpdate } = (await import('node:module')).createRequire(import.meta.url)('@tiltak/workflows');
+    const { openedUpdate } = (await import('node:module')).createRequire(import.meta.url)(
+      '@tiltak/workflows',
+    );
     const notes = [
       `each figure opens a fixed number of cases (${CONCURRENCIES.map((c) => `${countFor(c)} at ${c}`).join(', ')}), each for a new student`,
       openedUpdate
         ? 'direct: update-with-start of the case workflow with its `opened` Update, as the API opens'
-        : "direct: workflow start, then the state query until it answers (the workflow has no `opened` Update in this build)",
+        : 'direct: workflow start, then the state query until it answers (the workflow has no `opened` Update in this build)',
       'no-op: update-with-start of a workflow whose Update answers at once',
     ];
-    for (const [k, v] of Object.entries(figures)) if (v.errors) notes.push(`${k}: ${v.errors} errors (${v.firstErrors.join(' | ')})`);
+    for (const [k, v] of Object.entries(figures))
+      if (v.errors) notes.push(`${k}: ${v.errors} errors (${v.firstErrors.join(' | ')})`);
     return { rows, notes, raw: figures };
   } finally {
     await stack.stop();

@@ -63,7 +63,13 @@ function main() {
   }
   machine.loadAfter = os.loadavg().map((l) => Number(l.toFixed(1)));
   const totalSeconds = Math.round((Date.now() - started) / 1000);
-  const markdown = render({ runs, machine, totalSeconds, quick: flag('--quick'), renderOnly: flag('--render') });
+  const markdown = render({
+    runs,
+    machine,
+    totalSeconds,
+    quick: flag('--quick'),
+    renderOnly: flag('--render'),
+  });
   writeFileSync(path.join(bench, 'RESULTS.md'), markdown);
   console.log('\n=== summary ===');
   for (const r of runs) console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.suite} (${r.seconds} s)`);
@@ -101,7 +107,11 @@ function render({ runs, machine, totalSeconds, quick, renderOnly }) {
   const missed = [];
   for (const r of results) {
     lines.push(`## ${r.title ?? r.suite}`, '');
-    const meta = [`suite \`${r.suite}\``, `server ${r.server ?? 'n/a'}`, r.measuredAt ? `measured ${r.measuredAt}` : null];
+    const meta = [
+      `suite \`${r.suite}\``,
+      `server ${r.server ?? 'n/a'}`,
+      r.measuredAt ? `measured ${r.measuredAt}` : null,
+    ];
     if (r.quick) meta.push('--quick');
     lines.push(meta.filter(Boolean).join(', '), '');
     if (Array.isArray(r.rows)) {
@@ -112,12 +122,15 @@ function render({ runs, machine, totalSeconds, quick, renderOnly }) {
         lines.push(
           `| ${escape(x.figure)} | ${fmt(x.value)} ${escape(x.unit)} | ${escape(base)} | ${fmt(x.ratio)} | ${escape(x.target ?? '')} | ${met} |`,
         );
-        if (x.met === false) missed.push(`${r.title ?? r.suite}: ${x.figure} = ${fmt(x.value)} ${x.unit} (target ${x.target})`);
+        if (x.met === false)
+          missed.push(`${r.title ?? r.suite}: ${x.figure} = ${fmt(x.value)} ${x.unit} (target ${x.target})`);
       }
     } else if (r.totalGzipKb !== undefined) {
       // The first-route size bench writes its own shape.
       const met = r.totalGzipKb <= r.budgetKb;
-      lines.push(`First route's JavaScript: ${r.totalGzipKb} kB gzipped (budget ${r.budgetKb} kB): ${met ? 'met' : '**missed**'}.`);
+      lines.push(
+        `First route's JavaScript: ${r.totalGzipKb} kB gzipped (budget ${r.budgetKb} kB): ${met ? 'met' : '**missed**'}.`,
+      );
       if (!met) missed.push(`first route: ${r.totalGzipKb} kB (budget ${r.budgetKb} kB)`);
     }
     for (const n of r.notes ?? []) lines.push(`- ${escape(n)}`);

@@ -67,7 +67,9 @@ export async function runScale({ server, quick, sizes, budgetSeconds }) {
       }
       creationSeconds += (Date.now() - t0) / 1000;
       const atSize = stored;
-      log(`${server}: ${cases.length} started, ${stored} in the read model after ${Math.round(creationSeconds)} s`);
+      log(
+        `${server}: ${cases.length} started, ${stored} in the read model after ${Math.round(creationSeconds)} s`,
+      );
       reached.push({ size, started: cases.length, stored });
       const label = stored >= size ? `${size}` : `${size} (reached ${stored})`;
 
@@ -80,12 +82,20 @@ export async function runScale({ server, quick, sizes, budgetSeconds }) {
         const figures = {};
         for (const [way, op] of Object.entries({
           noop: (c) => noopUpdate(noops[c], clients[c].student.teacher.id).then(() => true),
-          direct: (c) => recordDirect(stack, clients[c].caseId, clients[c].student.teacher.id).then(() => true),
+          direct: (c) =>
+            recordDirect(stack, clients[c].caseId, clients[c].student.teacher.id).then(() => true),
           api: async (c) => {
             const { caseId, student } = clients[c];
-            const res = await api(stack, student.teacher.token, 'POST', `/api/cases/${caseId}/events`, noteBody(), {
-              'idempotency-key': randomUUID(),
-            });
+            const res = await api(
+              stack,
+              student.teacher.token,
+              'POST',
+              `/api/cases/${caseId}/events`,
+              noteBody(),
+              {
+                'idempotency-key': randomUUID(),
+              },
+            );
             return res.status === 201;
           },
         })) {
@@ -94,20 +104,56 @@ export async function runScale({ server, quick, sizes, budgetSeconds }) {
         const list = await closedLoop({
           concurrency: 1,
           seconds: window,
-          op: async () => (await api(stack, clients[0].student.teacher.token, 'GET', '/api/cases')).status === 200,
+          op: async () =>
+            (await api(stack, clients[0].student.teacher.token, 'GET', '/api/cases')).status === 200,
         });
         const workerRss = rssMiB(stack.worker.child.pid);
         log(
           `  ${label}: API ${round(figures.api.throughput)}/s p99 ${round(figures.api.p99)} ms, direct ${round(figures.direct.throughput)}/s, no-op ${round(figures.noop.throughput)}/s, list p95 ${round(list.p95)} ms, worker ${round(workerRss)} MiB`,
         );
         rows.push(
-          row({ figure: `${label} cases: note via API at 8, throughput`, value: figures.api.throughput, unit: 'events/s', baseline: 'no-op Update', baselineValue: figures.noop.throughput, target: '>= 50 events/s', met: figures.api.throughput >= 50 }),
-          row({ figure: `${label} cases: note via API at 8, p99`, value: figures.api.p99, unit: 'ms', baseline: 'no-op Update', baselineValue: figures.noop.p99, target: '< 300 ms', met: figures.api.p99 < 300 }),
-          row({ figure: `${label} cases: note as direct Update at 8, throughput`, value: figures.direct.throughput, unit: 'events/s', baseline: 'no-op Update', baselineValue: figures.noop.throughput }),
-          row({ figure: `${label} cases: GET /api/cases p95 (p50 ${round(list.p50)} ms)`, value: list.p95, unit: 'ms', target: '< 50 ms', met: list.p95 < 50 }),
-          row({ figure: `${label} cases: worker RSS`, value: workerRss, unit: 'MiB', target: '< 1024 MiB', met: workerRss !== null && workerRss < 1024 }),
+          row({
+            figure: `${label} cases: note via API at 8, throughput`,
+            value: figures.api.throughput,
+            unit: 'events/s',
+            baseline: 'no-op Update',
+            baselineValue: figures.noop.throughput,
+            target: '>= 50 events/s',
+            met: figures.api.throughput >= 50,
+          }),
+          row({
+            figure: `${label} cases: note via API at 8, p99`,
+            value: figures.api.p99,
+            unit: 'ms',
+            baseline: 'no-op Update',
+            baselineValue: figures.noop.p99,
+            target: '< 300 ms',
+            met: figures.api.p99 < 300,
+          }),
+          row({
+            figure: `${label} cases: note as direct Update at 8, throughput`,
+            value: figures.direct.throughput,
+            unit: 'events/s',
+            baseline: 'no-op Update',
+            baselineValue: figures.noop.throughput,
+          }),
+          row({
+            figure: `${label} cases: GET /api/cases p95 (p50 ${round(list.p50)} ms)`,
+            value: list.p95,
+            unit: 'ms',
+            target: '< 50 ms',
+            met: list.p95 < 50,
+          }),
+          row({
+            figure: `${label} cases: worker RSS`,
+            value: workerRss,
+            unit: 'MiB',
+            target: '< 1024 MiB',
+            met: workerRss !== null && workerRss < 1024,
+          }),
         );
-        for (const [k, v] of Object.entries(figures)) if (v.errors) notes.push(`${label} ${k}: ${v.errors} errors ${v.firstErrors.join(' | ')}`);
+        for (const [k, v] of Object.entries(figures))
+          if (v.errors) notes.push(`${label} ${k}: ${v.errors} errors ${v.firstErrors.join(' | ')}`);
       }
       if (atSize < size) break;
     }
@@ -129,8 +175,18 @@ export async function runScale({ server, quick, sizes, budgetSeconds }) {
     const notFired = Number(overdue[0].n);
     const p99Late = percentile(lateness, 99);
     rows.push(
-      row({ figure: `timer lateness p50 (${lateness.length} deadline-missed fired)`, value: percentile(lateness, 50) === null ? null : percentile(lateness, 50) / 1000, unit: 's' }),
-      row({ figure: `timer lateness p99 (${notFired} more due > 5 s ago and not fired yet)`, value: p99Late === null ? null : p99Late / 1000, unit: 's', target: '< 5 s', met: p99Late !== null && p99Late < 5000 && notFired === 0 }),
+      row({
+        figure: `timer lateness p50 (${lateness.length} deadline-missed fired)`,
+        value: percentile(lateness, 50) === null ? null : percentile(lateness, 50) / 1000,
+        unit: 's',
+      }),
+      row({
+        figure: `timer lateness p99 (${notFired} more due > 5 s ago and not fired yet)`,
+        value: p99Late === null ? null : p99Late / 1000,
+        unit: 's',
+        target: '< 5 s',
+        met: p99Late !== null && p99Late < 5000 && notFired === 0,
+      }),
     );
 
     // History length per case (a sample).
@@ -146,9 +202,21 @@ export async function runScale({ server, quick, sizes, budgetSeconds }) {
       }
     }
     lengths.sort((a, b) => a - b);
-    rows.push(row({ figure: `history length per case (median of ${lengths.length}, max ${lengths.at(-1)})`, value: percentile(lengths, 50), unit: 'events' }));
+    rows.push(
+      row({
+        figure: `history length per case (median of ${lengths.length}, max ${lengths.at(-1)})`,
+        value: percentile(lengths, 50),
+        unit: 'events',
+      }),
+    );
     const createdRate = cases.length / creationSeconds;
-    rows.push(row({ figure: 'population growth (starts absorbed into the read model)', value: reached.at(-1).stored / creationSeconds, unit: 'cases/s' }));
+    rows.push(
+      row({
+        figure: 'population growth (starts absorbed into the read model)',
+        value: reached.at(-1).stored / creationSeconds,
+        unit: 'cases/s',
+      }),
+    );
     for (const r of reached)
       if (r.stored < r.size)
         notes.push(
@@ -167,7 +235,9 @@ export async function runScale({ server, quick, sizes, budgetSeconds }) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { quick, servers } = parseSuiteArgs();
-  const sizes = option('--sizes', quick ? '100,1000' : '100,1000,10000').split(',').map(Number);
+  const sizes = option('--sizes', quick ? '100,1000' : '100,1000,10000')
+    .split(',')
+    .map(Number);
   const budgetSeconds = Number(option('--budget', quick ? 60 : 150));
   for (const server of servers) {
     const result = await runScale({ server, quick, sizes, budgetSeconds });

@@ -87,9 +87,20 @@ export async function fixedCount({ concurrency, count, op }) {
 export const round = (v, digits = 1) => (v === null || v === undefined ? null : Number(v.toFixed(digits)));
 
 /** A result row of the bench/ contract. */
-export function row({ figure, value, unit, baseline = null, baselineValue = null, target = null, met = null, server }) {
+export function row({
+  figure,
+  value,
+  unit,
+  baseline = null,
+  baselineValue = null,
+  target = null,
+  met = null,
+  server,
+}) {
   const ratio =
-    baselineValue && value !== null && value !== undefined ? Number((value / baselineValue).toFixed(2)) : null;
+    baselineValue && value !== null && value !== undefined
+      ? Number((value / baselineValue).toFixed(2))
+      : null;
   return {
     figure,
     value: round(value),
@@ -108,7 +119,10 @@ export function writeResult(suite, result) {
   const dir = path.join(root, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${suite}.json`);
-  writeFileSync(file, `${JSON.stringify({ suite, measuredAt: new Date().toISOString(), ...result }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ suite, measuredAt: new Date().toISOString(), ...result }, null, 2)}\n`,
+  );
   return file;
 }
 

@@ -56,7 +56,8 @@ export function secondsPolicy(span) {
  */
 export async function startStack({ server, name, policy, noop = true }) {
   for (const file of [WORKER_MAIN, API_MAIN]) {
-    if (!existsSync(file)) throw new Error(`${path.relative(root, file)} is missing: run \`npm run build\` first.`);
+    if (!existsSync(file))
+      throw new Error(`${path.relative(root, file)} is missing: run \`npm run build\` first.`);
   }
   const cleanups = [];
   const children = new Set();
@@ -160,7 +161,12 @@ async function start(stack, { server, policy, noop, cleanups, logDir, dataRoot, 
     spawnNode({ name: what, main, env: processEnv, readyLine, logDir, children });
 
   // At info: "Worker started" says it polls.
-  stack.worker = await spawnProcess('worker', WORKER_MAIN, { ...env, LOG_LEVEL: 'info' }, '"msg":"Worker started"');
+  stack.worker = await spawnProcess(
+    'worker',
+    WORKER_MAIN,
+    { ...env, LOG_LEVEL: 'info' },
+    '"msg":"Worker started"',
+  );
   cleanups.push(() => stack.worker.stop());
   if (noop) {
     stack.noopWorker = await spawnProcess(
@@ -195,7 +201,11 @@ async function start(stack, { server, policy, noop, cleanups, logDir, dataRoot, 
   const config = loadConfig(env, { mail: false, auth: false });
   const connection = await Connection.connect({ address: stack.temporal.address });
   cleanups.push(() => connection.close());
-  stack.client = new Client({ connection, namespace: 'default', dataConverter: clientDataConverter(config.codec) });
+  stack.client = new Client({
+    connection,
+    namespace: 'default',
+    dataConverter: clientDataConverter(config.codec),
+  });
   stack.config = config;
 
   // The demo data's contact teachers: who opens cases and records events.
@@ -204,7 +214,8 @@ async function start(stack, { server, policy, noop, cleanups, logDir, dataRoot, 
   );
   if (rows.length === 0) throw new Error('no contact teachers: the demo data was not seeded');
   stack.teachers = [];
-  for (const t of rows) stack.teachers.push({ id: t.id, schoolId: t.school_id, token: await stack.token(t.id) });
+  for (const t of rows)
+    stack.teachers.push({ id: t.id, schoolId: t.school_id, token: await stack.token(t.id) });
   stack.pids = () => ({
     temporal: stack.temporal.pid,
     worker: stack.worker.child.pid,
@@ -265,7 +276,8 @@ export async function openViaApi(stack, student) {
     trigger: 'absence-percentage',
     absencePercent: 12.5,
   });
-  if (res.status !== 201) throw new Error(`POST /api/cases answered ${res.status}: ${JSON.stringify(res.body)}`);
+  if (res.status !== 201)
+    throw new Error(`POST /api/cases answered ${res.status}: ${JSON.stringify(res.body)}`);
   return { caseId: res.body.caseId, ms: res.ms };
 }
 
@@ -321,7 +333,8 @@ async function spawnNode({ name, main, env, readyLine, logDir, children }) {
   if (!readyLine) return proc;
   const until = Date.now() + 90_000;
   while (!output.includes(readyLine)) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited early:\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${name} exited early:\n${output}`);
     if (Date.now() > until) throw new Error(`${name} did not start within 90 s:\n${output}`);
     await sleep(100);
   }
@@ -408,7 +421,8 @@ export async function openDirect(stack, student, { wait = true } = {}) {
     } catch (err) {
       // Not registered yet, or CASE_OPENING: polled as the API polls (every 150 ms).
       const opening =
-        err?.name === 'QueryNotRegisteredError' || /CASE_OPENING|still opening/.test(String(err?.cause?.message ?? err?.message));
+        err?.name === 'QueryNotRegisteredError' ||
+        /CASE_OPENING|still opening/.test(String(err?.cause?.message ?? err?.message));
       if (!opening) throw err;
       await sleep(150);
     }
