@@ -11,6 +11,7 @@ import {
   noteBody,
   openViaApi,
   recordDirect,
+  stackCpu,
   startNoop,
   startStack,
 } from './lib/stack.mjs';
@@ -54,6 +55,7 @@ export async function runP1Events({ server, quick }) {
       },
     };
     const figures = {};
+    const cpu = {};
     let readWhileRecording = null;
     for (const concurrency of CONCURRENCIES) {
       for (const [way, op] of Object.entries(ways)) {
@@ -83,7 +85,19 @@ export async function runP1Events({ server, quick }) {
             },
           };
         }
+        const cpuBefore = stackCpu(stack);
         figures[`${way}@${concurrency}`] = await closedLoop({ concurrency, seconds, op });
+        const cpuAfter = stackCpu(stack);
+        if (concurrency === 8) {
+          // CPU milliseconds each process spent per request in this window (a reader adds to the API's).
+          const n = figures[`${way}@${concurrency}`].count || 1;
+          cpu[way] = Object.fromEntries(
+            Object.keys(cpuAfter).map((k) => [
+              k,
+              cpuAfter[k] === null ? null : ((cpuAfter[k] - cpuBefore[k]) * 1000) / n,
+            ]),
+          );
+        }
         if (reader) readWhileRecording = await reader.stop();
         const f = figures[`${way}@${concurrency}`];
         log(
@@ -169,7 +183,8 @@ export async function runP1Events({ server, quick }) {
           baselineValue: f('noop', c).p99,
         }),
         row({
-          figure: `no-op Update, ${c} concurrent: throughput (p50 ${round(f('noop', c).p50)} ms, p99 ${round(f('noop', c).p99)} ms)`,
+          figure: `no-op Update, ${c} concurrent: throughput`,
+          detail: `p50 ${round(f('noop', c).p50)} ms, p99 ${round(f('noop', c).p99)} ms`,
           value: f('noop', c).throughput,
           unit: 'updates/s',
         }),
@@ -226,10 +241,53 @@ export async function runP1Events({ server, quick }) {
         baselineValue: api1,
       }),
     );
+    const cpuSum = (w) =>
+      ['temporal', 'worker', 'api', 'postgres', 'noopWorker'].reduce((t, k) => t + (cpu[w]?.[k] ?? 0), 0);
+    if (cpu.api && cpu.noop) {
+      rows.push(
+        row({
+          figure: 'CPU per note via API at 8, whole stack (Temporal + worker + API + PostgreSQL)',
+          value: cpuSum('api'),
+          unit: 'ms CPU',
+          baseline: 'no-op Update, whole stack',
+          baselineValue: cpuSum('noop'),
+        }),
+        row({
+          figure: 'CPU per note at 8: Temporal server',
+          value: cpu.api.temporal,
+          unit: 'ms CPU',
+          baseline: 'no-op Update',
+          baselineValue: cpu.noop.temporal,
+        }),
+        row({
+          figure: 'CPU per note at 8: worker',
+          value: cpu.api.worker,
+          unit: 'ms CPU',
+          baseline: 'no-op worker per no-op Update',
+          baselineValue: cpu.noop.noopWorker,
+        }),
+        row({ figure: 'CPU per note at 8: API (incl. the GET reader)', value: cpu.api.api, unit: 'ms CPU' }),
+        row({
+          figure: 'CPU per note at 8: PostgreSQL (app + Temporal databases)',
+          value: cpu.api.postgres,
+          unit: 'ms CPU',
+          baseline: 'no-op Update',
+          baselineValue: cpu.noop.postgres,
+        }),
+        row({
+          figure: 'CPU per direct Update at 8, whole stack',
+          value: cpuSum('direct'),
+          unit: 'ms CPU',
+          baseline: 'no-op Update, whole stack',
+          baselineValue: cpuSum('noop'),
+        }),
+      );
+    }
     if (readWhileRecording) {
       rows.push(
         row({
-          figure: `GET /cases/{id} while the API records at 8: p95 (p50 ${round(readWhileRecording.p50)} ms, ${readWhileRecording.count} reads)`,
+          figure: 'GET /cases/{id} while the API records at 8: p95',
+          detail: `p50 ${round(readWhileRecording.p50)} ms, ${readWhileRecording.count} reads`,
           value: readWhileRecording.p95,
           unit: 'ms',
           target: '< 30 ms',
@@ -245,7 +303,7 @@ export async function runP1Events({ server, quick }) {
     notes.push(
       "split: by subtraction of the three ways' p50 at 1, the refused body's p50 and the persistence activity's times in the case's history (ActivityTaskScheduled → ActivityTaskCompleted)",
     );
-    return { rows, notes, raw: { figures, refused, activity } };
+    return { rows, notes, raw: { figures, refused, activity, cpu } };
   } finally {
     await stack.stop();
   }

@@ -87,7 +87,8 @@ export async function runP1Open({ server, quick }) {
           baselineValue: f('noop', c).p99,
         }),
         row({
-          figure: `no-op update-with-start, ${c} concurrent: throughput (p50 ${round(f('noop', c).p50)} ms, p99 ${round(f('noop', c).p99)} ms)`,
+          figure: `no-op update-with-start, ${c} concurrent: throughput`,
+          detail: `p50 ${round(f('noop', c).p50)} ms, p99 ${round(f('noop', c).p99)} ms`,
           value: f('noop', c).throughput,
           unit: 'starts/s',
         }),

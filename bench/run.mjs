@@ -5,6 +5,7 @@
 //   --server dev|postgres   only one Temporal server (default both)
 //   --no-build          skip `npm run build` (the built dist must be current)
 //   --render            only render RESULTS.md from the results already in bench/results/
+//   --note "text"       a line about this run for RESULTS.md (e.g. what else ran on the machine)
 // Never part of `npm test`. See bench/README.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -104,6 +105,8 @@ function render({ runs, machine, totalSeconds, quick, renderOnly }) {
       '',
     );
   }
+  if (value('--note')) lines.push(`Note: ${value('--note')}`, '');
+  lines.push(...headline(results));
   const missed = [];
   for (const r of results) {
     lines.push(`## ${r.title ?? r.suite}`, '');
@@ -120,7 +123,7 @@ function render({ runs, machine, totalSeconds, quick, renderOnly }) {
         const base = x.baseline ? `${x.baseline}: ${fmt(x.baselineValue)}` : '–';
         const met = x.met === true ? 'yes' : x.met === false ? '**no**' : '';
         lines.push(
-          `| ${escape(x.figure)} | ${fmt(x.value)} ${escape(x.unit)} | ${escape(base)} | ${fmt(x.ratio)} | ${escape(x.target ?? '')} | ${met} |`,
+          `| ${escape(x.figure)}${x.detail ? ` (${escape(x.detail)})` : ''} | ${fmt(x.value)} ${escape(x.unit)} | ${escape(base)} | ${fmt(x.ratio)} | ${escape(x.target ?? '')} | ${met} |`,
         );
         if (x.met === false)
           missed.push(`${r.title ?? r.suite}: ${x.figure} = ${fmt(x.value)} ${x.unit} (target ${x.target})`);
@@ -141,6 +144,40 @@ function render({ runs, machine, totalSeconds, quick, renderOnly }) {
   else lines.push('None.');
   lines.push('');
   return lines.join('\n');
+}
+
+/** The targets side by side: each figure that has one, on the dev server and on PostgreSQL. */
+function headline(results) {
+  const byKey = new Map();
+  for (const r of results) {
+    const m = /^(.*)-(dev|postgres)$/.exec(r.suite ?? '');
+    if (!m || !Array.isArray(r.rows)) continue;
+    for (const x of r.rows) {
+      if (!x.target) continue;
+      const key = `${m[1]}\u0000${x.figure}`;
+      if (!byKey.has(key)) byKey.set(key, { suite: m[1], figure: x.figure, target: x.target });
+      byKey.get(key)[m[2]] = x;
+    }
+  }
+  if (!byKey.size) return [];
+  const cell = (x) =>
+    x
+      ? `${fmt(x.value)} ${escape(x.unit)}${x.detail ? ` [${escape(x.detail)}]` : ''}${x.baselineValue !== null && x.baselineValue !== undefined ? ` (floor ${fmt(x.baselineValue)}, ×${fmt(x.ratio)})` : ''} ${x.met === true ? '✓' : x.met === false ? '✗' : ''}`
+      : '–';
+  const lines = [
+    '## Targets at a glance',
+    '',
+    'Value on each server, the no-op floor measured beside it and the ratio; ✓ met, ✗ missed.',
+    '',
+    '| suite | figure | target | dev server | Temporal 1.29.1 on PostgreSQL |',
+    '|---|---|---|---|---|',
+  ];
+  for (const k of byKey.values())
+    lines.push(
+      `| ${k.suite} | ${escape(k.figure)} | ${escape(k.target)} | ${cell(k.dev)} | ${cell(k.postgres)} |`,
+    );
+  lines.push('');
+  return lines;
 }
 
 function bySuiteOrder(a, b) {

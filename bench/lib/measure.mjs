@@ -103,6 +103,7 @@ export function row({
       : null;
   return {
     figure,
+    ...(detail ? { detail } : {}),
     value: round(value),
     unit,
     ...(server ? { server } : {}),

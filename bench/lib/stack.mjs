@@ -477,3 +477,39 @@ export async function noopOpen(stack) {
 export async function finishNoop(handles) {
   await Promise.all(handles.map((h) => h.signal('finish').catch(() => undefined)));
 }
+
+/** CPU seconds of embedded PostgreSQL: the postmaster and every backend it forked (from /proc). */
+export function postgresCpuSeconds(stack) {
+  const fs = require('node:fs');
+  let postmaster;
+  try {
+    postmaster = Number(
+      fs.readFileSync(path.join(stack.pg.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0],
+    );
+  } catch {
+    return null;
+  }
+  let total = cpuSeconds(postmaster) ?? 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === postmaster) total += cpuSeconds(Number(entry)) ?? 0;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+/** CPU seconds so far of each process of the stack. */
+export function stackCpu(stack) {
+  return {
+    temporal: cpuSeconds(stack.temporal.pid),
+    worker: cpuSeconds(stack.worker.child.pid),
+    api: cpuSeconds(stack.api.child.pid),
+    postgres: postgresCpuSeconds(stack),
+    noopWorker: stack.noopWorker ? cpuSeconds(stack.noopWorker.child.pid) : null,
+  };
+}
