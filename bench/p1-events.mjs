@@ -226,7 +226,11 @@ export async function runP1Events({ server, quick }) {
         baselineValue: api1,
       }),
       row({
-        figure: 'split at 1: of which the persistence activity (scheduled → completed, p50 from history)',
+        figure: 'split at 1: of which the persistence activity (p50 from history)',
+        detail:
+          activity.kind === 'activity'
+            ? `persistCaseEvents scheduled → completed, ${activity.count} in the history`
+            : `a local activity: started → completed of the workflow task that ran it, ${activity.count} in the history`,
         value: activity.p50,
         unit: 'ms',
         baseline: 'API p50',
@@ -315,6 +319,11 @@ async function persistActivityTimes(stack, caseId) {
   const history = await stack.client.workflow.getHandle(caseWorkflowId(caseId)).fetchHistory();
   const scheduled = new Map();
   const times = [];
+  // Local activities (the fewer-workflow-tasks patch) leave a marker after the workflow task that ran
+  // them: that task's started → completed time is then the figure (the append and the task's work).
+  const localTimes = [];
+  let taskStarted = null;
+  let lastTask = null;
   for (const e of history.events ?? []) {
     const at = Number(e.eventTime.seconds) * 1000 + e.eventTime.nanos / 1e6;
     const s = e.activityTaskScheduledEventAttributes;
@@ -322,9 +331,18 @@ async function persistActivityTimes(stack, caseId) {
     const c = e.activityTaskCompletedEventAttributes;
     if (c && scheduled.has(String(c.scheduledEventId)))
       times.push(at - scheduled.get(String(c.scheduledEventId)));
+    if (e.workflowTaskStartedEventAttributes) taskStarted = at;
+    if (e.workflowTaskCompletedEventAttributes && taskStarted !== null)
+      lastTask = { ms: at - taskStarted, counted: false };
+    const marker = e.markerRecordedEventAttributes;
+    if (marker && /local_activity/.test(marker.markerName ?? '') && lastTask && !lastTask.counted) {
+      localTimes.push(lastTask.ms);
+      lastTask.counted = true;
+    }
   }
-  times.sort((a, b) => a - b);
-  return { count: times.length, p50: times[Math.floor(times.length / 2)] ?? null };
+  const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? null;
+  if (times.length) return { kind: 'activity', count: times.length, p50: median(times) };
+  return { kind: 'local', count: localTimes.length, p50: median(localTimes) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
