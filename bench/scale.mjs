@@ -17,6 +17,7 @@ import {
   recordDirect,
   rssMiB,
   secondsPolicy,
+  seedCase,
   sleep,
   startNoop,
   startStack,
@@ -26,14 +27,20 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
+// --population start: every case opened by a plain workflow start, on a policy of SPAN_SECONDS.
 const SPAN_SECONDS = 30;
+// --population seed (default): each case seeded with a policy of its own, its first deadline due
+// between SPAN_MIN_SECONDS and SPAN_MIN_SECONDS + SPAN_SPREAD_SECONDS after it was seeded, so the
+// deadlines keep falling due all through the run (a quarter to a half of them within it).
+const SPAN_MIN_SECONDS = 20;
+const SPAN_SPREAD_SECONDS = 900;
 
 function option(name, fallback) {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : fallback;
 }
 
-export async function runScale({ server, quick, sizes, budgetSeconds }) {
+export async function runScale({ server, quick, sizes, budgetSeconds, population = 'seed' }) {
   const window = quick ? 4 : 5;
   const stack = await startStack({ server, name: 'scale', policy: secondsPolicy(SPAN_SECONDS) });
   const rows = [];
@@ -54,7 +61,14 @@ export async function runScale({ server, quick, sizes, budgetSeconds }) {
         Array.from({ length: 32 }, async () => {
           while (next < size && Date.now() < creationDeadline) {
             const student = students[next++];
-            const caseId = await openDirect(stack, student, { wait: false });
+            const caseId =
+              population === 'start'
+                ? await openDirect(stack, student, { wait: false })
+                : await seedCase(
+                    stack,
+                    student,
+                    SPAN_MIN_SECONDS + Math.floor(Math.random() * SPAN_SPREAD_SECONDS),
+                  );
             cases.push({ caseId, student });
           }
         }),
@@ -232,7 +246,10 @@ export async function runScale({ server, quick, sizes, budgetSeconds }) {
           `${r.size} cases not reached within the ${budgetSeconds} s creation budget: ${r.started} started, ${r.stored} stored (${round(createdRate)} starts/s); ${r.size} would need ≈ ${Math.round(r.size / Math.max(0.1, r.stored / creationSeconds))} s at this rate`,
         );
     notes.push(
-      `policy: every deadline ${SPAN_SECONDS} s after it opens, reminded ${SPAN_SECONDS / 3} s before, escalated ${SPAN_SECONDS / 3} s after; recording and list figures are measured while those timers fire`,
+      population === 'start'
+        ? `population: plain workflow starts at 32 concurrent; policy: every deadline ${SPAN_SECONDS} s after it opens, reminded ${SPAN_SECONDS / 3} s before, escalated ${SPAN_SECONDS / 3} s after`
+        : `population: seeded at 32 concurrent (the opening written through the persistence library, the workflow started with that state carried over, as continue-as-new starts it; no opening notice), each case on a seconds policy of its own: its first deadline due ${SPAN_MIN_SECONDS}–${SPAN_MIN_SECONDS + SPAN_SPREAD_SECONDS} s after seeding, reminded a third of that before, escalated a third after`,
+      'recording and list figures are measured while those timers fire',
       `${window} s per figure at each size; lateness from deadline-missed rows (recorded_at − payload.dueAt)`,
       `suite took ${Math.round((Date.now() - started) / 1000)} s`,
     );
@@ -248,8 +265,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     .split(',')
     .map(Number);
   const budgetSeconds = Number(option('--budget', quick ? 60 : 150));
+  const population = option('--population', 'seed');
   for (const server of servers) {
-    const result = await runScale({ server, quick, sizes, budgetSeconds });
+    const result = await runScale({ server, quick, sizes, budgetSeconds, population });
     const file = writeResult(`scale-${server}`, {
       title: `P2 scale and P4 growth (${server === 'dev' ? 'Temporal dev server, as npm start' : 'Temporal 1.29.1 on PostgreSQL'})`,
       server,

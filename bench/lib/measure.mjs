@@ -89,6 +89,7 @@ export const round = (v, digits = 1) => (v === null || v === undefined ? null : 
 /** A result row of the bench/ contract. */
 export function row({
   figure,
+  detail,
   value,
   unit,
   baseline = null,

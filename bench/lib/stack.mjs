@@ -66,6 +66,7 @@ export async function startStack({ server, name, policy, noop = true }) {
   rmSync(dataRoot, { recursive: true, force: true });
   mkdirSync(logDir, { recursive: true });
   const stack = { server, dataRoot, logDir, children };
+  stack.onStop = (fn) => cleanups.push(fn);
   stack.stop = async () => {
     for (const fn of cleanups.reverse()) {
       try {
@@ -512,4 +513,78 @@ export function stackCpu(stack) {
     postgres: postgresCpuSeconds(stack),
     noopWorker: stack.noopWorker ? cpuSeconds(stack.noopWorker.child.pid) : null,
   };
+}
+
+const spanPolicies = new Map();
+/** The guide's policy with every deadline `span` seconds (merged as the API merges LADDER_POLICY_JSON). */
+function policyWithSpan(span) {
+  if (!spanPolicies.has(span)) {
+    const { defaultLadderPolicy, parsePolicyOverrides } = require('@tiltak/domain');
+    const parsed = parsePolicyOverrides(secondsPolicy(span), defaultLadderPolicy());
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    spanPolicies.set(span, parsed.policy);
+  }
+  return spanPolicies.get(span);
+}
+
+/**
+ * A case as it stands after its opening, for the scale suites' population: the opening written through
+ * the persistence library (what the workflow's first write does: the case-opened entry and the read
+ * model row), then its workflow started with that state carried over, the way continue-as-new starts
+ * a case that has run for a while. It keeps timers, accepts Updates and answers like any case; it
+ * skips the opening's first tasks and notice (p1-open measures opening). `spanSeconds`: when its
+ * first deadline falls due (a policy of its own: reminded a third before, escalated a third after).
+ */
+export async function seedCase(stack, student, spanSeconds) {
+  const { CASE_WORKFLOW_TYPE, SEARCH_ATTRIBUTES, caseWorkflowId } = workflows();
+  const { openCase, caseOpenedEvent } = require('@tiltak/domain');
+  if (!stack.seeding) {
+    const { CaseEventStore, DirectoryRepository, createDataSource } = require('@tiltak/persistence');
+    const dataSource = createDataSource(stack.env.DATABASE_URL);
+    await dataSource.initialize();
+    stack.seeding = {
+      dataSource,
+      events: new CaseEventStore(dataSource),
+      directory: new DirectoryRepository(dataSource),
+      calendars: new Map(),
+    };
+    stack.onStop(() => dataSource.destroy());
+  }
+  const seeding = stack.seeding;
+  const schoolId = student.teacher.schoolId;
+  if (!seeding.calendars.has(schoolId))
+    seeding.calendars.set(schoolId, seeding.directory.getCalendars(schoolId));
+  const calendars = await seeding.calendars.get(schoolId);
+  const policy = policyWithSpan(spanSeconds);
+  const caseId = randomUUID();
+  const open = {
+    caseId,
+    studentId: student.id,
+    schoolId,
+    ownerStaffId: student.teacher.id,
+    trigger: 'absence-percentage',
+    absencePercent: 12.5,
+    openedAt: new Date().toISOString(),
+    openedBy: { staffId: student.teacher.id, role: 'contact-teacher' },
+  };
+  const { openedBy, ...openInput } = open;
+  const state = openCase(openInput, policy, calendars);
+  const opened = caseOpenedEvent(openInput, openedBy);
+  await seeding.events.append({
+    state,
+    events: [{ ...opened, caseId, step: state.step, recordedAt: new Date().toISOString() }],
+  });
+  await stack.client.workflow.start(CASE_WORKFLOW_TYPE, {
+    workflowId: caseWorkflowId(caseId),
+    taskQueue: CASE_TASK_QUEUE,
+    args: [{ open, policy, carried: { state, calendars, recentEvents: [] } }],
+    workflowIdConflictPolicy: 'FAIL',
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    typedSearchAttributes: [
+      { key: SEARCH_ATTRIBUTES.step, value: 1 },
+      { key: SEARCH_ATTRIBUTES.status, value: 'open' },
+      { key: SEARCH_ATTRIBUTES.schoolId, value: schoolId },
+    ],
+  });
+  return caseId;
 }
