@@ -23,7 +23,7 @@ const require = createRequire(import.meta.url);
 const CONCURRENCIES = [1, 8, 32];
 
 export async function runP1Events({ server, quick }) {
-  const seconds = quick ? 4 : 6;
+  const seconds = quick ? 4 : 5;
   const stack = await startStack({ server, name: 'p1-events' });
   const notes = [];
   try {

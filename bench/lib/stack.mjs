@@ -403,12 +403,17 @@ export async function openDirect(stack, student, { wait = true } = {}) {
     return caseId;
   }
   if (openedUpdate) {
+    // As the API opens since the hot-path change: the `opened` Update travels with the start.
     const { WithStartWorkflowOperation } = require('@temporalio/client');
+    const { openedUpdateId } = workflows();
     const op = new WithStartWorkflowOperation(CASE_WORKFLOW_TYPE, {
       ...options,
-      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdConflictPolicy: 'FAIL',
     });
-    await stack.client.workflow.executeUpdateWithStart(openedUpdate, { startWorkflowOperation: op });
+    await stack.client.workflow.executeUpdateWithStart(openedUpdate, {
+      ...(openedUpdateId ? { updateId: openedUpdateId(caseId) } : {}),
+      startWorkflowOperation: op,
+    });
     return caseId;
   }
   const handle = await stack.client.workflow.start(CASE_WORKFLOW_TYPE, {
