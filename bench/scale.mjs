@@ -33,7 +33,7 @@ const SPAN_SECONDS = 30;
 // between SPAN_MIN_SECONDS and SPAN_MIN_SECONDS + SPAN_SPREAD_SECONDS after it was seeded, so the
 // deadlines keep falling due all through the run (a quarter to a half of them within it).
 const SPAN_MIN_SECONDS = 20;
-const SPAN_SPREAD_SECONDS = 900;
+const SPAN_SPREAD_SECONDS = 360;
 
 function option(name, fallback) {
   const i = process.argv.indexOf(name);
@@ -264,7 +264,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const sizes = option('--sizes', quick ? '100,1000' : '100,1000,10000')
     .split(',')
     .map(Number);
-  const budgetSeconds = Number(option('--budget', quick ? 60 : 120));
+  const budgetSeconds = Number(option('--budget', quick ? 60 : 100));
   const population = option('--population', 'seed');
   for (const server of servers) {
     const result = await runScale({ server, quick, sizes, budgetSeconds, population });
