@@ -9,7 +9,7 @@ const CONCURRENCIES = [1, 8, 32];
 
 export async function runP1Open({ server, quick }) {
   // Opens per figure: enough for a p99 at 32 without making the run long.
-  const countFor = (c) => (quick ? { 1: 6, 8: 16, 32: 32 } : { 1: 6, 8: 24, 32: 32 })[c];
+  const countFor = (c) => (quick ? { 1: 6, 8: 16, 32: 32 } : { 1: 6, 8: 16, 32: 32 })[c];
   const stack = await startStack({ server, name: 'p1-open' });
   try {
     const total = CONCURRENCIES.reduce((n, c) => n + 2 * countFor(c) + 2, 0);

@@ -271,7 +271,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const sizes = option('--sizes', quick ? '100,1000' : '100,1000,10000')
     .split(',')
     .map(Number);
-  const budgetSeconds = Number(option('--budget', quick ? 60 : 100));
+  const budgetSeconds = Number(option('--budget', quick ? 60 : 90));
   const population = option('--population', 'seed');
   for (const server of servers) {
     const result = await runScale({ server, quick, sizes, budgetSeconds, population });
