@@ -34,7 +34,7 @@ const value = (name) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 
-function main() {
+async function main() {
   const started = Date.now();
   const machine = {
     cpus: os.cpus().length,
@@ -72,6 +72,7 @@ function main() {
     renderOnly: flag('--render'),
   });
   writeFileSync(path.join(bench, 'RESULTS.md'), markdown);
+  await formatCommitted();
   console.log('\n=== summary ===');
   for (const r of runs) console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.suite} (${r.seconds} s)`);
   console.log(`npm run bench took ${totalSeconds} s; table in bench/RESULTS.md`);
@@ -188,4 +189,20 @@ function bySuiteOrder(a, b) {
   return rank(a) - rank(b) || a.localeCompare(b);
 }
 
-main();
+/** RESULTS.md and the results JSON are committed: formatted as `npm run lint` expects. */
+async function formatCommitted() {
+  const prettier = await import('prettier');
+  const files = [
+    path.join(bench, 'RESULTS.md'),
+    ...(existsSync(resultsDir) ? readdirSync(resultsDir).filter((f) => f.endsWith('.json')) : []).map((f) =>
+      path.join(resultsDir, f),
+    ),
+  ];
+  for (const file of files) {
+    const options = (await prettier.resolveConfig(file)) ?? {};
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
+  }
+}
+
+await main();
