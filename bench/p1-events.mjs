@@ -28,17 +28,23 @@ export async function runP1Events({ server, quick }) {
   const notes = [];
   try {
     const maxClients = Math.max(...CONCURRENCIES);
-    const students = await addStudents(stack, maxClients);
+    // One more case than clients: the runs at 1 use it alone, so its history (the persistence split)
+    // holds only theirs, however many events the runs at 8 and 32 add to the others.
+    const students = await addStudents(stack, maxClients + 1);
+    const SOLO = maxClients;
+    let current = 1;
+    const at = (c) => (current === 1 ? SOLO : c);
     log(`${server}: opening ${maxClients} cases`);
     const cases = [];
     for (const s of students) cases.push({ ...(await openViaApi(stack, s)), student: s });
     const noops = await Promise.all(cases.map(() => startNoop(stack)));
 
     const ways = {
-      noop: (c) => noopUpdate(noops[c], cases[c].student.teacher.id).then(() => true),
-      direct: (c) => recordDirect(stack, cases[c].caseId, cases[c].student.teacher.id).then(() => true),
+      noop: (c) => noopUpdate(noops[at(c)], cases[at(c)].student.teacher.id).then(() => true),
+      direct: (c) =>
+        recordDirect(stack, cases[at(c)].caseId, cases[at(c)].student.teacher.id).then(() => true),
       api: async (c) => {
-        const { caseId, student } = cases[c];
+        const { caseId, student } = cases[at(c)];
         const res = await api(
           stack,
           student.teacher.token,
@@ -59,6 +65,7 @@ export async function runP1Events({ server, quick }) {
     const windows = {};
     let readWhileRecording = null;
     for (const concurrency of CONCURRENCIES) {
+      current = concurrency;
       for (const [way, op] of Object.entries(ways)) {
         log(`${server}: ${way} at ${concurrency} for ${seconds} s`);
         // While the API records at 8: one reader asks for a case (GET /cases/{id}) all along.
@@ -111,7 +118,7 @@ export async function runP1Events({ server, quick }) {
 
     // The split of one request (at 1): the API's answer to a body it refuses (auth, access check and
     // validation, no Update) and the persistence activity's own time in the workflow's history.
-    const c0 = cases[0];
+    const c0 = cases[SOLO];
     const refused = await closedLoop({
       concurrency: 1,
       seconds: quick ? 2 : 4,
@@ -321,7 +328,15 @@ export async function runP1Events({ server, quick }) {
 async function persistActivityTimes(stack, caseId, windows) {
   const within = (at) => windows.some(([from, to]) => at >= from && at <= to);
   const { caseWorkflowId } = require('@tiltak/workflows');
-  const history = await stack.client.workflow.getHandle(caseWorkflowId(caseId)).fetchHistory();
+  // Every run of the case: a busy one may have continued as new meanwhile.
+  const events = [];
+  let runId;
+  for (let runs = 0; runs < 20; runs++) {
+    const history = await stack.client.workflow.getHandle(caseWorkflowId(caseId), runId).fetchHistory();
+    events.unshift(...(history.events ?? []));
+    runId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
+    if (!runId) break;
+  }
   const scheduled = new Map();
   const times = [];
   // Local activities (the fewer-workflow-tasks patch) leave a marker after the workflow task that ran
@@ -329,7 +344,7 @@ async function persistActivityTimes(stack, caseId, windows) {
   const localTimes = [];
   let taskStarted = null;
   let lastTask = null;
-  for (const e of history.events ?? []) {
+  for (const e of events) {
     const at = Number(e.eventTime.seconds) * 1000 + e.eventTime.nanos / 1e6;
     const s = e.activityTaskScheduledEventAttributes;
     if (s && s.activityType?.name === 'persistCaseEvents' && within(at)) scheduled.set(String(e.eventId), at);
