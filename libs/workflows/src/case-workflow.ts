@@ -84,20 +84,13 @@ const persistUnderLock = proxyActivities<Pick<CaseActivities, 'persistCaseEvents
 
 // The same writes and reads as local activities (FEWER_WORKFLOW_TASKS): run by the worker inside the
 // workflow task that asked for them, so an event costs one workflow task instead of two plus an
-// activity task. Same timeouts and retries as above.
-const localPersistUnderLock = proxyLocalActivities<Pick<CaseActivities, 'persistCaseEvents'>>({
-  startToCloseTimeout: '10 seconds',
-  scheduleToCloseTimeout: '20 seconds',
-  retry: {
-    initialInterval: '1 second',
-    backoffCoefficient: 2,
-    maximumInterval: '4 seconds',
-    maximumAttempts: 4,
-  },
-});
-const localOpening = proxyLocalActivities<Pick<CaseActivities, 'persistCaseEvents' | 'loadSchoolCalendars'>>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+// activity task. While a local activity runs, the workflow task stays open and nothing new (an Update's
+// acceptance, a query) is answered, so they get a short bound; when PostgreSQL does not answer within
+// it, the regular activity above takes over with its own bounds and retries (ADR 0003 unchanged).
+const local = proxyLocalActivities<Pick<CaseActivities, 'persistCaseEvents' | 'loadSchoolCalendars'>>({
+  startToCloseTimeout: '3 seconds',
+  scheduleToCloseTimeout: '3 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumAttempts: 3 },
 });
 
 // A batch PostgreSQL refuses as data is tried again this often (an operator may fix the database).
@@ -219,11 +212,25 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   if (input.carried) {
     calendars = input.carried.calendars;
   } else {
-    const opener = patched(FEWER_WORKFLOW_TASKS) ? localOpening : activities;
-    calendars = await opener.loadSchoolCalendars({ schoolId: input.open.schoolId });
+    const fewer = patched(FEWER_WORKFLOW_TASKS);
+    const school = { schoolId: input.open.schoolId };
+    calendars = fewer
+      ? await locallyFirst(
+          () => local.loadSchoolCalendars(school),
+          () => activities.loadSchoolCalendars(school),
+        )
+      : await activities.loadSchoolCalendars(school);
     const opening = openCase(input.open, policy, calendars);
-    const opened = caseOpenedEvent(input.open, input.open.openedBy);
-    await opener.persistCaseEvents({ state: opening, events: [recorded(opening, opened)] });
+    const opened = {
+      state: opening,
+      events: [recorded(opening, caseOpenedEvent(input.open, input.open.openedBy))],
+    };
+    if (fewer)
+      await locallyFirst(
+        () => local.persistCaseEvents(opened),
+        () => activities.persistCaseEvents(opened),
+      );
+    else await activities.persistCaseEvents(opened);
     state = opening;
     await requestNotifications([caseOpenedNotice(opening, now())]);
   }
@@ -330,8 +337,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   async function commit(next: CaseState, events: RecordedEvent[], origin: 'person' | 'timer'): Promise<void> {
     if (pending.length === 0) {
       try {
-        const store = patched(FEWER_WORKFLOW_TASKS) ? localPersistUnderLock : persistUnderLock;
-        await store.persistCaseEvents({ state: next, events });
+        const batch = { state: next, events };
+        if (patched(FEWER_WORKFLOW_TASKS))
+          await locallyFirst(
+            () => local.persistCaseEvents(batch),
+            () => persistUnderLock.persistCaseEvents(batch),
+            // Refused as data: the same write fails every time, so the Update is rejected at once.
+            (err) => !persistenceFailureOf(err).nonRetryable,
+          );
+        else await persistUnderLock.persistCaseEvents(batch);
         state = next;
         return;
       } catch (err) {
@@ -442,6 +456,20 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     return (
       workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= policy.continueAsNewAfterEvents
     );
+  }
+}
+
+/** The local activity; when it fails (and `fallBack` agrees), the regular activity, with its own retries. */
+async function locallyFirst<T>(
+  viaLocal: () => Promise<T>,
+  viaActivity: () => Promise<T>,
+  fallBack: (err: unknown) => boolean = () => true,
+): Promise<T> {
+  try {
+    return await viaLocal();
+  } catch (err) {
+    if (!fallBack(err)) throw err;
+    return viaActivity();
   }
 }
 
