@@ -28,11 +28,11 @@ describe('what operations read about a case in the Temporal UI', () => {
         `Neste frist: step1-contact ${next.dueAt}`,
         'Forsinket: nei',
         `Skole: ${open.schoolId}`,
-      ].join('\n'),
+      ].join(' · '),
     );
     expect(caseStaticSummary(open)).toBe(`Sak: ${open.caseId} · Skole: ${open.schoolId}`);
     expect(caseStaticDetails(open)).toBe(
-      `Utløser: ${open.trigger}\nÅpnet: ${open.openedAt}\nSkole: ${open.schoolId}`,
+      `Utløser: ${open.trigger} · Åpnet: ${open.openedAt} · Skole: ${open.schoolId}`,
     );
   });
 

@@ -16,7 +16,7 @@ const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const INSTANT = '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{3})?Z';
 const oneOf = (values: readonly (string | number)[]) => `(?:${values.map(String).join('|')})`;
 
-/** Every line operations may read: a fixed label and a value that can only be an id, a code or a time. */
+/** Every part operations may read: a fixed label and a value that can only be an id, a code or a time. */
 const LINES = {
   case: { label: 'Sak', value: UUID },
   step: { label: 'Trinn', value: oneOf(STEPS) },
@@ -31,18 +31,20 @@ type LineName = keyof typeof LINES;
 
 const LINE_PATTERNS = Object.values(LINES).map(({ label, value }) => new RegExp(`^${label}: ${value}$`, 'u'));
 const MAX_LENGTH = 1_000;
+// One line in the Temporal UI (it renders the texts as markdown, where a single newline is a space).
+const SEPARATOR = ' · ';
 
-/** The lines given, in the order above. */
+/** The parts given, in the order above, on one line. */
 function lines(values: Partial<Record<LineName, string>>): string {
   return (Object.keys(LINES) as LineName[])
     .filter((name) => values[name] !== undefined)
     .map((name) => `${LINES[name].label}: ${values[name]}`)
-    .join('\n');
+    .join(SEPARATOR);
 }
 
 /** The one-line summary the Temporal UI lists a case workflow by (set at start, never changes). */
 export function caseStaticSummary(open: Pick<OpenCaseInput, 'caseId' | 'schoolId'>): string {
-  return lines({ case: open.caseId }) + ' · ' + lines({ school: open.schoolId });
+  return lines({ case: open.caseId, school: open.schoolId });
 }
 
 /** The static details: where and why the case was opened. */
@@ -63,14 +65,14 @@ export function caseCurrentDetails(state: CaseState): string {
 }
 
 /**
- * True only for a text the builders above can produce: lines (or ` · `-joined parts of the summary) of
- * known labels whose values are ids, codes from the domain's lists, or instants. Nothing a person typed
+ * True only for a text the builders above can produce: parts (joined by ` · ` or newlines) of known
+ * labels whose values are ids, codes from the domain's lists, or instants. Nothing a person typed
  * can pass unless it is exactly such a text, which holds no personal data by construction.
  */
 export function isOperationsMetadata(text: string): boolean {
   if (text.length === 0 || text.length > MAX_LENGTH) return false;
   return text
     .split('\n')
-    .flatMap((line) => line.split(' · '))
+    .flatMap((line) => line.split(SEPARATOR))
     .every((part) => LINE_PATTERNS.some((pattern) => pattern.test(part)));
 }
