@@ -163,12 +163,12 @@ function headline(results) {
   if (!byKey.size) return [];
   const cell = (x) =>
     x
-      ? `${fmt(x.value)} ${escape(x.unit)}${x.detail ? ` [${escape(x.detail)}]` : ''}${x.baselineValue !== null && x.baselineValue !== undefined ? ` (floor ${fmt(x.baselineValue)}, ×${fmt(x.ratio)})` : ''} ${x.met === true ? '✓' : x.met === false ? '✗' : ''}`
+      ? `${fmt(x.value)} ${escape(x.unit)}${x.detail ? ` [${escape(x.detail)}]` : ''}${x.baselineValue !== null && x.baselineValue !== undefined ? ` (${escape(x.baseline)}: ${fmt(x.baselineValue)}, ×${fmt(x.ratio)})` : ''} ${x.met === true ? '✓' : x.met === false ? '✗' : ''}`
       : '–';
   const lines = [
     '## Targets at a glance',
     '',
-    'Value on each server, the no-op floor measured beside it and the ratio; ✓ met, ✗ missed.',
+    'Value on each server, the baseline measured beside it in the same run (the no-op floor, or the direct Update) and the ratio; ✓ met, ✗ missed.',
     '',
     '| suite | figure | target | dev server | Temporal 1.29.1 on PostgreSQL |',
     '|---|---|---|---|---|',
