@@ -65,9 +65,10 @@ export default tseslint.config(
             },
             // Between the infra libs, by scope: persistence holds every SQL statement and knows only the
             // domain; notifications builds on persistence and implements the workflows' activity
-            // contract; the Temporal plumbing reads only configuration; configuration reads nothing.
+            // contract; the Temporal plumbing reads configuration and the domain's one definition of the
+            // metadata operations may read unencrypted (ADR 0012); configuration reads nothing.
             { sourceTag: 'scope:config', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'scope:temporal', onlyDependOnLibsWithTags: ['scope:config'] },
+            { sourceTag: 'scope:temporal', onlyDependOnLibsWithTags: ['scope:config', 'scope:domain'] },
             { sourceTag: 'scope:persistence', onlyDependOnLibsWithTags: ['scope:domain'] },
             {
               sourceTag: 'scope:notifications',

@@ -13,6 +13,11 @@ export async function startTemporalDevServer({
   codecEndpoint,
   logFile,
   detached = false,
+  // A database file is written on every workflow task: the dev server's default (rollback journal,
+  // synchronous=FULL) syncs it to disk each time. WAL with synchronous=NORMAL syncs only at checkpoints;
+  // a power cut may lose the last transactions, never corrupt the file: fine for a development server
+  // (docs/adr/0012 has the measured effect). The in-memory database (tests) has nothing to tune.
+  sqlitePragmas = { journal_mode: 'wal', synchronous: 'normal' },
 }) {
   port = port ?? (await freePort());
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn'];
@@ -20,7 +25,11 @@ export async function startTemporalDevServer({
   args.push('--http-port', String(await freePort()), '--metrics-port', String(await freePort()));
   if (headless) args.push('--headless');
   else args.push('--ui-port', String(uiPort ?? (await freePort())), '--ui-ip', '127.0.0.1');
-  if (dbFile) args.push('--db-filename', dbFile);
+  if (dbFile) {
+    args.push('--db-filename', dbFile);
+    for (const [name, value] of Object.entries(sqlitePragmas))
+      args.push('--sqlite-pragma', `${name}=${value}`);
+  }
   if (codecEndpoint) args.push('--ui-codec-endpoint', codecEndpoint);
   for (const sa of SEARCH_ATTRIBUTES) args.push('--search-attribute', `${sa.name}=${sa.type}`);
   // Workflows continue-as-new when history grows; keep the server's own limit default.

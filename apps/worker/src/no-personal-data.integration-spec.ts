@@ -13,7 +13,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure, type Payload } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
-import { type CaseEvent } from '@tiltak/domain';
+import { isOperationsMetadata, type CaseEvent } from '@tiltak/domain';
 import { buildCaseEvent, step1Contact, shortTestPolicy } from '@tiltak/domain/testing';
 import { EncryptionCodec } from '@tiltak/temporal';
 import { CASE_WORKFLOW_TYPE, caseWorkflowId, getStateQuery, recordEventUpdate } from '@tiltak/workflows';
@@ -271,5 +271,42 @@ describe('what operations see without the codec', () => {
         expect.stringContaining('national-id-like'),
       ]),
     );
+  });
+});
+
+describe('what the Temporal UI says about a case (user metadata)', () => {
+  it('is readable without the codec, says where the case stands, and holds no personal data', async () => {
+    const handle = await t.openCase(shortTestPolicy(300), {}, { student: STUDENT });
+    const caseId = handle.workflowId.replace(/^case-/, '');
+    await t.record(handle, buildCaseEvent('note-added', { payload: { text: `${NOTE} (${NATIONAL_ID})` } }));
+    await t.record(handle, step1Contact('concern-remains', now()));
+
+    // A client without the codec, as the Temporal UI without a codec endpoint.
+    const plain = new Client({ connection: t.client.connection, namespace: t.config.temporal.namespace });
+    const description = await plain.workflow.getHandle(handle.workflowId).describe();
+    const summary = await description.staticSummary();
+    const details = await description.staticDetails();
+    const metadata = (await plain.workflow
+      .getHandle(handle.workflowId)
+      .query('__temporal_workflow_metadata')) as {
+      currentDetails: string;
+    };
+    const state = await t.client.workflow.getHandle(handle.workflowId).query(getStateQuery);
+
+    expect(summary).toBe(`Sak: ${caseId} · Skole: ${state.schoolId}`);
+    expect(details).toContain(`Utløser: ${state.trigger}`);
+    expect(metadata.currentDetails).toContain('Trinn: 2');
+    expect(metadata.currentDetails).toContain('Neste frist: step2-meeting ');
+    for (const text of [summary!, details!, metadata.currentDetails]) {
+      expect(isOperationsMetadata(text)).toBe(true);
+      expect(leaks(text)).toEqual([]);
+      expect(text).not.toContain(state.studentId);
+      expect(text).not.toContain(state.ownerStaffId);
+    }
+    // Stored plain (json/plain), not by a codec the UI would need.
+    const stored = description.raw.executionConfig?.userMetadata?.summary;
+    expect(Buffer.from(stored?.metadata?.['encoding'] ?? new Uint8Array()).toString()).toBe('json/plain');
+    // The case's own payloads stay encrypted: its state cannot be read without the codec.
+    await expect(plain.workflow.getHandle(handle.workflowId).query(getStateQuery)).rejects.toThrow();
   });
 });

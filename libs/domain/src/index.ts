@@ -20,3 +20,4 @@ export * from './notices';
 export * from './concern-threshold';
 export * from './step-checklist';
 export * from './absence-detection';
+export * from './operations-metadata';

@@ -72,3 +72,60 @@ describe('EncryptionCodec', () => {
     expect(() => codec({ k1 }, 'missing')).toThrow(/Active codec key/);
   });
 });
+
+describe('EncryptionCodec: the case metadata operations read in the Temporal UI', () => {
+  const c = codec({ k1: key() }, 'k1');
+  const details = [
+    'Trinn: 2',
+    'Status: open',
+    'Neste frist: step2-meeting 2026-12-08T15:00:00.000Z',
+    'Forsinket: nei',
+    'Skole: a0000000-0000-4000-8000-000000000002',
+  ].join('\n');
+  const metadataAnswer = {
+    definition: {
+      type: 'caseWorkflow',
+      queryDefinitions: [
+        { name: 'getState' },
+        {
+          name: '__temporal_workflow_metadata',
+          description: 'Returns metadata associated with this workflow.',
+        },
+      ],
+      signalDefinitions: [],
+      updateDefinitions: [{ name: 'opened' }, { name: 'recordEvent' }],
+    },
+    currentDetails: details,
+  };
+
+  it.each([
+    [
+      'the static summary',
+      'Sak: c0000000-0000-4000-8000-000000000001 · Skole: a0000000-0000-4000-8000-000000000002',
+    ],
+    ['the current details', details],
+    ['the workflow metadata query answer', metadataAnswer],
+    ['the answer before any details are set', { ...metadataAnswer, currentDetails: '' }],
+  ])('leaves %s readable without a key', async (_what, value) => {
+    const payload = defaultPayloadConverter.toPayload(value);
+    const [encoded] = await c.encode([payload]);
+    expect(encoded).toBe(payload);
+    expect(defaultPayloadConverter.fromPayload(encoded!)).toEqual(value);
+  });
+
+  it.each([
+    ['a bare string a person wrote', secret.note],
+    ['a known label with a name', 'Trinn: Kari Nordmann'],
+    ['an object holding personal data', secret],
+    [
+      'the metadata answer with free text as details',
+      { ...metadataAnswer, currentDetails: secret.studentName },
+    ],
+    ['the metadata answer with an extra field', { ...metadataAnswer, note: secret.note }],
+  ])('still encrypts %s', async (_what, value) => {
+    const [encoded] = await c.encode([defaultPayloadConverter.toPayload(value)]);
+    expect(text.decode(encoded!.metadata!['encoding'])).toBe(ENCODING);
+    const raw = Buffer.from(encoded!.data!).toString('latin1');
+    for (const part of Object.values(secret)) expect(raw).not.toContain(part);
+  });
+});

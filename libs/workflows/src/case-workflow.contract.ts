@@ -51,6 +51,15 @@ export interface RecordEventResult {
 /** Person-recorded events go through this Update; its id is the request's idempotency key. */
 export const recordEventUpdate = defineUpdate<RecordEventResult, [CaseEvent]>('recordEvent');
 export const getStateQuery = defineQuery<CaseState>('getState');
+/**
+ * Sent with the workflow's start (update-with-start): answers the case's first state once it is stored,
+ * so opening a case is one round trip and nobody polls. Harmless on a running case (its current state).
+ */
+export const openedUpdate = defineUpdate<CaseState, []>('opened');
+/** One 'opened' Update per case: a retried open is answered by the same Update. */
+export function openedUpdateId(caseId: string): string {
+  return `opened-${caseId}`;
+}
 
 /** The Update's rejection when PostgreSQL refuses the event itself as data: nothing was applied. */
 export const EVENT_NOT_STORABLE = 'EVENT_NOT_STORABLE';

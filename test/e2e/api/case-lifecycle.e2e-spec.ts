@@ -288,8 +288,9 @@ describe('a case through all four steps', () => {
       actor: null,
       payload: { kind: 'step1-contact' },
     });
-    const live = await get(h, teacherToken, `/api/cases/${caseId}`);
-    expect(live.body).toMatchObject({ overdue: true, source: 'live' });
+    // The read model has what the timer did: the workflow wrote it with the missed deadline.
+    const read = await get(h, teacherToken, `/api/cases/${caseId}`);
+    expect(read.body).toMatchObject({ overdue: true, source: 'read-model' });
     const listed = await get(h, teacherToken, '/api/cases?overdue=true');
     expect((listed.body.items as { caseId: string }[]).map((c) => c.caseId)).toContain(caseId);
   });

@@ -17,7 +17,7 @@ export class ActivityPlanService {
 
   /** Derived from the audit trail every time: the plan always says what the case records say. */
   async plan(caller: Caller, caseId: string): Promise<ActivityPlan> {
-    const { state } = await this.access.load(caller, caseId, 'case.activity-plan', { live: false });
+    const { state } = await this.access.load(caller, caseId, 'case.activity-plan');
     const [events, directory] = await Promise.all([this.eventStore.get(), this.directoryStore.get()]);
     const [trail, student, school] = await Promise.all([
       events.timeline(caseId),

@@ -59,10 +59,6 @@ function setup(temporal: 'up' | 'down' = 'up') {
     }),
   } as unknown as CaseReadModelStore;
   const workflows = {
-    state: async () => {
-      steps.push('query workflow');
-      return existing;
-    },
     withoutReadModel: async (caseId: string): Promise<UnstoredCase> => {
       steps.push('ask workflow');
       if (temporal === 'down')
@@ -89,9 +85,9 @@ function setup(temporal: 'up' | 'down' = 'up') {
   return { access, steps, logged };
 }
 
-async function denial(caseId: string, action: AccessAction, live: boolean) {
+async function denial(caseId: string, action: AccessAction) {
   const { access, steps, logged } = setup();
-  const error = await access.load(stranger, caseId, action, { live }).catch((err: unknown) => err);
+  const error = await access.load(stranger, caseId, action).catch((err: unknown) => err);
   // The reason is for the log's reader; everything else must be the same.
   const shapes = logged.map(({ reason, ...entry }) => ({
     ...entry,
@@ -103,14 +99,14 @@ async function denial(caseId: string, action: AccessAction, live: boolean) {
 
 describe('CaseAccess: "not yours" and "does not exist" answer the same', () => {
   it.each([
-    ['case.read', true],
-    ['case.timeline', false],
-    ['case.activity-plan', false],
-    ['case.event.read', false],
-    ['case.record-event', false],
-  ] as const)('%s answers the same 404 and access-log row for both', async (action, live) => {
-    const forbidden = await denial(existing.caseId, action, live);
-    const missing = await denial(missingId, action, live);
+    'case.read',
+    'case.timeline',
+    'case.activity-plan',
+    'case.event.read',
+    'case.record-event',
+  ] as const)('%s answers the same 404 and access-log row for both', async (action) => {
+    const forbidden = await denial(existing.caseId, action);
+    const missing = await denial(missingId, action);
 
     expect(forbidden.steps).toEqual(['select case', 'insert access_log denied']);
     // No row: Temporal decides whether the case exists.
@@ -126,20 +122,20 @@ describe('CaseAccess: "not yours" and "does not exist" answer the same', () => {
     expect(answer(missing.error, missingId).code).toBe('NOT_FOUND');
   });
 
-  it('asks the workflow for the live state only after allowing the read', async () => {
+  it('answers a case that has its row from the read model, without asking the workflow', async () => {
     const { access, steps } = setup();
-    await expect(access.load(owner, existing.caseId, 'case.read', { live: true })).resolves.toEqual({
+    await expect(access.load(owner, existing.caseId, 'case.read')).resolves.toEqual({
       state: existing,
-      source: 'live',
+      source: 'read-model',
     });
-    expect(steps).toEqual(['select case', 'insert access_log allowed', 'query workflow']);
+    expect(steps).toEqual(['select case', 'insert access_log allowed']);
   });
 });
 
 describe('CaseAccess: a case whose read-model row is not (yet) there', () => {
   it('lets the owner in on the state the opening workflow starts from', async () => {
     const { access, steps, logged } = setup();
-    const seen = await access.load(owner, opening.open.caseId, 'case.record-event', { live: false });
+    const seen = await access.load(owner, opening.open.caseId, 'case.record-event');
     expect(seen.source).toBe('live');
     expect(seen.state).toEqual(openCase(openingInput, defaultLadderPolicy(), [exampleCalendar2026_2027()]));
     expect(steps).toEqual(['select case', 'ask workflow', 'select calendars', 'insert access_log allowed']);
@@ -148,7 +144,7 @@ describe('CaseAccess: a case whose read-model row is not (yet) there', () => {
 
   it('lets the owner in on the state the workflow answers', async () => {
     const { access } = setup();
-    await expect(access.load(owner, rowless.caseId, 'case.read', { live: true })).resolves.toEqual({
+    await expect(access.load(owner, rowless.caseId, 'case.read')).resolves.toEqual({
       state: rowless,
       source: 'live',
     });
@@ -159,7 +155,7 @@ describe('CaseAccess: a case whose read-model row is not (yet) there', () => {
     ['answering', rowless.caseId],
   ])('denies another teacher with the same 404 and a logged denial (%s workflow)', async (_kind, caseId) => {
     const { access, logged } = setup();
-    const error = await access.load(stranger, caseId, 'case.read', { live: true }).catch((e: unknown) => e);
+    const error = await access.load(stranger, caseId, 'case.read').catch((e: unknown) => e);
     expect((error as DomainError).code).toBe('NOT_FOUND');
     expect(logged.map(({ outcome, reason }) => ({ outcome, reason }))).toEqual([
       { outcome: 'denied', reason: 'not the owner of the case' },
@@ -168,7 +164,7 @@ describe('CaseAccess: a case whose read-model row is not (yet) there', () => {
 
   it('does not say "not found" when Temporal does not answer', async () => {
     const { access, logged } = setup('down');
-    const error = await access.load(owner, missingId, 'case.read', { live: true }).catch((e: unknown) => e);
+    const error = await access.load(owner, missingId, 'case.read').catch((e: unknown) => e);
     expect((error as DomainError).code).toBe('DEPENDENCY_UNAVAILABLE');
     expect(logged).toEqual([]);
   });

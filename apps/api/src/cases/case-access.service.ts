@@ -29,8 +29,8 @@ const NO_CASE: CaseFacts = {
  * it was started with while it is still opening), and the same policy decides on what it says. Only when
  * Temporal says there is no such workflow is the case "not found"; Temporal not answering is a 503.
  * A case that has a row and is "not yours" costs one read-model query, one decision, one access-log
- * row, one 404; an unknown id also costs one Temporal round trip. The live state is fetched only
- * once the caller is allowed.
+ * row, one 404; an unknown id also costs one Temporal round trip. A case that has a row costs no
+ * Temporal round trip at all.
  */
 @Injectable()
 export class CaseAccess {
@@ -42,14 +42,16 @@ export class CaseAccess {
   ) {}
 
   /**
-   * `live`: ask the running workflow for its state (GET /cases/{id}); the read model when it does not
-   * answer. `logAllowed: false` when the caller logs the allowed access itself (it may still refuse the action).
+   * The case as the read model holds it: the workflow writes its whole state there with every event it
+   * accepts and every deadline it fires, before it answers the Update, so the row is as new as any answer
+   * a person has had (docs/adr/0012). `logAllowed: false` when the caller logs the allowed access itself
+   * (it may still refuse the action).
    */
   async load(
     caller: Caller,
     caseId: string,
     action: AccessAction,
-    options: { live: boolean; logAllowed?: boolean },
+    options: { logAllowed?: boolean } = {},
   ): Promise<VisibleCase> {
     const cases = await this.caseReadModelStore.get();
     const stored = await cases.get(caseId);
@@ -57,8 +59,7 @@ export class CaseAccess {
     const decision = mayReadCase(caller, stored.state);
     if (!decision.allowed) throw await this.audit.notFound(caller, action, 'case', caseId, decision.reason);
     if (options.logAllowed !== false) await this.audit.allowed(caller, action, 'case', caseId);
-    const live = options.live && stored.status !== 'closed' ? await this.workflows.state(caseId) : null;
-    return live ? { state: live, source: 'live' } : { state: stored.state, source: 'read-model' };
+    return { state: stored.state, source: 'read-model' };
   }
 
   /** No read-model row (yet): the workflow's word decides, with the same policy. */

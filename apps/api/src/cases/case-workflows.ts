@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   ApplicationFailure,
   QueryNotRegisteredError,
+  WithStartWorkflowOperation,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
@@ -11,13 +12,15 @@ import {
   type WorkflowUpdateHandle,
 } from '@temporalio/client';
 import { decodeArrayFromPayloads } from '@temporalio/common/lib/internal-non-workflow';
-import type { CaseEvent, CaseState } from '@tiltak/domain';
+import { caseStaticDetails, caseStaticSummary, type CaseEvent, type CaseState } from '@tiltak/domain';
 import {
   CASE_WORKFLOW_TYPE,
   SEARCH_ATTRIBUTES,
   UPDATE_REJECTION_CODES,
   caseWorkflowId,
   getStateQuery,
+  openedUpdate,
+  openedUpdateId,
   recordEventUpdate,
   type CaseWorkflowInput,
   type RecordEventResult,
@@ -39,7 +42,12 @@ export type UnstoredCase =
   /** No workflow with the case's id: there is no such case. */
   | { kind: 'none' };
 
-export type StartOutcome = 'started' | 'running' | 'closed';
+export type StartOutcome =
+  /** Started now; `state` is its first state, or null when the workflow did not answer within the wait. */
+  | { kind: 'started'; state: CaseState | null }
+  /** The case id is taken: by a running case, or by one that has closed. */
+  | { kind: 'running' }
+  | { kind: 'closed' };
 
 export type UpdateOutcome =
   | { kind: 'completed'; result: RecordEventResult }
@@ -62,55 +70,60 @@ export class CaseWorkflows {
   ) {}
 
   /**
-   * Starts the case's workflow once: the id is the case id, and an id that was ever used is refused, so
-   * the answer says whether that case is running or already closed.
+   * Starts the case's workflow once and answers its first state in the same round trip (update-with-start:
+   * the 'opened' Update travels with the start and completes once the first state is stored). The id is
+   * the case id, and an id that was ever used is refused, so the answer says whether that case is
+   * running or already closed.
    */
-  async start(input: CaseWorkflowInput): Promise<StartOutcome> {
+  async start(input: CaseWorkflowInput, waitMs: number): Promise<StartOutcome> {
     const client = await this.temporal.client();
     const workflowId = caseWorkflowId(input.open.caseId);
+    const startWorkflowOperation = new WithStartWorkflowOperation(CASE_WORKFLOW_TYPE, {
+      workflowId,
+      taskQueue: this.config.values.temporal.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'FAIL',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      // Pseudonymous only: operations filter on these in the Temporal UI.
+      typedSearchAttributes: [
+        { key: SEARCH_ATTRIBUTES.step, value: 1 },
+        { key: SEARCH_ATTRIBUTES.status, value: 'open' },
+        { key: SEARCH_ATTRIBUTES.schoolId, value: input.open.schoolId },
+      ],
+      // Ids and codes only, left unencrypted by the codec so the Temporal UI shows them (ADR 0012).
+      staticSummary: caseStaticSummary(input.open),
+      staticDetails: caseStaticDetails(input.open),
+    });
     try {
-      await client.workflow.start(CASE_WORKFLOW_TYPE, {
-        workflowId,
-        taskQueue: this.config.values.temporal.taskQueue,
-        args: [input],
-        workflowIdConflictPolicy: 'FAIL',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        // Pseudonymous only: operations filter on these in the Temporal UI.
-        typedSearchAttributes: [
-          { key: SEARCH_ATTRIBUTES.step, value: 1 },
-          { key: SEARCH_ATTRIBUTES.status, value: 'open' },
-          { key: SEARCH_ATTRIBUTES.schoolId, value: input.open.schoolId },
-        ],
-      });
-      return 'started';
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      const description = await client.workflow.getHandle(workflowId).describe();
-      return description.status.name === 'RUNNING' ? 'running' : 'closed';
-    }
-  }
-
-  /** The live state, or null when the workflow is not running, not answering, or Temporal is down. */
-  async state(caseId: string, waitMs: number = this.waits.queryMs): Promise<CaseState | null> {
-    let client: Client;
-    try {
-      client = await this.temporal.client();
-    } catch (err) {
-      this.logger.warn({
-        msg: 'Temporal unreachable; answering from the read model',
-        caseId,
-        error: String(err),
-      });
-      return null;
-    }
-    try {
-      return await client.withDeadline(Date.now() + waitMs, () =>
-        client.workflow.getHandle(caseWorkflowId(caseId)).query(getStateQuery),
+      const state = await client.withDeadline(Date.now() + waitMs, () =>
+        client.workflow.executeUpdateWithStart(openedUpdate, {
+          updateId: openedUpdateId(input.open.caseId),
+          startWorkflowOperation,
+        }),
       );
+      return { kind: 'started', state };
     } catch (err) {
-      if (!(err instanceof WorkflowNotFoundError))
-        this.logger.warn({ msg: 'Live state unavailable', caseId, error: String(err) });
-      return null;
+      if (err instanceof WorkflowExecutionAlreadyStartedError) {
+        const description = await client.workflow.getHandle(workflowId).describe();
+        return { kind: description.status.name === 'RUNNING' ? 'running' : 'closed' };
+      }
+      if (!(err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || updateNotDecided(err))) throw err;
+    }
+    // No answer in time (its first write is retrying, or the worker is slow): started only if Temporal
+    // has the workflow. A concurrent open of the same case is refused at once, never by a timeout.
+    try {
+      await client.workflow.getHandle(workflowId).describe();
+      return { kind: 'started', state: null };
+    } catch (err) {
+      if (!(err instanceof WorkflowNotFoundError)) throw err;
+      throw new DomainError(
+        'DEPENDENCY_UNAVAILABLE',
+        'Saksflyten svarer ikke akkurat nå; prøv igjen om litt.',
+        {
+          reason: 'workflow-not-responding',
+          retryAfterSeconds: 5,
+        },
+      );
     }
   }
 
@@ -147,16 +160,6 @@ export class CaseWorkflows {
     );
     if (!input) throw new Error(`The workflow of case ${caseId} has no start input`);
     return { kind: 'opening', input: input as CaseWorkflowInput };
-  }
-
-  /** Polls the live state until the new workflow answers (it registers its query after its first activities). */
-  async awaitFirstState(caseId: string, waitMs: number): Promise<CaseState | null> {
-    const until = Date.now() + waitMs;
-    for (;;) {
-      const state = await this.state(caseId, Math.max(500, until - Date.now()));
-      if (state || Date.now() >= until) return state;
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
   }
 
   /**

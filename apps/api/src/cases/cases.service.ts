@@ -83,15 +83,14 @@ export class CasesService {
           reason: valid.code,
         });
 
-      const outcome = await this.workflows.start(input);
-      if (outcome === 'running') throw openCaseConflict(caseId);
-      if (outcome === 'closed') {
+      const outcome = await this.workflows.start(input, FIRST_STATE_WAIT_MS);
+      if (outcome.kind === 'running') throw openCaseConflict(caseId);
+      if (outcome.kind === 'closed') {
         this.logger.warn({ msg: 'Case number already used by a closed case; read model behind', caseId });
         continue;
       }
       await this.audit.allowed(caller, 'case.open', 'case', caseId);
-      const live = await this.workflows.awaitFirstState(caseId, FIRST_STATE_WAIT_MS);
-      if (live) return caseResponseFrom(live, 'live', caller);
+      if (outcome.state) return caseResponseFrom(outcome.state, 'live', caller);
       // The workflow has not answered yet (its first activities are retrying): show where it starts from.
       const stored = (await cases.get(caseId))?.state;
       const initial =
@@ -116,7 +115,7 @@ export class CasesService {
   }
 
   async get(caller: Caller, caseId: string): Promise<CaseResponseDto> {
-    const { state, source } = await this.access.load(caller, caseId, 'case.read', { live: true });
+    const { state, source } = await this.access.load(caller, caseId, 'case.read');
     return caseResponseFrom(state, source, caller);
   }
 

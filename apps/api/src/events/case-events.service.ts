@@ -59,7 +59,6 @@ export class CaseEventsService {
     rawBody: unknown,
   ): Promise<EventResponse> {
     const { state } = await this.access.load(caller, caseId, 'case.record-event', {
-      live: false,
       logAllowed: false,
     });
     const key = checkIdempotencyKey(idempotencyKey);
@@ -111,7 +110,7 @@ export class CaseEventsService {
 
   /** An event by id: 200 once in the audit trail, 202 while the workflow still works on it. */
   async get(caller: Caller, caseId: string, eventId: string): Promise<EventResponse> {
-    await this.access.load(caller, caseId, 'case.event.read', { live: false });
+    await this.access.load(caller, caseId, 'case.event.read');
     const events = await this.eventStore.get();
     const entry = await events.findEvent(caseId, eventId);
     if (entry) return { status: HttpStatus.OK, body: { event: recordedEventFromTrail(entry) } };

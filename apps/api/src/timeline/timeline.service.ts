@@ -18,7 +18,7 @@ export class TimelineService {
 
   /** The audit trail from PostgreSQL (append-only), with each actor's name from the directory. */
   async timeline(caller: Caller, caseId: string, page: TimelineQueryDto = {}): Promise<TimelineResponseDto> {
-    await this.access.load(caller, caseId, 'case.timeline', { live: false });
+    await this.access.load(caller, caseId, 'case.timeline');
     const [events, directory] = await Promise.all([this.eventStore.get(), this.directoryStore.get()]);
     const limit = page.limit ?? TIMELINE_DEFAULT_LIMIT;
     const entries = await events.timeline(caseId, {

@@ -2,11 +2,17 @@
 // synthetic school, the Temporal dev server, an in-process SMTP server, and the production worker
 // wiring on a task queue of its own.
 import { randomUUID } from 'node:crypto';
-import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
+import { Client, Connection, WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
 import type { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '@tiltak/config';
-import type { CaseEvent, LadderPolicy, StaffRole } from '@tiltak/domain';
+import {
+  caseStaticDetails,
+  caseStaticSummary,
+  type CaseEvent,
+  type LadderPolicy,
+  type StaffRole,
+} from '@tiltak/domain';
 import { MailSender } from '@tiltak/notifications';
 import {
   CaseEventStore,
@@ -27,6 +33,8 @@ import {
 import {
   CASE_WORKFLOW_TYPE,
   caseWorkflowId,
+  openedUpdate,
+  openedUpdateId,
   recordEventUpdate,
   type CaseWorkflowInput,
   type RecordEventResult,
@@ -172,11 +180,22 @@ export async function startCaseTestEnv(
     },
     async openCase(policy, overrides = {}, options = {}) {
       const input = await self.caseInput(policy, overrides, options);
-      return client.workflow.start(CASE_WORKFLOW_TYPE, {
+      // As the API opens a case: the start and the 'opened' Update in one request. Only its acceptance
+      // is awaited, so a test whose first write fails still gets its handle.
+      const startWorkflowOperation = new WithStartWorkflowOperation(CASE_WORKFLOW_TYPE, {
         taskQueue: config.temporal.taskQueue,
         workflowId: caseWorkflowId(input.open.caseId),
         args: [input],
+        workflowIdConflictPolicy: 'FAIL',
+        staticSummary: caseStaticSummary(input.open),
+        staticDetails: caseStaticDetails(input.open),
       });
+      await client.workflow.startUpdateWithStart(openedUpdate, {
+        updateId: openedUpdateId(input.open.caseId),
+        waitForStage: 'ACCEPTED',
+        startWorkflowOperation,
+      });
+      return startWorkflowOperation.workflowHandle();
     },
     async caseInput(policy, overrides = {}, options = {}) {
       const caseId = randomUUID();

@@ -126,7 +126,8 @@ export class CaseResponseDto {
 
   @ApiProperty({
     enum: ['live', 'read-model'],
-    description: 'live: from the running workflow; read-model: as last persisted.',
+    description:
+      'live: answered by the workflow (the answer to opening a case, or a case whose row is not stored yet); read-model: the state the workflow last stored, as GET answers it.',
   })
   source!: 'live' | 'read-model';
 

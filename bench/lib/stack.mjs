@@ -1,0 +1,595 @@
+// The stack a bench suite measures, started the way `npm start` runs it (the built worker and API,
+// embedded PostgreSQL, an SMTP server) on one of two Temporal servers:
+//   dev      — the Temporal CLI's dev server with a SQLite file, what `npm start` uses;
+//   postgres — Temporal server 1.29.1 on the same PostgreSQL, 4 history shards (tools/lib/temporal-server.mjs).
+// Also a bench-only worker with a trivial workflow (bench/lib/noop-workflow.cjs) on its own task queue:
+// the no-op Update and start that every figure is set against. Everything started is stopped by stop().
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SignJWT } from 'jose';
+import pg from 'pg';
+import { provisionDatabase } from '../../tools/lib/database.mjs';
+import { freePort } from '../../tools/lib/ports.mjs';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(import.meta.url);
+const WORKER_MAIN = path.join(root, 'apps', 'worker', 'dist', 'main.js');
+const API_MAIN = path.join(root, 'apps', 'api', 'dist', 'main.js');
+const NOOP_WORKER = path.join(root, 'bench', 'lib', 'noop-worker.mjs');
+export const NOOP_TASK_QUEUE = 'bench-noop';
+export const CASE_TASK_QUEUE = 'bench-cases';
+
+export const log = (msg) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Every deadline `span` s after it opens, reminded a third before, escalated a third after. */
+export function secondsPolicy(span) {
+  const third = Math.max(1, Math.round(span / 3));
+  const kinds = [
+    'step1-contact',
+    'step2-meeting',
+    'step2-evaluation',
+    'step3-referral',
+    'step3-meeting',
+    'step3-evaluation',
+    'step4-meeting',
+    'step4-evaluation',
+  ];
+  const deadlines = {};
+  for (const kind of kinds) {
+    deadlines[kind] = {
+      span: { unit: 'seconds', count: span },
+      remindBefore: { unit: 'seconds', count: third },
+      escalateAfter: { unit: 'seconds', count: third },
+    };
+  }
+  return { version: `bench-${span}s`, deadlines };
+}
+
+/**
+ * @param {{ server: 'dev'|'postgres', name: string, policy?: object, noop?: boolean }} options
+ * `policy`: LADDER_POLICY_JSON overrides (default: the guide's, no deadline falls due in a run).
+ */
+export async function startStack({ server, name, policy, noop = true }) {
+  for (const file of [WORKER_MAIN, API_MAIN]) {
+    if (!existsSync(file))
+      throw new Error(`${path.relative(root, file)} is missing: run \`npm run build\` first.`);
+  }
+  const cleanups = [];
+  const children = new Set();
+  const dataRoot = path.join(root, '.bench-data', `${name}-${server}-${process.pid}`);
+  const logDir = path.join(dataRoot, 'logs');
+  rmSync(dataRoot, { recursive: true, force: true });
+  mkdirSync(logDir, { recursive: true });
+  const stack = { server, dataRoot, logDir, children };
+  stack.onStop = (fn) => cleanups.push(fn);
+  stack.stop = async () => {
+    for (const fn of cleanups.reverse()) {
+      try {
+        await fn();
+      } catch (err) {
+        log(`stopping: ${err.message}`);
+      }
+    }
+    rmSync(dataRoot, { recursive: true, force: true });
+  };
+  try {
+    await start(stack, { server, policy, noop, cleanups, logDir, dataRoot, children });
+  } catch (err) {
+    await stack.stop();
+    throw err;
+  }
+  return stack;
+}
+
+async function start(stack, { server, policy, noop, cleanups, logDir, dataRoot, children }) {
+  const { startEmbeddedPostgres } = await import('../../tools/lib/embedded-postgres.mjs');
+  const { startTestSmtpServer } = require('@tiltak/testing');
+  const { runMigrations } = require('@tiltak/persistence');
+
+  const pgServer = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, 'pg'), persistent: false });
+  cleanups.push(() => pgServer.stop());
+  stack.pg = pgServer;
+  const urls = await provisionDatabase(pgServer.url('postgres'), {
+    database: 'bench',
+    owner: { name: 'bench_owner', password: randomBytes(12).toString('hex') },
+    app: { name: 'bench_app', password: randomBytes(12).toString('hex') },
+  });
+  await runMigrations(urls.migrationUrl, { appRole: 'bench_app' });
+
+  if (server === 'dev') {
+    const { ensureTemporalCli } = await import('../../tools/lib/temporal-cli.mjs');
+    const { startTemporalDevServer, stopChild } = await import('../../tools/lib/temporal-dev-server.mjs');
+    const cli = await ensureTemporalCli({ log });
+    // As `npm start` runs it: a SQLite file, not the in-memory default.
+    const temporal = await startTemporalDevServer({
+      cli,
+      headless: true,
+      dbFile: path.join(dataRoot, 'temporal.db'),
+    });
+    cleanups.push(() => stopChild(temporal.child, temporal.exited));
+    stack.temporal = { address: temporal.address, pid: temporal.child.pid };
+  } else {
+    const { startTemporalServer } = await import('../../tools/lib/temporal-server.mjs');
+    const temporal = await startTemporalServer({
+      adminUrl: pgServer.url('postgres'),
+      dataDir: path.join(dataRoot, 'temporal-server'),
+      logFile: path.join(logDir, 'temporal-server.log'),
+      log,
+    });
+    cleanups.push(() => temporal.stop());
+    stack.temporal = { address: temporal.address, pid: temporal.child.pid };
+  }
+
+  const smtp = await startTestSmtpServer();
+  cleanups.push(() => smtp.stop());
+  stack.smtp = smtp;
+
+  const apiPort = await freePort();
+  const signingKey = randomBytes(32);
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    DATABASE_URL: urls.url,
+    TEMPORAL_ADDRESS: stack.temporal.address,
+    TEMPORAL_TASK_QUEUE: CASE_TASK_QUEUE,
+    PAYLOAD_CODEC_KEYS: `bench1:${randomBytes(32).toString('base64')}`,
+    SMTP_URL: smtp.url,
+    PUBLIC_BASE_URL: `http://localhost:${apiPort}`,
+    LOG_LEVEL: 'warn',
+    ...(policy ? { LADDER_POLICY_JSON: JSON.stringify(policy) } : {}),
+  };
+  stack.env = env;
+  const apiEnv = {
+    ...env,
+    API_PORT: String(apiPort),
+    AUTH_LOCAL_SIGNING_KEY: signingKey.toString('base64'),
+    SEED_DEMO_DATA: 'true',
+    // The bench posts far faster than people: the limits are for people.
+    API_RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '1000000',
+    API_RATE_LIMIT_EVENT_POSTS_PER_MINUTE: '1000000',
+    API_RATE_LIMIT_CODEC_PER_MINUTE: '1000000',
+  };
+  cleanups.push(async () => {
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  const spawnProcess = (what, main, processEnv, readyLine) =>
+    spawnNode({ name: what, main, env: processEnv, readyLine, logDir, children });
+
+  // At info: "Worker started" says it polls.
+  stack.worker = await spawnProcess(
+    'worker',
+    WORKER_MAIN,
+    { ...env, LOG_LEVEL: 'info' },
+    '"msg":"Worker started"',
+  );
+  cleanups.push(() => stack.worker.stop());
+  if (noop) {
+    stack.noopWorker = await spawnProcess(
+      'noop-worker',
+      NOOP_WORKER,
+      { ...env, TEMPORAL_TASK_QUEUE: NOOP_TASK_QUEUE },
+      'noop worker started',
+    );
+    cleanups.push(() => stack.noopWorker.stop());
+  }
+  stack.api = await spawnProcess('api', API_MAIN, apiEnv, null);
+  cleanups.push(() => stack.api.stop());
+  stack.apiBase = `http://127.0.0.1:${apiPort}`;
+  await waitForReady(`${stack.apiBase}/api/health/ready`, stack.api);
+
+  stack.db = new pg.Pool({ connectionString: urls.url, max: 4 });
+  cleanups.push(() => stack.db.end());
+  stack.token = (staffId) =>
+    new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(staffId)
+      .setIssuer('tiltakstrappa-local')
+      .setAudience('tiltakstrappa-api')
+      .setIssuedAt()
+      .setExpirationTime('4h')
+      .sign(signingKey);
+
+  // The Temporal client as the API builds it: the same codec and failure converter.
+  const { Client, Connection } = require('@temporalio/client');
+  const { loadConfig } = require('@tiltak/config');
+  const { clientDataConverter } = require('@tiltak/temporal');
+  const config = loadConfig(env, { mail: false, auth: false });
+  const connection = await Connection.connect({ address: stack.temporal.address });
+  cleanups.push(() => connection.close());
+  stack.client = new Client({
+    connection,
+    namespace: 'default',
+    dataConverter: clientDataConverter(config.codec),
+  });
+  stack.config = config;
+
+  // The demo data's contact teachers: who opens cases and records events.
+  const { rows } = await stack.db.query(
+    `SELECT id, school_id FROM staff WHERE role = 'contact-teacher' AND active ORDER BY id`,
+  );
+  if (rows.length === 0) throw new Error('no contact teachers: the demo data was not seeded');
+  stack.teachers = [];
+  for (const t of rows)
+    stack.teachers.push({ id: t.id, schoolId: t.school_id, token: await stack.token(t.id) });
+  stack.pids = () => ({
+    temporal: stack.temporal.pid,
+    worker: stack.worker.child.pid,
+    api: stack.api.child.pid,
+  });
+}
+
+/** `count` synthetic students, spread over the demo contact teachers, inserted in bulk. */
+export async function addStudents(stack, count) {
+  const students = [];
+  for (let i = 0; i < count; i++) {
+    const teacher = stack.teachers[i % stack.teachers.length];
+    students.push({ id: randomUUID(), teacher });
+  }
+  for (let from = 0; from < students.length; from += 1000) {
+    const batch = students.slice(from, from + 1000);
+    const values = [];
+    const params = [];
+    batch.forEach((s, i) => {
+      values.push(`($${i * 4 + 1}, $${i * 4 + 2}, '7C', $${i * 4 + 3}, $${i * 4 + 4}, 'Benchen')`);
+      params.push(s.id, s.teacher.schoolId, s.teacher.id, `Syntetisk${from + i}`);
+    });
+    await stack.db.query(
+      `INSERT INTO students (id, school_id, class_name, contact_teacher_id, given_name, family_name) VALUES ${values.join(',')}`,
+      params,
+    );
+  }
+  return students;
+}
+
+/** An HTTP request to the API as a teacher; the answer's status, body and time. */
+export async function api(stack, token, method, url, body, headers = {}) {
+  const t = performance.now();
+  const res = await fetch(`${stack.apiBase}${url}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  const ms = performance.now() - t;
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  return { status: res.status, body: json, ms };
+}
+
+/** Opens a case for the student through the API; its id. */
+export async function openViaApi(stack, student) {
+  const res = await api(stack, student.teacher.token, 'POST', '/api/cases', {
+    studentId: student.id,
+    trigger: 'absence-percentage',
+    absencePercent: 12.5,
+  });
+  if (res.status !== 201)
+    throw new Error(`POST /api/cases answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return { caseId: res.body.caseId, ms: res.ms };
+}
+
+export const noteBody = () => ({ type: 'note-added', payload: { text: 'Ringte foresatte (syntetisk).' } });
+
+/** Resident set size of a process in MiB (from /proc). */
+export function rssMiB(pid) {
+  try {
+    const status = require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return kb / 1024;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far (from /proc). */
+export function cpuSeconds(pid) {
+  try {
+    const stat = require('node:fs').readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+async function spawnNode({ name, main, env, readyLine, logDir, children }) {
+  const child = spawn(process.execPath, [main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  let output = '';
+  const logFile = createWriteStream(path.join(logDir, `${name}.log`));
+  const keep = (chunk) => {
+    logFile.write(chunk);
+    output = (output + chunk.toString('utf8')).slice(-20_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const proc = {
+    name,
+    child,
+    exited,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+  if (!readyLine) return proc;
+  const until = Date.now() + 90_000;
+  while (!output.includes(readyLine)) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${name} exited early:\n${output}`);
+    if (Date.now() > until) throw new Error(`${name} did not start within 90 s:\n${output}`);
+    await sleep(100);
+  }
+  return proc;
+}
+
+async function waitForReady(url, apiProc) {
+  const until = Date.now() + 90_000;
+  for (;;) {
+    if (apiProc.child.exitCode !== null) throw new Error(`the API exited early:\n${apiProc.output()}`);
+    const res = await fetch(url).catch(() => null);
+    if (res?.ok) return;
+    if (Date.now() > until) throw new Error(`the API was not ready within 90 s:\n${apiProc.output()}`);
+    await sleep(300);
+  }
+}
+
+// ---- the same operations straight through the Temporal client -------------------------------------
+
+const workflows = () => require('@tiltak/workflows');
+
+/** The policy the API passes to new cases (the guide's with LADDER_POLICY_JSON over it). */
+export function casePolicy(stack) {
+  const { defaultLadderPolicy, parsePolicyOverrides } = require('@tiltak/domain');
+  const parsed = parsePolicyOverrides(stack.config.policyOverrides, defaultLadderPolicy());
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return parsed.policy;
+}
+
+/**
+ * Opens a case for the student the way the API starts its workflow, straight through the client:
+ * with update-with-start when the workflow has an `opened` Update (the first state in the answer),
+ * else a start and then the state query until it answers (what the API did before).
+ */
+export async function openDirect(stack, student, { wait = true } = {}) {
+  const { CASE_WORKFLOW_TYPE, SEARCH_ATTRIBUTES, caseWorkflowId, getStateQuery, openedUpdate } = workflows();
+  const caseId = randomUUID();
+  const input = {
+    open: {
+      caseId,
+      studentId: student.id,
+      schoolId: student.teacher.schoolId,
+      ownerStaffId: student.teacher.id,
+      trigger: 'absence-percentage',
+      absencePercent: 12.5,
+      openedAt: new Date().toISOString(),
+      openedBy: { staffId: student.teacher.id, role: 'contact-teacher' },
+    },
+    policy: stack.policy ?? (stack.policy = casePolicy(stack)),
+  };
+  const options = {
+    workflowId: caseWorkflowId(caseId),
+    taskQueue: CASE_TASK_QUEUE,
+    args: [input],
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    typedSearchAttributes: [
+      { key: SEARCH_ATTRIBUTES.step, value: 1 },
+      { key: SEARCH_ATTRIBUTES.status, value: 'open' },
+      { key: SEARCH_ATTRIBUTES.schoolId, value: input.open.schoolId },
+    ],
+  };
+  if (!wait) {
+    // Only the start: the population of the scale suites, absorbed by the worker in the background.
+    await stack.client.workflow.start(CASE_WORKFLOW_TYPE, { ...options, workflowIdConflictPolicy: 'FAIL' });
+    return caseId;
+  }
+  if (openedUpdate) {
+    // As the API opens since the hot-path change: the `opened` Update travels with the start.
+    const { WithStartWorkflowOperation } = require('@temporalio/client');
+    const { openedUpdateId } = workflows();
+    const op = new WithStartWorkflowOperation(CASE_WORKFLOW_TYPE, {
+      ...options,
+      workflowIdConflictPolicy: 'FAIL',
+    });
+    await stack.client.workflow.executeUpdateWithStart(openedUpdate, {
+      ...(openedUpdateId ? { updateId: openedUpdateId(caseId) } : {}),
+      startWorkflowOperation: op,
+    });
+    return caseId;
+  }
+  const handle = await stack.client.workflow.start(CASE_WORKFLOW_TYPE, {
+    ...options,
+    workflowIdConflictPolicy: 'FAIL',
+  });
+  for (;;) {
+    try {
+      await handle.query(getStateQuery);
+      return caseId;
+    } catch (err) {
+      // Not registered yet, or CASE_OPENING: polled as the API polls (every 150 ms).
+      const opening =
+        err?.name === 'QueryNotRegisteredError' ||
+        /CASE_OPENING|still opening/.test(String(err?.cause?.message ?? err?.message));
+      if (!opening) throw err;
+      await sleep(150);
+    }
+  }
+}
+
+/** A note as the API builds it from the body, sent as the case workflow's Update. */
+export function noteEvent(staffId) {
+  return {
+    type: 'note-added',
+    eventId: randomUUID(),
+    actor: { staffId, role: 'contact-teacher' },
+    occurredAt: new Date().toISOString(),
+    payload: { text: 'Ringte foresatte (syntetisk).' },
+  };
+}
+
+export async function recordDirect(stack, caseId, staffId) {
+  const { caseWorkflowId, recordEventUpdate } = workflows();
+  const event = noteEvent(staffId);
+  await stack.client.workflow
+    .getHandle(caseWorkflowId(caseId))
+    .executeUpdate(recordEventUpdate, { args: [event], updateId: event.eventId });
+}
+
+/** Starts a trivial workflow (the no-op floor); its handle. */
+export async function startNoop(stack) {
+  return stack.client.workflow.start('benchNoopWorkflow', {
+    workflowId: `bench-noop-${randomUUID()}`,
+    taskQueue: NOOP_TASK_QUEUE,
+  });
+}
+
+/** The no-op Update, carrying the same payload as the note. */
+export async function noopUpdate(handle, staffId) {
+  const event = noteEvent(staffId);
+  await handle.executeUpdate('noop', { args: [event], updateId: event.eventId });
+}
+
+/** Opening's floor: update-with-start of the trivial workflow. */
+export async function noopOpen(stack) {
+  const { WithStartWorkflowOperation } = require('@temporalio/client');
+  const op = new WithStartWorkflowOperation('benchNoopWorkflow', {
+    workflowId: `bench-noop-${randomUUID()}`,
+    taskQueue: NOOP_TASK_QUEUE,
+    workflowIdConflictPolicy: 'USE_EXISTING',
+  });
+  await stack.client.workflow.executeUpdateWithStart('noop', { startWorkflowOperation: op, args: [{}] });
+}
+
+/** Ends the trivial workflows (so the server is not left with them). */
+export async function finishNoop(handles) {
+  await Promise.all(handles.map((h) => h.signal('finish').catch(() => undefined)));
+}
+
+/** CPU seconds of embedded PostgreSQL: the postmaster and every backend it forked (from /proc). */
+export function postgresCpuSeconds(stack) {
+  const fs = require('node:fs');
+  let postmaster;
+  try {
+    postmaster = Number(
+      fs.readFileSync(path.join(stack.pg.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0],
+    );
+  } catch {
+    return null;
+  }
+  let total = cpuSeconds(postmaster) ?? 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === postmaster) total += cpuSeconds(Number(entry)) ?? 0;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+/** CPU seconds so far of each process of the stack. */
+export function stackCpu(stack) {
+  return {
+    temporal: cpuSeconds(stack.temporal.pid),
+    worker: cpuSeconds(stack.worker.child.pid),
+    api: cpuSeconds(stack.api.child.pid),
+    postgres: postgresCpuSeconds(stack),
+    noopWorker: stack.noopWorker ? cpuSeconds(stack.noopWorker.child.pid) : null,
+  };
+}
+
+const spanPolicies = new Map();
+/** The guide's policy with every deadline `span` seconds (merged as the API merges LADDER_POLICY_JSON). */
+function policyWithSpan(span) {
+  if (!spanPolicies.has(span)) {
+    const { defaultLadderPolicy, parsePolicyOverrides } = require('@tiltak/domain');
+    const parsed = parsePolicyOverrides(secondsPolicy(span), defaultLadderPolicy());
+    if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+    spanPolicies.set(span, parsed.policy);
+  }
+  return spanPolicies.get(span);
+}
+
+/**
+ * A case as it stands after its opening, for the scale suites' population: the opening written through
+ * the persistence library (what the workflow's first write does: the case-opened entry and the read
+ * model row), then its workflow started with that state carried over, the way continue-as-new starts
+ * a case that has run for a while. It keeps timers, accepts Updates and answers like any case; it
+ * skips the opening's first tasks and notice (p1-open measures opening). `spanSeconds`: when its
+ * first deadline falls due (a policy of its own: reminded a third before, escalated a third after).
+ */
+export async function seedCase(stack, student, spanSeconds) {
+  const { CASE_WORKFLOW_TYPE, SEARCH_ATTRIBUTES, caseWorkflowId } = workflows();
+  const { openCase, caseOpenedEvent } = require('@tiltak/domain');
+  if (!stack.seeding) {
+    const { CaseEventStore, DirectoryRepository, createDataSource } = require('@tiltak/persistence');
+    const dataSource = createDataSource(stack.env.DATABASE_URL);
+    await dataSource.initialize();
+    stack.seeding = {
+      dataSource,
+      events: new CaseEventStore(dataSource),
+      directory: new DirectoryRepository(dataSource),
+      calendars: new Map(),
+    };
+    stack.onStop(() => dataSource.destroy());
+  }
+  const seeding = stack.seeding;
+  const schoolId = student.teacher.schoolId;
+  if (!seeding.calendars.has(schoolId))
+    seeding.calendars.set(schoolId, seeding.directory.getCalendars(schoolId));
+  const calendars = await seeding.calendars.get(schoolId);
+  const policy = policyWithSpan(spanSeconds);
+  const caseId = randomUUID();
+  const open = {
+    caseId,
+    studentId: student.id,
+    schoolId,
+    ownerStaffId: student.teacher.id,
+    trigger: 'absence-percentage',
+    absencePercent: 12.5,
+    openedAt: new Date().toISOString(),
+    openedBy: { staffId: student.teacher.id, role: 'contact-teacher' },
+  };
+  const { openedBy, ...openInput } = open;
+  const state = openCase(openInput, policy, calendars);
+  const opened = caseOpenedEvent(openInput, openedBy);
+  await seeding.events.append({
+    state,
+    events: [{ ...opened, caseId, step: state.step, recordedAt: new Date().toISOString() }],
+  });
+  await stack.client.workflow.start(CASE_WORKFLOW_TYPE, {
+    workflowId: caseWorkflowId(caseId),
+    taskQueue: CASE_TASK_QUEUE,
+    args: [{ open, policy, carried: { state, calendars, recentEvents: [] } }],
+    workflowIdConflictPolicy: 'FAIL',
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    typedSearchAttributes: [
+      { key: SEARCH_ATTRIBUTES.step, value: 1 },
+      { key: SEARCH_ATTRIBUTES.status, value: 'open' },
+      { key: SEARCH_ATTRIBUTES.schoolId, value: schoolId },
+    ],
+  });
+  return caseId;
+}

@@ -1,0 +1,129 @@
+// P1 open: opening a case through the API (POST /cases, answered with the first state), the same
+// workflow start straight through the Temporal client, and update-with-start of a trivial workflow, on
+// the same server, at 1, 8 and 32 concurrent clients; each case opened once, for a student of its own.
+// `node bench/p1-open.mjs [--quick] [--server dev|postgres]`
+import { addStudents, log, noopOpen, openDirect, openViaApi, startStack } from './lib/stack.mjs';
+import { fixedCount, parseSuiteArgs, round, row, writeResult } from './lib/measure.mjs';
+
+const CONCURRENCIES = [1, 8, 32];
+
+export async function runP1Open({ server, quick }) {
+  // Opens per figure: enough for a p99 at 32 without making the run long.
+  const countFor = (c) => (quick ? { 1: 6, 8: 16, 32: 32 } : { 1: 6, 8: 16, 32: 32 })[c];
+  const stack = await startStack({ server, name: 'p1-open' });
+  try {
+    const total = CONCURRENCIES.reduce((n, c) => n + 2 * countFor(c) + 2, 0);
+    const students = await addStudents(stack, total);
+    let next = 0;
+    const take = () => students[next++];
+    // Warm-up: one of each.
+    await openViaApi(stack, take());
+    await openDirect(stack, take());
+    await noopOpen(stack);
+
+    const figures = {};
+    for (const concurrency of CONCURRENCIES) {
+      const count = countFor(concurrency);
+      const ways = {
+        noop: () => noopOpen(stack).then(() => true),
+        direct: () => openDirect(stack, take()).then(() => true),
+        api: () => openViaApi(stack, take()).then(() => true),
+      };
+      for (const [way, op] of Object.entries(ways)) {
+        log(`${server}: open ${way} ×${count} at ${concurrency}`);
+        const f = await fixedCount({ concurrency, count, op });
+        figures[`${way}@${concurrency}`] = f;
+        log(
+          `  ${round(f.throughput)}/s p50 ${round(f.p50)} ms p99 ${round(f.p99)} ms errors ${f.errors} ${f.firstErrors.join(' | ')}`,
+        );
+      }
+    }
+    const f = (way, c) => figures[`${way}@${c}`];
+    const rows = [];
+    for (const c of CONCURRENCIES) {
+      rows.push(
+        row({
+          figure: `open via API, ${c} concurrent: throughput`,
+          value: f('api', c).throughput,
+          unit: 'cases/s',
+          baseline: 'no-op update-with-start',
+          baselineValue: f('noop', c).throughput,
+          ...(c === 8 ? { target: '>= 30 cases/s', met: f('api', c).throughput >= 30 } : {}),
+        }),
+        row({
+          figure: `open via API, ${c} concurrent: p50`,
+          value: f('api', c).p50,
+          unit: 'ms',
+          baseline: 'no-op update-with-start',
+          baselineValue: f('noop', c).p50,
+          ...(c === 1 ? { target: '< 150 ms', met: f('api', c).p50 < 150 } : {}),
+        }),
+        row({
+          figure: `open via API, ${c} concurrent: p99`,
+          value: f('api', c).p99,
+          unit: 'ms',
+          baseline: 'no-op update-with-start',
+          baselineValue: f('noop', c).p99,
+        }),
+        row({
+          figure: `open direct (Temporal client), ${c} concurrent: throughput`,
+          value: f('direct', c).throughput,
+          unit: 'cases/s',
+          baseline: 'no-op update-with-start',
+          baselineValue: f('noop', c).throughput,
+        }),
+        row({
+          figure: `open direct (Temporal client), ${c} concurrent: p50`,
+          value: f('direct', c).p50,
+          unit: 'ms',
+          baseline: 'no-op update-with-start',
+          baselineValue: f('noop', c).p50,
+        }),
+        row({
+          figure: `open direct (Temporal client), ${c} concurrent: p99`,
+          value: f('direct', c).p99,
+          unit: 'ms',
+          baseline: 'no-op update-with-start',
+          baselineValue: f('noop', c).p99,
+        }),
+        row({
+          figure: `no-op update-with-start, ${c} concurrent: throughput`,
+          detail: `p50 ${round(f('noop', c).p50)} ms, p99 ${round(f('noop', c).p99)} ms`,
+          value: f('noop', c).throughput,
+          unit: 'starts/s',
+        }),
+      );
+    }
+    const { openedUpdate } = (await import('node:module')).createRequire(import.meta.url)(
+      '@tiltak/workflows',
+    );
+    const notes = [
+      `each figure opens a fixed number of cases (${CONCURRENCIES.map((c) => `${countFor(c)} at ${c}`).join(', ')}), each for a new student`,
+      openedUpdate
+        ? 'direct: update-with-start of the case workflow with its `opened` Update, as the API opens'
+        : 'direct: workflow start, then the state query until it answers (the workflow has no `opened` Update in this build)',
+      'no-op: update-with-start of a workflow whose Update answers at once',
+    ];
+    for (const [k, v] of Object.entries(figures))
+      if (v.errors) notes.push(`${k}: ${v.errors} errors (${v.firstErrors.join(' | ')})`);
+    return { rows, notes, raw: figures };
+  } finally {
+    await stack.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { quick, servers } = parseSuiteArgs();
+  for (const server of servers) {
+    const result = await runP1Open({ server, quick });
+    const file = writeResult(`p1-open-${server}`, {
+      title: `P1 open (${server === 'dev' ? 'Temporal dev server, as npm start' : 'Temporal 1.29.1 on PostgreSQL'})`,
+      server,
+      quick,
+      rows: result.rows,
+      notes: result.notes,
+    });
+    log(`wrote ${file}`);
+  }
+  process.exit(0);
+}
