@@ -19,7 +19,7 @@ import {
   type CaseOpening,
 } from './absence-import.contract';
 import { SEARCH_ATTRIBUTES, caseWorkflowId } from './case-workflow.contract';
-import { osloDate, type LadderPolicy } from '@tiltak/domain';
+import { caseStaticDetails, caseStaticSummary, osloDate, type LadderPolicy } from '@tiltak/domain';
 import { caseWorkflow } from './case-workflow';
 
 const activities = proxyActivities<AbsenceActivities>({
@@ -89,24 +89,24 @@ async function startCaseChild(
   policy: LadderPolicy,
   importId: string | null,
 ): Promise<void> {
+  const open = {
+    caseId: opening.caseId,
+    studentId: opening.studentId,
+    schoolId: opening.schoolId,
+    ownerStaffId: opening.ownerStaffId,
+    trigger: opening.trigger,
+    absencePercent: opening.absencePercent,
+    openedAt: new Date(Date.now()).toISOString(),
+    openedBy: { system: 'absence-detection' as const, importId },
+    detection: opening.detection,
+  };
   await startChild(caseWorkflow, {
     workflowId: caseWorkflowId(opening.caseId),
-    args: [
-      {
-        open: {
-          caseId: opening.caseId,
-          studentId: opening.studentId,
-          schoolId: opening.schoolId,
-          ownerStaffId: opening.ownerStaffId,
-          trigger: opening.trigger,
-          absencePercent: opening.absencePercent,
-          openedAt: new Date(Date.now()).toISOString(),
-          openedBy: { system: 'absence-detection', importId },
-          detection: opening.detection,
-        },
-        policy,
-      },
-    ],
+    args: [{ open, policy }],
+    // What the Temporal UI shows, as for a case a person opens (ids and codes only; ADR 0012). User
+    // metadata is no part of the command replay compares, so older histories replay unchanged.
+    staticSummary: caseStaticSummary(open),
+    staticDetails: caseStaticDetails(open),
     parentClosePolicy: ParentClosePolicy.ABANDON,
     workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
     typedSearchAttributes: [
