@@ -2,7 +2,13 @@
 // tests both use this, so tests run the wiring production runs.
 import type { DataSource } from 'typeorm';
 import { ConfigError, type AppConfig } from '@tiltak/config';
-import { AbsenceStore, CaseEventStore, DirectoryRepository, InstallationStore } from '@tiltak/persistence';
+import {
+  AbsenceStore,
+  CaseEventStore,
+  DirectoryRepository,
+  InstallationStore,
+  ProposalStore,
+} from '@tiltak/persistence';
 import {
   MailSender,
   createNotificationActivities,
@@ -21,11 +27,13 @@ import { createCaseActivities } from './case-activities';
 export function createWorkerActivities(deps: {
   dataSource: DataSource;
   mailSender: MailSender;
-  config: Pick<AppConfig, 'api'> & Partial<Pick<AppConfig, 'policyOverrides'>>;
+  config: Pick<AppConfig, 'api'> & Partial<Pick<AppConfig, 'policyOverrides' | 'absenceDetection'>>;
   logger?: NotificationLogger;
+  /** Overrides the configured ABSENCE_DETECTION_POLICY (tests). */
   detectionPolicy?: DetectionPolicy;
 }) {
   const { dataSource } = deps;
+  const detectionPolicy = deps.detectionPolicy ?? deps.config.absenceDetection?.policy;
   const notifications = createNotificationServices({
     dataSource,
     mail: deps.mailSender,
@@ -41,7 +49,9 @@ export function createWorkerActivities(deps: {
     ...createAbsenceActivities({
       absence: new AbsenceStore(dataSource),
       installation: new InstallationStore(dataSource),
-      ...(deps.detectionPolicy ? { policy: deps.detectionPolicy } : {}),
+      proposals: new ProposalStore(dataSource),
+      mode: deps.config.absenceDetection?.mode ?? 'open',
+      ...(detectionPolicy ? { policy: detectionPolicy } : {}),
       ...(deps.config.policyOverrides !== undefined
         ? { ladderPolicy: ladderPolicyFrom(deps.config.policyOverrides) }
         : {}),

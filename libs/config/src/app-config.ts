@@ -2,6 +2,20 @@
 // the variable, so an operator never has to guess.
 import { intVar, type Env } from './env-values';
 import { type HttpHardeningConfig, parseHttpHardening } from './http-hardening';
+import {
+  DEFAULT_DETECTION_POLICY,
+  DETECTION_MODES,
+  parseDetectionPolicy,
+  type DetectionMode,
+  type DetectionPolicy,
+} from '@tiltak/domain';
+
+export interface AbsenceDetectionConfig {
+  /** What a fired signal does (ADR 0015): open the case at once, or propose it to the contact teacher. */
+  mode: DetectionMode;
+  /** The detection thresholds: libs/domain's defaults with ABSENCE_DETECTION_POLICY's overrides. */
+  policy: DetectionPolicy;
+}
 
 export interface TemporalConfig {
   address: string;
@@ -80,6 +94,8 @@ export interface AppConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** JSON overrides of the ladder policy (see libs/domain parsePolicyOverrides), or null. */
   policyOverrides: unknown;
+  /** Absence detection: open or propose, and the thresholds (ABSENCE_DETECTION_MODE, ABSENCE_DETECTION_POLICY). */
+  absenceDetection: AbsenceDetectionConfig;
   /** Seed synthetic demo data at start (the embedded stack turns it on). */
   seedDemoData: boolean;
 }
@@ -260,6 +276,8 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     }
   }
 
+  const absenceDetection = parseAbsenceDetection(optional, problems);
+
   const http = parseHttpHardening(env, problems);
 
   if (problems.length) throw new ConfigError(problems);
@@ -279,8 +297,34 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     http,
     logLevel,
     policyOverrides,
+    absenceDetection,
     seedDemoData: bool('SEED_DEMO_DATA', false),
   };
+}
+
+function parseAbsenceDetection(
+  optional: (name: string) => string | null,
+  problems: string[],
+): AbsenceDetectionConfig {
+  const modeRaw = optional('ABSENCE_DETECTION_MODE') ?? 'open';
+  const mode = DETECTION_MODES.find((m) => m === modeRaw.toLowerCase());
+  if (!mode) problems.push(`ABSENCE_DETECTION_MODE must be open or propose, got "${modeRaw}"`);
+  let policy: DetectionPolicy = DEFAULT_DETECTION_POLICY;
+  const policyRaw = optional('ABSENCE_DETECTION_POLICY');
+  if (policyRaw) {
+    let json: unknown;
+    try {
+      json = JSON.parse(policyRaw);
+    } catch {
+      problems.push('ABSENCE_DETECTION_POLICY is not valid JSON');
+    }
+    if (json !== undefined) {
+      const parsed = parseDetectionPolicy(json);
+      if (parsed.ok) policy = parsed.policy;
+      else problems.push(...parsed.errors.map((e) => `ABSENCE_DETECTION_POLICY ${e}`));
+    }
+  }
+  return { mode: mode ?? 'open', policy };
 }
 
 /** http://localhost or http://127.0.0.1: a browser keeps a cookie without Secure only there. */

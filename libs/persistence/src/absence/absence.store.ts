@@ -19,6 +19,7 @@ import type {
 } from '@tiltak/domain';
 import type { StudentConcernProfile as StudentConcernProfileLike } from '../directory/directory.types';
 import { returnedRows } from '../sql-values';
+import { insertProposals, type NewProposal } from './proposal.store';
 
 export const IMPORT_SOURCES = ['csv', 'json'] as const;
 export type ImportSource = (typeof IMPORT_SOURCES)[number];
@@ -91,6 +92,8 @@ export interface StudentForDetection {
   contactTeacherId: string;
   concernProfile: StudentConcernProfileLike | null;
   hasOpenCase: boolean;
+  /** A proposed case (propose mode) waits for the contact teacher. */
+  hasPendingProposal: boolean;
   caseCount: number;
   records: LessonRecord[];
   signals: SignalStates;
@@ -331,6 +334,17 @@ export class AbsenceStore {
     });
   }
 
+  /** Imports still `received` after this many minutes: their workflow never started. Oldest first. */
+  async strandedImports(olderThanMinutes: number): Promise<{ importId: string; schoolId: string }[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, school_id FROM absence_imports
+        WHERE status = 'received' AND created_at < now() - make_interval(mins => $1::int)
+        ORDER BY seq LIMIT 1000`,
+      [olderThanMinutes],
+    )) as { id: string; school_id: string }[];
+    return rows.map((r) => ({ importId: r.id, schoolId: r.school_id }));
+  }
+
   /** Records what detection did for the import and marks it finished. */
   async finishImport(
     importId: string,
@@ -354,7 +368,9 @@ export class AbsenceStore {
     const students = (await this.dataSource.query(
       `SELECT s.id, s.school_id, s.contact_teacher_id, s.concern_profile,
               EXISTS (SELECT 1 FROM cases c WHERE c.student_id = s.id AND c.status <> 'closed') AS has_open_case,
-              (SELECT count(*)::int FROM cases c WHERE c.student_id = s.id) AS case_count
+              (SELECT count(*)::int FROM cases c WHERE c.student_id = s.id) AS case_count,
+              EXISTS (SELECT 1 FROM absence_case_proposals p WHERE p.student_id = s.id AND p.status = 'pending')
+                AS has_pending_proposal
          FROM students s WHERE s.id = ANY($1::uuid[]) ORDER BY s.id`,
       [studentIds],
     )) as {
@@ -364,6 +380,7 @@ export class AbsenceStore {
       concern_profile: StudentConcernProfileLike | null;
       has_open_case: boolean;
       case_count: number;
+      has_pending_proposal: boolean;
     }[];
     const records = (await this.dataSource.query(
       `SELECT student_id, to_char(lesson_date, 'YYYY-MM-DD') AS date, period, subject_code, teacher_ref, status, minutes, reason
@@ -408,6 +425,7 @@ export class AbsenceStore {
         contactTeacherId: s.contact_teacher_id,
         concernProfile: s.concern_profile,
         hasOpenCase: s.has_open_case,
+        hasPendingProposal: s.has_pending_proposal,
         caseCount: s.case_count,
         records: byStudent.get(s.id) ?? [],
         signals: Object.fromEntries(own.map((g) => [g.trigger, g.kind])),
@@ -420,8 +438,10 @@ export class AbsenceStore {
   async recordDetection(
     signals: readonly NewSignal[],
     figures: readonly (FiguresRow & { schoolId: string })[],
+    proposals: readonly NewProposal[] = [],
   ): Promise<void> {
     await this.dataSource.transaction(async (m) => {
+      await insertProposals(m, proposals);
       for (const s of signals) {
         await m.query(
           `INSERT INTO absence_signals (id, student_id, school_id, trigger, kind, crossing, outcome, case_id, import_id,
