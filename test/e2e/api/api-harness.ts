@@ -12,6 +12,7 @@ import type { LadderPolicy } from '@tiltak/domain';
 import { caseWorkflowId } from '@tiltak/workflows';
 import {
   AbsenceStore,
+  ProposalStore,
   CaseEventStore,
   DirectoryRepository,
   InstallationStore,
@@ -136,6 +137,9 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
         ...createAbsenceActivities({
           absence: new AbsenceStore(db),
           installation: new InstallationStore(db),
+          proposals: new ProposalStore(db),
+          mode: config.absenceDetection.mode,
+          policy: config.absenceDetection.policy,
         }),
         ...real,
         ...createCaseActivities({

@@ -35,6 +35,15 @@ export class CreateAbsenceCaseProposals1764600000000 implements MigrationInterfa
     await q.query(
       `CREATE INDEX absence_case_proposals_school_idx ON absence_case_proposals (school_id, status, proposed_at)`,
     );
+    // Its status moves once, from pending: a decided proposal cannot be reopened or changed.
+    await q.query(`
+      CREATE FUNCTION absence_case_proposals_decided_once() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF OLD.status <> 'pending' THEN RAISE EXCEPTION 'absence_case_proposals: a decided proposal does not change'; END IF;
+        RETURN NEW;
+      END $$`);
+    await q.query(`CREATE TRIGGER absence_case_proposals_once BEFORE UPDATE ON absence_case_proposals
+      FOR EACH ROW EXECUTE FUNCTION absence_case_proposals_decided_once()`);
     await q.query(`CREATE INDEX absence_case_proposals_run_idx ON absence_case_proposals (run_key)`);
 
     await q.query(`
@@ -66,5 +75,6 @@ export class CreateAbsenceCaseProposals1764600000000 implements MigrationInterfa
     await q.query(`DROP TABLE absence_proposal_decisions`);
     await q.query(`DROP FUNCTION absence_proposal_decisions_append_only()`);
     await q.query(`DROP TABLE absence_case_proposals`);
+    await q.query(`DROP FUNCTION absence_case_proposals_decided_once()`);
   }
 }

@@ -28,9 +28,7 @@ export class DismissProposalRequestDto {
     enum: PROPOSAL_DISMISSAL_REASONS,
     description: `Why no case is opened, from a closed list (no free text: it would invite health details): ${REASON_LIST}.`,
   })
-  @IsIn([...PROPOSAL_DISMISSAL_REASONS], {
-    message: `må være en av ${PROPOSAL_DISMISSAL_REASONS.join(', ')}`,
-  })
+  @IsIn([...PROPOSAL_DISMISSAL_REASONS])
   reason!: ProposalDismissalReason;
 }
 
