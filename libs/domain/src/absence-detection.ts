@@ -194,7 +194,11 @@ export function evaluateAbsence(
 
   // Whole days: every registered lesson of the day absent; runs over consecutive registered days.
   const byDate = new Map<LocalDate, LessonRecord[]>();
-  for (const r of records) byDate.set(r.date, [...(byDate.get(r.date) ?? []), r]);
+  for (const r of records) {
+    const day = byDate.get(r.date);
+    if (day) day.push(r);
+    else byDate.set(r.date, [r]);
+  }
   const wholeDay = dates.map((d) => (byDate.get(d) ?? []).every((r) => r.status === 'absent'));
   const runs: number[] = [];
   let run = 0;
@@ -208,9 +212,11 @@ export function evaluateAbsence(
   runs.sort((a, b) => b - a);
 
   const count = (status: AttendanceStatus) => recentRecords.filter((r) => r.status === status).length;
+  // Once per date, not per lesson: a school year is a few hundred lessons over fewer dates.
+  const weekdayOf = new Map(dates.map((d) => [d, WEEKDAY_BY_ISO[isoWeekday(d)] ?? null]));
   const weekdays = concentrations(
     records,
-    (r) => WEEKDAY_BY_ISO[isoWeekday(r.date)] ?? null,
+    (r) => weekdayOf.get(r.date) ?? null,
     policy,
     schoolYear.percent,
   );
