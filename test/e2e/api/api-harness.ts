@@ -153,6 +153,7 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
         }),
         planNotificationDeliveries: real?.planNotificationDeliveries ?? (async () => ({ outboxKeys: [] })),
         deliverNotification: real?.deliverNotification ?? (async () => undefined),
+        planProposalNotice: real?.planProposalNotice ?? (async () => ({ outboxKeys: [] })),
       },
     });
     worker = created.worker;
