@@ -16,10 +16,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { api, unwrap, type Schemas } from '../../shared/api/client';
 import { dateTimeText } from '../../shared/format';
-import { triggerLabel } from '../../shared/labels';
+import { trendLabel, triggerLabel } from '../../shared/labels';
 import { useSession } from '../../shared/session';
 import { errorText, LoadError, Loading, PageHeading } from '../../shared/ui';
-import { dismissalReasons, t, trendLabel } from './texts';
+import { dismissalReasons, t } from './texts';
 
 type Proposal = Schemas['CaseProposalResponseDto'];
 

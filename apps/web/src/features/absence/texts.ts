@@ -24,13 +24,6 @@ export const t = {
   percent: (p: number | null) => (p === null ? '–' : `${p.toLocaleString('nb-NO')} %`),
 } as const;
 
-export const trendLabel = {
-  rising: 'Økende',
-  falling: 'Synkende',
-  stable: 'Stabil',
-  unknown: 'Ukjent',
-} as const;
-
 export const dismissalReasons: [string, string][] = [
   ['known-cause', 'Kjent årsak som ikke gir grunn til bekymring'],
   ['already-followed-up', 'Fraværet er allerede fulgt opp'],

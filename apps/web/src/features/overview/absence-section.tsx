@@ -2,9 +2,8 @@ import { Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-rea
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router';
 import { api, unwrap, type Schemas } from '../../shared/api/client';
-import { triggerLabel } from '../../shared/labels';
+import { trendLabel, triggerLabel } from '../../shared/labels';
 import { LoadError, Loading } from '../../shared/ui';
-import { trendLabel } from '../absence/texts';
 
 type Student = Schemas['OverviewStudentDto'];
 
