@@ -195,7 +195,12 @@ describe('deciding a proposal', () => {
     const teacherToken = await h.token(teacher5A.id);
     const free = await decide(teacherToken, noahProposal, 'dismiss', { reason: 'han var syk' });
     expect(free.status).toBe(400);
-    expect(free.body.fieldErrors).toEqual([{ field: 'reason', message: 'har en verdi som ikke er tillatt' }]);
+    expect(free.body.fieldErrors).toEqual([
+      {
+        field: 'reason',
+        message: 'må være en av: known-cause, already-followed-up, registration-error, other-follow-up',
+      },
+    ]);
     const none = await decide(teacherToken, noahProposal, 'dismiss', {});
     expect(none.status).toBe(400);
 
