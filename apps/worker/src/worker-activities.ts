@@ -16,7 +16,9 @@ import {
   type NotificationLogger,
 } from '@tiltak/notifications';
 import {
+  DEFAULT_DETECTION_POLICY,
   defaultLadderPolicy,
+  parseDetectionPolicy,
   parsePolicyOverrides,
   type DetectionPolicy,
   type LadderPolicy,
@@ -33,7 +35,9 @@ export function createWorkerActivities(deps: {
   detectionPolicy?: DetectionPolicy;
 }) {
   const { dataSource } = deps;
-  const detectionPolicy = deps.detectionPolicy ?? deps.config.absenceDetection?.policy;
+  const detectionPolicy =
+    deps.detectionPolicy ??
+    (deps.config.absenceDetection ? detectionPolicyFrom(deps.config.absenceDetection) : undefined);
   const notifications = createNotificationServices({
     dataSource,
     mail: deps.mailSender,
@@ -57,6 +61,15 @@ export function createWorkerActivities(deps: {
         : {}),
     }),
   };
+}
+
+/** ABSENCE_DETECTION_POLICY over libs/domain's defaults; a bad key or value stops the worker, naming both. */
+export function detectionPolicyFrom(config: AppConfig['absenceDetection']): DetectionPolicy {
+  if (config.policyOverrides === null || config.policyOverrides === undefined)
+    return DEFAULT_DETECTION_POLICY;
+  const parsed = parseDetectionPolicy(config.policyOverrides);
+  if (!parsed.ok) throw new ConfigError(parsed.errors.map((e) => `ABSENCE_DETECTION_POLICY ${e}`));
+  return parsed.policy;
 }
 
 /** LADDER_POLICY_JSON as the API reads it; a bad value stops the worker as it stops the API. */

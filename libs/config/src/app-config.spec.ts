@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_DETECTION_POLICY } from '@tiltak/domain';
 import { ConfigError, loadConfig, loadMigrationConfig } from './app-config';
 
 const key = () => randomBytes(32).toString('base64');
@@ -64,11 +63,6 @@ describe('loadConfig', () => {
       'ABSENCE_DETECTION_POLICY',
       { ABSENCE_DETECTION_POLICY: '{nope' },
       /ABSENCE_DETECTION_POLICY is not valid JSON/,
-    ],
-    [
-      'ABSENCE_DETECTION_POLICY',
-      { ABSENCE_DETECTION_POLICY: '{"absencePercent": 0, "lateCount": 3}' },
-      /ABSENCE_DETECTION_POLICY absencePercent: must be a number from 1 to 100[^]*ABSENCE_DETECTION_POLICY lateCount: unknown setting/,
     ],
     [
       'API_UPLOAD_REQUEST_TIMEOUT_MS',
@@ -240,8 +234,8 @@ describe('loadConfig', () => {
     expect(config.temporal.apiKey).toBe('secret');
   });
 
-  it('opens cases on detection with the domain defaults unless configured otherwise', () => {
-    expect(loadConfig(valid).absenceDetection).toEqual({ mode: 'open', policy: DEFAULT_DETECTION_POLICY });
+  it('opens cases on detection, without threshold overrides, unless configured otherwise', () => {
+    expect(loadConfig(valid).absenceDetection).toEqual({ mode: 'open', policyOverrides: null });
     const configured = loadConfig({
       ...valid,
       ABSENCE_DETECTION_MODE: 'propose',
@@ -249,7 +243,7 @@ describe('loadConfig', () => {
     });
     expect(configured.absenceDetection).toEqual({
       mode: 'propose',
-      policy: { ...DEFAULT_DETECTION_POLICY, absencePercent: 8, lateOrEarlyCount: 6 },
+      policyOverrides: { absencePercent: 8, lateOrEarlyCount: 6 },
     });
   });
 

@@ -2,19 +2,17 @@
 // the variable, so an operator never has to guess.
 import { intVar, type Env } from './env-values';
 import { type HttpHardeningConfig, parseHttpHardening } from './http-hardening';
-import {
-  DEFAULT_DETECTION_POLICY,
-  DETECTION_MODES,
-  parseDetectionPolicy,
-  type DetectionMode,
-  type DetectionPolicy,
-} from '@tiltak/domain';
+/** What a fired absence signal does (ADR 0015): open the case at once, or propose it to the contact teacher. */
+export const ABSENCE_DETECTION_MODES = ['open', 'propose'] as const;
+export type AbsenceDetectionMode = (typeof ABSENCE_DETECTION_MODES)[number];
 
 export interface AbsenceDetectionConfig {
-  /** What a fired signal does (ADR 0015): open the case at once, or propose it to the contact teacher. */
-  mode: DetectionMode;
-  /** The detection thresholds: libs/domain's defaults with ABSENCE_DETECTION_POLICY's overrides. */
-  policy: DetectionPolicy;
+  mode: AbsenceDetectionMode;
+  /**
+   * ABSENCE_DETECTION_POLICY: JSON overrides of the detection thresholds, or null. The worker checks
+   * them against libs/domain's parseDetectionPolicy, as LADDER_POLICY_JSON is checked.
+   */
+  policyOverrides: unknown;
 }
 
 export interface TemporalConfig {
@@ -307,24 +305,18 @@ function parseAbsenceDetection(
   problems: string[],
 ): AbsenceDetectionConfig {
   const modeRaw = optional('ABSENCE_DETECTION_MODE') ?? 'open';
-  const mode = DETECTION_MODES.find((m) => m === modeRaw.toLowerCase());
+  const mode = ABSENCE_DETECTION_MODES.find((m) => m === modeRaw.toLowerCase());
   if (!mode) problems.push(`ABSENCE_DETECTION_MODE must be open or propose, got "${modeRaw}"`);
-  let policy: DetectionPolicy = DEFAULT_DETECTION_POLICY;
+  let policyOverrides: unknown = null;
   const policyRaw = optional('ABSENCE_DETECTION_POLICY');
   if (policyRaw) {
-    let json: unknown;
     try {
-      json = JSON.parse(policyRaw);
+      policyOverrides = JSON.parse(policyRaw);
     } catch {
       problems.push('ABSENCE_DETECTION_POLICY is not valid JSON');
     }
-    if (json !== undefined) {
-      const parsed = parseDetectionPolicy(json);
-      if (parsed.ok) policy = parsed.policy;
-      else problems.push(...parsed.errors.map((e) => `ABSENCE_DETECTION_POLICY ${e}`));
-    }
   }
-  return { mode: mode ?? 'open', policy };
+  return { mode: mode ?? 'open', policyOverrides };
 }
 
 /** http://localhost or http://127.0.0.1: a browser keeps a cookie without Secure only there. */

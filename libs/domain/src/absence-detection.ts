@@ -214,12 +214,7 @@ export function evaluateAbsence(
   const count = (status: AttendanceStatus) => recentRecords.filter((r) => r.status === status).length;
   // Once per date, not per lesson: a school year is a few hundred lessons over fewer dates.
   const weekdayOf = new Map(dates.map((d) => [d, WEEKDAY_BY_ISO[isoWeekday(d)] ?? null]));
-  const weekdays = concentrations(
-    records,
-    (r) => weekdayOf.get(r.date) ?? null,
-    policy,
-    schoolYear.percent,
-  );
+  const weekdays = concentrations(records, (r) => weekdayOf.get(r.date) ?? null, policy, schoolYear.percent);
   const figures: AbsenceFigures = {
     asOf,
     thresholdPercent,

@@ -28,7 +28,7 @@ import { TemporalClient } from '../../../apps/api/src/infrastructure/temporal-cl
 import { createCaseActivities } from '../../../apps/worker/src/case-activities';
 import { createCaseWorker } from '../../../apps/worker/src/case-worker';
 import { type OidcProviderProcess, startOidcProviderProcess } from '../web/oidc-provider-process';
-import { createWorkerActivities } from '../../../apps/worker/src/worker-activities';
+import { createWorkerActivities, detectionPolicyFrom } from '../../../apps/worker/src/worker-activities';
 import { createAbsenceActivities } from '../../../apps/worker/src/absence-activities';
 import { MailSender } from '@tiltak/notifications';
 
@@ -139,7 +139,7 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
           installation: new InstallationStore(db),
           proposals: new ProposalStore(db),
           mode: config.absenceDetection.mode,
-          policy: config.absenceDetection.policy,
+          policy: detectionPolicyFrom(config.absenceDetection),
         }),
         ...real,
         ...createCaseActivities({
