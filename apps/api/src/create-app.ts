@@ -10,10 +10,10 @@ import { AppModule } from './app.module';
 import { flattenValidationErrors, validationFailed } from './errors/validation-errors';
 import { securityHeaders } from './http/security-headers.middleware';
 import { API_PREFIX, apiPath } from './http/api-prefix';
-import { applyServerTimeouts } from './http/server-timeouts';
+import { applyServerTimeouts, requestDeadlines } from './http/server-timeouts';
 import { resolveWebDistDir, webApp } from './http/web-app';
 import { InputScreenPipe } from './input/input-screen.pipe';
-import { jsonBody, requireJsonBodies } from './input/json-body';
+import { isCsvUploadRoute, jsonBody, requireJsonBodies } from './input/json-body';
 import { RequestIdMiddleware } from './logging/request-id.middleware';
 import { ApiMetrics } from './metrics/api-metrics';
 import { httpMetrics } from './metrics/http-metrics.middleware';
@@ -35,6 +35,8 @@ export async function createApp(
   app.useLogger(app.get(PinoNestLogger));
   app.flushLogs();
   applyServerTimeouts(app.getHttpServer() as Server, config.http.timeouts);
+  // The CSV import's body may take up to the upload timeout; every other request has the ordinary one.
+  app.use(requestDeadlines(config.http.timeouts, (req) => isCsvUploadRoute(req as Request)));
   // First of all, so that every answer carries them, also one to a body the parser refuses.
   app.use(securityHeaders(config));
   const requestIds = new RequestIdMiddleware();

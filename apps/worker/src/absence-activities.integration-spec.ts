@@ -8,6 +8,8 @@ import { schoolDaysBetween } from '@tiltak/domain/testing';
 import {
   AbsenceStore,
   DirectoryRepository,
+  ProposalStore,
+  proposalIdFor,
   InstallationStore,
   STAGING_FIELDS,
   caseIdFor,
@@ -79,7 +81,11 @@ function rows(importId: string, ref: string, absentDays: number[]): Readable {
 
 it('applies once, and a retried detection returns the same opening without a second signal', async () => {
   const { school, teacher, student } = await seedStudent('R-1');
-  const activities = createAbsenceActivities({ absence: store, installation: new InstallationStore(db) });
+  const activities = createAbsenceActivities({
+    absence: store,
+    installation: new InstallationStore(db),
+    proposals: new ProposalStore(db),
+  });
   const importId = randomUUID();
   await store.receive(
     { id: importId, schoolId: school.id, source: 'csv', mode: 'all-or-nothing', submittedBy: null },
@@ -117,4 +123,71 @@ it('applies once, and a retried detection returns the same opening without a sec
   // Append-only, even for the owner's application role.
   await expect(db.query(`UPDATE absence_signals SET kind = 'cleared'`)).rejects.toThrow();
   await expect(db.query(`DELETE FROM absence_signals`)).rejects.toThrow();
+});
+
+describe('propose mode (ADR 0015)', () => {
+  it('proposes instead of opening, once across retries, and keeps each decision append-only', async () => {
+    const { school, teacher, student } = await seedStudent('P-1');
+    const proposals = new ProposalStore(db);
+    const installation = new InstallationStore(db);
+    const activities = createAbsenceActivities({ absence: store, installation, proposals, mode: 'propose' });
+    const importId = randomUUID();
+    await store.receive(
+      { id: importId, schoolId: school.id, source: 'csv', mode: 'all-or-nothing', submittedBy: null },
+      rows(importId, 'P-1', [1, 6, 12]),
+    );
+    await activities.applyAbsenceImport({ importId });
+
+    const first = await activities.detectAbsenceConcerns({ studentIds: [student.id], importId, asOf: today });
+    const signal = `${student.id}:absence-percentage:fired:1`;
+    const proposalId = proposalIdFor(await installation.id(), signal);
+    expect(first).toMatchObject({ signalsFired: 1, openings: [], proposalIds: [proposalId] });
+    // A retry after the signals were stored finds the same proposal to notify, and writes nothing new.
+    const retried = await activities.detectAbsenceConcerns({
+      studentIds: [student.id],
+      importId,
+      asOf: today,
+    });
+    expect(retried).toMatchObject({ signalsFired: 0, openings: [], proposalIds: [proposalId] });
+    const [signalRow] = (await db.query(`SELECT outcome, case_id FROM absence_signals WHERE id = $1`, [
+      signal,
+    ])) as { outcome: string; case_id: string | null }[];
+    expect(signalRow).toEqual({ outcome: 'case-proposed', case_id: null });
+
+    const pending = await proposals.get(proposalId);
+    expect(pending).toMatchObject({
+      status: 'pending',
+      studentId: student.id,
+      contactTeacherId: teacher.id,
+      trigger: 'absence-percentage',
+      caseId: null,
+      decision: null,
+      detection: { triggers: ['absence-percentage'], signalIds: [signal] },
+    });
+
+    const dismissed = await proposals.dismiss(proposalId, teacher.id, 'known-cause');
+    expect(dismissed).toMatchObject({
+      status: 'dismissed',
+      decision: { decision: 'dismissed', reason: 'known-cause', decidedBy: teacher.id },
+    });
+    // The same decision again answers the same; the other one is refused.
+    expect(await proposals.dismiss(proposalId, teacher.id, 'known-cause')).toMatchObject({
+      status: 'dismissed',
+    });
+    expect(await proposals.confirm(proposalId, teacher.id, async () => randomUUID())).toBe(
+      'already-dismissed',
+    );
+    // Append-only, even for the application role.
+    await expect(
+      db.query(`UPDATE absence_proposal_decisions SET reason = 'other-follow-up'`),
+    ).rejects.toThrow();
+    await expect(db.query(`DELETE FROM absence_proposal_decisions`)).rejects.toThrow();
+    // A decided proposal's status never moves again, and a proposal is never removed.
+    await expect(
+      db.query(`UPDATE absence_case_proposals SET status = 'pending', decided_at = NULL WHERE id = $1`, [
+        proposalId,
+      ]),
+    ).rejects.toThrow(/decided/);
+    await expect(db.query(`DELETE FROM absence_case_proposals`)).rejects.toThrow();
+  });
 });

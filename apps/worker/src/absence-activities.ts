@@ -8,14 +8,24 @@ import {
   defaultLadderPolicy,
   decideSignals,
   evaluateAbsence,
+  firedSignalOutcome,
   osloDate,
   schoolYearOf,
   signalId,
+  type DetectionMode,
   type DetectionPolicy,
   type LadderPolicy,
   type LocalDate,
 } from '@tiltak/domain';
-import { caseIdFor, type AbsenceStore, type InstallationStore, type NewSignal } from '@tiltak/persistence';
+import {
+  caseIdFor,
+  proposalIdFor,
+  type AbsenceStore,
+  type InstallationStore,
+  type NewProposal,
+  type NewSignal,
+  type ProposalStore,
+} from '@tiltak/persistence';
 import type { AbsenceActivities, CaseOpening } from '@tiltak/workflows';
 import { sanitizedPersistenceFailure } from './persistence-failure';
 
@@ -23,6 +33,9 @@ export interface AbsenceActivityDeps {
   absence: AbsenceStore;
   installation: Pick<InstallationStore, 'id'>;
   policy?: DetectionPolicy;
+  /** ABSENCE_DETECTION_MODE: open the case (default) or propose it to the contact teacher (ADR 0015). */
+  mode?: DetectionMode;
+  proposals: Pick<ProposalStore, 'idsOfRun'>;
   /** The ladder the daily run's cases start on (the API passes its own to each import). */
   ladderPolicy?: LadderPolicy;
   /** Students evaluated per database round trip. */
@@ -32,6 +45,7 @@ export interface AbsenceActivityDeps {
 export function createAbsenceActivities(deps: AbsenceActivityDeps): AbsenceActivities {
   const policy = deps.policy ?? DEFAULT_DETECTION_POLICY;
   const batchSize = deps.batchSize ?? 200;
+  const mode = deps.mode ?? 'open';
   return {
     async applyAbsenceImport({ importId }) {
       try {
@@ -56,11 +70,21 @@ export function createAbsenceActivities(deps: AbsenceActivityDeps): AbsenceActiv
             today,
           );
           const signals: NewSignal[] = [];
+          const newProposals: NewProposal[] = [];
           const figures = [];
           for (const s of students) {
             const result = evaluateAbsence(s.records, today, s.concernProfile, policy);
-            const decision = decideSignals(result.concerning, s.signals, s.hasOpenCase);
-            const caseId = decision.openCase ? caseIdFor(installationId, s.studentId, s.caseCount) : null;
+            const blockers = { hasOpenCase: s.hasOpenCase, hasPendingProposal: s.hasPendingProposal };
+            const decision = decideSignals(
+              result.concerning,
+              s.signals,
+              s.hasOpenCase || s.hasPendingProposal,
+            );
+            const outcome = firedSignalOutcome(mode, blockers);
+            const caseId =
+              decision.openCase && outcome === 'case-opened'
+                ? caseIdFor(installationId, s.studentId, s.caseCount)
+                : null;
             const fired: string[] = [];
             for (const trigger of CONCERN_TRIGGERS) {
               const firing = decision.fire.includes(trigger);
@@ -76,7 +100,7 @@ export function createAbsenceActivities(deps: AbsenceActivityDeps): AbsenceActiv
                 trigger,
                 kind,
                 crossing,
-                outcome: firing ? (caseId ? 'case-opened' : 'open-case-exists') : null,
+                outcome: firing ? outcome : null,
                 caseId: firing ? caseId : null,
                 importId,
                 runKey,
@@ -94,6 +118,12 @@ export function createAbsenceActivities(deps: AbsenceActivityDeps): AbsenceActiv
               pattern: result.pattern,
               concerning: result.concerning,
             });
+            const detection = {
+              triggers: decision.fire,
+              signalIds: fired,
+              figures: result.figures,
+              pattern: result.pattern,
+            };
             if (caseId && decision.primary) {
               openings.push({
                 caseId,
@@ -102,16 +132,25 @@ export function createAbsenceActivities(deps: AbsenceActivityDeps): AbsenceActiv
                 ownerStaffId: s.contactTeacherId,
                 trigger: decision.primary,
                 absencePercent: caseAbsencePercent(result.figures),
-                detection: {
-                  triggers: decision.fire,
-                  signalIds: fired,
-                  figures: result.figures,
-                  pattern: result.pattern,
-                },
+                detection,
+              });
+            }
+            if (decision.openCase && outcome === 'case-proposed' && decision.primary && fired[0]) {
+              newProposals.push({
+                id: proposalIdFor(installationId, fired[0]),
+                studentId: s.studentId,
+                schoolId: s.schoolId,
+                contactTeacherId: s.contactTeacherId,
+                trigger: decision.primary,
+                absencePercent: caseAbsencePercent(result.figures),
+                detection,
+                importId,
+                runKey,
               });
             }
           }
-          await deps.absence.recordDetection(signals, figures);
+          // Signals and proposals in one transaction: a retry finds no new crossing, and reads the run's proposals.
+          await deps.absence.recordDetection(signals, figures, newProposals);
         }
         // A retry after the signals were stored finds no new crossing: the stored ones say what to open.
         {
@@ -138,10 +177,11 @@ export function createAbsenceActivities(deps: AbsenceActivityDeps): AbsenceActiv
             });
           }
         }
+        const proposalIds = await deps.proposals.idsOfRun(runKey);
+        return { studentsEvaluated: studentIds.length, signalsFired, openings, proposalIds };
       } catch (err) {
         throw sanitizedPersistenceFailure(err, 'the absence detection');
       }
-      return { studentsEvaluated: studentIds.length, signalsFired, openings };
     },
 
     async studentsDueForDetection({ asOf }) {
@@ -151,6 +191,14 @@ export function createAbsenceActivities(deps: AbsenceActivityDeps): AbsenceActiv
         return { studentIds: await deps.absence.studentsDueForDetection(null, today, yearStart) };
       } catch (err) {
         throw sanitizedPersistenceFailure(err, 'the students due for detection');
+      }
+    },
+
+    async strandedAbsenceImports({ olderThanMinutes }) {
+      try {
+        return { imports: await deps.absence.strandedImports(olderThanMinutes) };
+      } catch (err) {
+        throw sanitizedPersistenceFailure(err, 'the stranded absence imports');
       }
     },
 

@@ -10,11 +10,19 @@ import {
   workerDataConverter,
   workflowsSourcePath,
 } from '@tiltak/temporal';
-import type { AbsenceActivities, CaseActivities, NotificationActivities } from '@tiltak/workflows';
+import type {
+  AbsenceActivities,
+  CaseActivities,
+  NotificationActivities,
+  ProposalNoticeActivities,
+} from '@tiltak/workflows';
 
 export interface CaseWorkerOptions {
   config: Pick<AppConfig, 'temporal' | 'codec'>;
-  activities: CaseActivities & NotificationActivities & Partial<AbsenceActivities>;
+  activities: CaseActivities &
+    NotificationActivities &
+    Partial<AbsenceActivities> &
+    Partial<ProposalNoticeActivities>;
   /** Use the prebuilt bundle when present (production); tests bundle from source. */
   preferPrebuiltBundle?: boolean;
   connection?: NativeConnection;

@@ -2,7 +2,13 @@
 // tests both use this, so tests run the wiring production runs.
 import type { DataSource } from 'typeorm';
 import { ConfigError, type AppConfig } from '@tiltak/config';
-import { AbsenceStore, CaseEventStore, DirectoryRepository, InstallationStore } from '@tiltak/persistence';
+import {
+  AbsenceStore,
+  CaseEventStore,
+  DirectoryRepository,
+  InstallationStore,
+  ProposalStore,
+} from '@tiltak/persistence';
 import {
   MailSender,
   createNotificationActivities,
@@ -10,7 +16,9 @@ import {
   type NotificationLogger,
 } from '@tiltak/notifications';
 import {
+  DEFAULT_DETECTION_POLICY,
   defaultLadderPolicy,
+  parseDetectionPolicy,
   parsePolicyOverrides,
   type DetectionPolicy,
   type LadderPolicy,
@@ -22,13 +30,17 @@ import type { NoticeMetrics } from './worker-metrics';
 export function createWorkerActivities(deps: {
   dataSource: DataSource;
   mailSender: MailSender;
-  config: Pick<AppConfig, 'api'> & Partial<Pick<AppConfig, 'policyOverrides'>>;
+  config: Pick<AppConfig, 'api'> & Partial<Pick<AppConfig, 'policyOverrides' | 'absenceDetection'>>;
   logger?: NotificationLogger;
+  /** Overrides the configured ABSENCE_DETECTION_POLICY (tests). */
   detectionPolicy?: DetectionPolicy;
   /** Counts what SMTP said to each notice (the worker's metrics). */
   noticeMetrics?: NoticeMetrics;
 }) {
   const { dataSource } = deps;
+  const detectionPolicy =
+    deps.detectionPolicy ??
+    (deps.config.absenceDetection ? detectionPolicyFrom(deps.config.absenceDetection) : undefined);
   const notifications = createNotificationServices({
     dataSource,
     mail: deps.noticeMetrics ? deps.noticeMetrics.around(deps.mailSender) : deps.mailSender,
@@ -44,12 +56,23 @@ export function createWorkerActivities(deps: {
     ...createAbsenceActivities({
       absence: new AbsenceStore(dataSource),
       installation: new InstallationStore(dataSource),
-      ...(deps.detectionPolicy ? { policy: deps.detectionPolicy } : {}),
+      proposals: new ProposalStore(dataSource),
+      mode: deps.config.absenceDetection?.mode ?? 'open',
+      ...(detectionPolicy ? { policy: detectionPolicy } : {}),
       ...(deps.config.policyOverrides !== undefined
         ? { ladderPolicy: ladderPolicyFrom(deps.config.policyOverrides) }
         : {}),
     }),
   };
+}
+
+/** ABSENCE_DETECTION_POLICY over libs/domain's defaults; a bad key or value stops the worker, naming both. */
+export function detectionPolicyFrom(config: AppConfig['absenceDetection']): DetectionPolicy {
+  if (config.policyOverrides === null || config.policyOverrides === undefined)
+    return DEFAULT_DETECTION_POLICY;
+  const parsed = parseDetectionPolicy(config.policyOverrides);
+  if (!parsed.ok) throw new ConfigError(parsed.errors.map((e) => `ABSENCE_DETECTION_POLICY ${e}`));
+  return parsed.policy;
 }
 
 /** LADDER_POLICY_JSON as the API reads it; a bad value stops the worker as it stops the API. */

@@ -55,6 +55,21 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, /LOG_LEVEL must be/],
     ['LADDER_POLICY_JSON', { LADDER_POLICY_JSON: '{nope' }, /LADDER_POLICY_JSON is not valid JSON/],
     [
+      'ABSENCE_DETECTION_MODE',
+      { ABSENCE_DETECTION_MODE: 'suggest' },
+      /ABSENCE_DETECTION_MODE must be open or propose, got "suggest"/,
+    ],
+    [
+      'ABSENCE_DETECTION_POLICY',
+      { ABSENCE_DETECTION_POLICY: '{nope' },
+      /ABSENCE_DETECTION_POLICY is not valid JSON/,
+    ],
+    [
+      'API_UPLOAD_REQUEST_TIMEOUT_MS',
+      { API_REQUEST_TIMEOUT_MS: '60000', API_UPLOAD_REQUEST_TIMEOUT_MS: '30000' },
+      /API_UPLOAD_REQUEST_TIMEOUT_MS must not be shorter than API_REQUEST_TIMEOUT_MS/,
+    ],
+    [
       'AUTH_LOCAL_SIGNING_KEY',
       { AUTH_LOCAL_SIGNING_KEY: 'c2hvcnQ=' },
       /AUTH_LOCAL_SIGNING_KEY must be at least 32 bytes/,
@@ -219,6 +234,19 @@ describe('loadConfig', () => {
     expect(config.temporal.apiKey).toBe('secret');
   });
 
+  it('opens cases on detection, without threshold overrides, unless configured otherwise', () => {
+    expect(loadConfig(valid).absenceDetection).toEqual({ mode: 'open', policyOverrides: null });
+    const configured = loadConfig({
+      ...valid,
+      ABSENCE_DETECTION_MODE: 'propose',
+      ABSENCE_DETECTION_POLICY: '{"absencePercent": 8, "lateOrEarlyCount": 6}',
+    });
+    expect(configured.absenceDetection).toEqual({
+      mode: 'propose',
+      policyOverrides: { absencePercent: 8, lateOrEarlyCount: 6 },
+    });
+  });
+
   it('makes the last listed codec key the active one, for rotation', () => {
     const config = loadConfig({ ...valid, PAYLOAD_CODEC_KEYS: `old:${key()},new:${key()}` });
     expect(config.codec.activeKeyId).toBe('new');
@@ -227,7 +255,12 @@ describe('loadConfig', () => {
 
   it('chooses the server timeouts, rate limits and token lifetime on purpose', () => {
     const config = loadConfig(valid);
-    expect(config.http.timeouts).toEqual({ requestMs: 30_000, headersMs: 10_000, keepAliveMs: 65_000 });
+    expect(config.http.timeouts).toEqual({
+      requestMs: 30_000,
+      uploadRequestMs: 1_800_000,
+      headersMs: 10_000,
+      keepAliveMs: 65_000,
+    });
     expect(config.http.rateLimits).toEqual({
       authFailuresPerAddress: 30,
       eventPostsPerCaller: 60,

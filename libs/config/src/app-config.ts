@@ -2,6 +2,18 @@
 // the variable, so an operator never has to guess.
 import { intVar, type Env } from './env-values';
 import { type HttpHardeningConfig, parseHttpHardening } from './http-hardening';
+/** What a fired absence signal does (ADR 0015): open the case at once, or propose it to the contact teacher. */
+export const ABSENCE_DETECTION_MODES = ['open', 'propose'] as const;
+export type AbsenceDetectionMode = (typeof ABSENCE_DETECTION_MODES)[number];
+
+export interface AbsenceDetectionConfig {
+  mode: AbsenceDetectionMode;
+  /**
+   * ABSENCE_DETECTION_POLICY: JSON overrides of the detection thresholds, or null. The worker checks
+   * them against libs/domain's parseDetectionPolicy, as LADDER_POLICY_JSON is checked.
+   */
+  policyOverrides: unknown;
+}
 
 export interface TemporalConfig {
   address: string;
@@ -93,6 +105,8 @@ export interface AppConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** JSON overrides of the ladder policy (see libs/domain parsePolicyOverrides), or null. */
   policyOverrides: unknown;
+  /** Absence detection: open or propose, and the thresholds (ABSENCE_DETECTION_MODE, ABSENCE_DETECTION_POLICY). */
+  absenceDetection: AbsenceDetectionConfig;
   /** Seed synthetic demo data at start (the embedded stack turns it on). */
   seedDemoData: boolean;
 }
@@ -286,6 +300,8 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     }
   }
 
+  const absenceDetection = parseAbsenceDetection(optional, problems);
+
   const http = parseHttpHardening(env, problems);
 
   const metrics: MetricsConfig = {
@@ -315,8 +331,28 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     metrics,
     logLevel,
     policyOverrides,
+    absenceDetection,
     seedDemoData: bool('SEED_DEMO_DATA', false),
   };
+}
+
+function parseAbsenceDetection(
+  optional: (name: string) => string | null,
+  problems: string[],
+): AbsenceDetectionConfig {
+  const modeRaw = optional('ABSENCE_DETECTION_MODE') ?? 'open';
+  const mode = ABSENCE_DETECTION_MODES.find((m) => m === modeRaw.toLowerCase());
+  if (!mode) problems.push(`ABSENCE_DETECTION_MODE must be open or propose, got "${modeRaw}"`);
+  let policyOverrides: unknown = null;
+  const policyRaw = optional('ABSENCE_DETECTION_POLICY');
+  if (policyRaw) {
+    try {
+      policyOverrides = JSON.parse(policyRaw);
+    } catch {
+      problems.push('ABSENCE_DETECTION_POLICY is not valid JSON');
+    }
+  }
+  return { mode: mode ?? 'open', policyOverrides };
 }
 
 /** http://localhost or http://127.0.0.1: a browser keeps a cookie without Secure only there. */

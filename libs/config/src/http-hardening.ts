@@ -6,6 +6,11 @@ import { intVar, type Env } from './env-values';
 export interface ServerTimeouts {
   /** Whole request, headers and body, from the first byte: a trickled body is cut after this (408). */
   requestMs: number;
+  /**
+   * The same for a file upload (the absence CSV import, up to 100 MB): long enough for a slow link,
+   * never shorter than `requestMs`.
+   */
+  uploadRequestMs: number;
   /** Until the request headers are complete. */
   headersMs: number;
   /** An idle keep-alive connection is closed after this; longer than a reverse proxy's idle timeout. */
@@ -39,12 +44,15 @@ export function parseHttpHardening(env: Env, problems: string[]): HttpHardeningC
     intVar(env, problems, name, fallback, min, max);
   const timeouts: ServerTimeouts = {
     requestMs: int('API_REQUEST_TIMEOUT_MS', 30_000, 1_000, 600_000),
+    uploadRequestMs: int('API_UPLOAD_REQUEST_TIMEOUT_MS', 1_800_000, 1_000, 7_200_000),
     headersMs: int('API_HEADERS_TIMEOUT_MS', 10_000, 1_000, 600_000),
     keepAliveMs: int('API_KEEP_ALIVE_TIMEOUT_MS', 65_000, 1_000, 600_000),
   };
   // Node refuses a header timeout longer than the request timeout (the request one would never fire first).
   if (timeouts.headersMs > timeouts.requestMs)
     problems.push('API_HEADERS_TIMEOUT_MS must not be longer than API_REQUEST_TIMEOUT_MS');
+  if (timeouts.uploadRequestMs < timeouts.requestMs)
+    problems.push('API_UPLOAD_REQUEST_TIMEOUT_MS must not be shorter than API_REQUEST_TIMEOUT_MS');
   const rateLimits: RateLimits = {
     authFailuresPerAddress: int('API_RATE_LIMIT_AUTH_FAILURES_PER_MINUTE', 30, 1, 1_000_000),
     eventPostsPerCaller: int('API_RATE_LIMIT_EVENT_POSTS_PER_MINUTE', 60, 1, 1_000_000),

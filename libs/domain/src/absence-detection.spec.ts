@@ -2,6 +2,9 @@ import {
   DEFAULT_DETECTION_POLICY,
   caseAbsencePercent,
   decideSignals,
+  firedSignalOutcome,
+  PROPOSAL_DISMISSAL_LABELS,
+  PROPOSAL_DISMISSAL_REASONS,
   evaluateAbsence,
   parseDetectionPolicy,
   schoolYearOf,
@@ -386,5 +389,24 @@ describe('the synthetic generator', () => {
         records[0]?.reason ?? '',
       ].join(';')}\n`,
     );
+  });
+});
+
+describe('firedSignalOutcome (propose mode, ADR 0015)', () => {
+  const free = { hasOpenCase: false, hasPendingProposal: false };
+  it('opens or proposes by the mode when nothing blocks', () => {
+    expect(firedSignalOutcome('open', free)).toBe('case-opened');
+    expect(firedSignalOutcome('propose', free)).toBe('case-proposed');
+  });
+  it('says what blocks a new case: an open case before a pending proposal', () => {
+    expect(firedSignalOutcome('propose', { hasOpenCase: true, hasPendingProposal: true })).toBe(
+      'open-case-exists',
+    );
+    expect(firedSignalOutcome('propose', { hasOpenCase: false, hasPendingProposal: true })).toBe(
+      'proposal-pending',
+    );
+  });
+  it('has a Norwegian label for every dismissal reason', () => {
+    for (const reason of PROPOSAL_DISMISSAL_REASONS) expect(PROPOSAL_DISMISSAL_LABELS[reason]).toMatch(/\S/);
   });
 });

@@ -194,7 +194,11 @@ export function evaluateAbsence(
 
   // Whole days: every registered lesson of the day absent; runs over consecutive registered days.
   const byDate = new Map<LocalDate, LessonRecord[]>();
-  for (const r of records) byDate.set(r.date, [...(byDate.get(r.date) ?? []), r]);
+  for (const r of records) {
+    const day = byDate.get(r.date);
+    if (day) day.push(r);
+    else byDate.set(r.date, [r]);
+  }
   const wholeDay = dates.map((d) => (byDate.get(d) ?? []).every((r) => r.status === 'absent'));
   const runs: number[] = [];
   let run = 0;
@@ -208,12 +212,9 @@ export function evaluateAbsence(
   runs.sort((a, b) => b - a);
 
   const count = (status: AttendanceStatus) => recentRecords.filter((r) => r.status === status).length;
-  const weekdays = concentrations(
-    records,
-    (r) => WEEKDAY_BY_ISO[isoWeekday(r.date)] ?? null,
-    policy,
-    schoolYear.percent,
-  );
+  // Once per date, not per lesson: a school year is a few hundred lessons over fewer dates.
+  const weekdayOf = new Map(dates.map((d) => [d, WEEKDAY_BY_ISO[isoWeekday(d)] ?? null]));
+  const weekdays = concentrations(records, (r) => weekdayOf.get(r.date) ?? null, policy, schoolYear.percent);
   const figures: AbsenceFigures = {
     asOf,
     thresholdPercent,
@@ -297,8 +298,16 @@ function trendOf(recent: number | null, previous: number | null): AbsenceFigures
 export const SIGNAL_KINDS = ['fired', 'cleared'] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 
-/** What happened to a fired signal: it opened (or proposed) a case, or a case was already open. */
-export const SIGNAL_OUTCOMES = ['case-opened', 'case-proposed', 'open-case-exists'] as const;
+/**
+ * What happened to a fired signal: it opened (or proposed, ADR 0015) a case, a case was already open,
+ * or a proposal was already waiting for the contact teacher.
+ */
+export const SIGNAL_OUTCOMES = [
+  'case-opened',
+  'case-proposed',
+  'open-case-exists',
+  'proposal-pending',
+] as const;
 export type SignalOutcome = (typeof SIGNAL_OUTCOMES)[number];
 
 /** The last signal kept for each trigger of one student (absent: never fired). */
@@ -347,6 +356,45 @@ export function signalId(
 export function caseAbsencePercent(figures: AbsenceFigures): number | null {
   const values = [figures.schoolYear.percent, figures.recent.percent].filter((v): v is number => v !== null);
   return values.length ? Math.max(...values) : null;
+}
+
+// ---- Propose mode (ADR 0015) ---------------------------------------------------------------------------
+
+/** What a fired signal does: open the case at once (the default), or propose it to the contact teacher. */
+export const DETECTION_MODES = ['open', 'propose'] as const;
+export type DetectionMode = (typeof DETECTION_MODES)[number];
+
+/** Why a contact teacher dismisses a proposed case: a closed list, so no free text invites health data. */
+export const PROPOSAL_DISMISSAL_REASONS = [
+  'known-cause',
+  'already-followed-up',
+  'registration-error',
+  'other-follow-up',
+] as const;
+export type ProposalDismissalReason = (typeof PROPOSAL_DISMISSAL_REASONS)[number];
+
+/** What teachers read for each reason. */
+export const PROPOSAL_DISMISSAL_LABELS: Record<ProposalDismissalReason, string> = {
+  'known-cause': 'Kjent årsak som ikke gir grunn til bekymring',
+  'already-followed-up': 'Fraværet er allerede fulgt opp',
+  'registration-error': 'Feil i fraværsregistreringen',
+  'other-follow-up': 'Følges opp på annen måte',
+};
+
+export const PROPOSAL_STATUSES = ['pending', 'confirmed', 'dismissed'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/**
+ * The outcome a fired signal records: what blocks a new case (an open case, then a pending
+ * proposal) or what the mode does with it.
+ */
+export function firedSignalOutcome(
+  mode: DetectionMode,
+  blockers: { hasOpenCase: boolean; hasPendingProposal: boolean },
+): SignalOutcome {
+  if (blockers.hasOpenCase) return 'open-case-exists';
+  if (blockers.hasPendingProposal) return 'proposal-pending';
+  return mode === 'propose' ? 'case-proposed' : 'case-opened';
 }
 
 // ---- Policy as configuration --------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Instant, NotificationRequest } from '@tiltak/domain';
-import type { DigestActivities, NotificationActivities } from '@tiltak/workflows';
+import type { DigestActivities, NotificationActivities, ProposalNoticeActivities } from '@tiltak/workflows';
 import { OutboxKeyNotFoundError, type NotificationDelivery } from './delivery/notification-delivery';
 import { SmtpDeliveryError } from './mail-sender';
 import { DeliveryInProgressError } from './outbox/notification-outbox.store';
@@ -17,7 +17,8 @@ export const DELIVERY_IN_PROGRESS = 'DeliveryInProgress';
 export const UNKNOWN_OUTBOX_KEY = 'UnknownOutboxKey';
 
 export interface NotificationActivityDeps {
-  planner: Pick<NotificationPlanner, 'planDeliveries' | 'planSchoolDigests'>;
+  planner: Pick<NotificationPlanner, 'planDeliveries' | 'planSchoolDigests'> &
+    Partial<Pick<NotificationPlanner, 'planProposalNotice'>>;
   delivery: Pick<NotificationDelivery, 'deliver' | 'deliverAll' | 'unsentKeys'>;
   /** The running activity's heartbeat; the worker's default is Temporal's activity context. */
   heartbeat?: SweepHeartbeat;
@@ -45,12 +46,17 @@ export type NotificationScheduleActivities = DigestActivities;
 
 export function createNotificationActivities(
   deps: NotificationActivityDeps,
-): NotificationActivities & NotificationScheduleActivities {
+): NotificationActivities & NotificationScheduleActivities & ProposalNoticeActivities {
   const { planner, delivery } = deps;
   const heartbeat = deps.heartbeat ?? TEMPORAL_HEARTBEAT;
   return {
     async planNotificationDeliveries(input: { request: NotificationRequest }) {
       return { outboxKeys: await planner.planDeliveries(input.request) };
+    },
+
+    async planProposalNotice(input: { proposalId: string }) {
+      if (!planner.planProposalNotice) throw new Error('This planner does not plan proposal notices');
+      return { outboxKeys: await planner.planProposalNotice(input.proposalId) };
     },
 
     async deliverNotification(input: { outboxKey: string }) {

@@ -36,6 +36,9 @@ export const APP_ROLE_PRIVILEGES: Readonly<Record<string, readonly TablePrivileg
   // Append-only: why a case began.
   absence_signals: ['SELECT', 'INSERT'],
   student_absence_figures: ['SELECT', 'INSERT', 'UPDATE'],
+  // Propose mode (ADR 0015): a proposal's status moves once; its decision is append-only.
+  absence_case_proposals: ['SELECT', 'INSERT', 'UPDATE'],
+  absence_proposal_decisions: ['SELECT', 'INSERT'],
 };
 
 /**
@@ -144,4 +147,4 @@ export async function assertLeastPrivilege(dataSource: DataSource): Promise<void
   if (what.length) throw new OverPrivilegedRoleError(me.role, what);
 }
 
-const AUDIT_TABLES = ['case_events', 'access_log'];
+const AUDIT_TABLES = ['case_events', 'access_log', 'absence_signals', 'absence_proposal_decisions'];

@@ -23,6 +23,8 @@ import { CreateStaffServedSchools1764107000000 } from './migrations/176410700000
 import { AddStaffOidcSubject1764200000000 } from './migrations/1764200000000-AddStaffOidcSubject';
 import { CreateSignInSessions1764200001000 } from './migrations/1764200001000-CreateSignInSessions';
 import { CreateAbsenceTables1764500000000 } from './migrations/1764500000000-CreateAbsenceTables';
+import { CreateAbsenceCaseProposals1764600000000 } from './migrations/1764600000000-CreateAbsenceCaseProposals';
+import { LessonAttendanceForBulkWrites1764600001000 } from './migrations/1764600001000-LessonAttendanceForBulkWrites';
 import { InstallationEntity } from './installation/installation.entity';
 import { grantAppRolePrivileges } from './app-role-privileges';
 
@@ -58,6 +60,8 @@ export const PERSISTENCE_MIGRATIONS: readonly MigrationClass[] = [
   CreateSignInSessions1764200001000,
   AddCaseListColumns1764300000000,
   CreateAbsenceTables1764500000000,
+  CreateAbsenceCaseProposals1764600000000,
+  LessonAttendanceForBulkWrites1764600001000,
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';

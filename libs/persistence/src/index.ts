@@ -106,5 +106,7 @@ export type {
   StoredSignal,
   StudentForDetection,
 } from './absence/absence.store';
+export { ProposalStore, proposalIdFor } from './absence/proposal.store';
+export type { CaseProposal, DecisionRefusal, NewProposal } from './absence/proposal.store';
 export { isUuid, uuidV5 } from './ids/uuid-v5';
 export { caseIdFor } from './ids/case-ids';

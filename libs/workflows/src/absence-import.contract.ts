@@ -22,6 +22,8 @@ export interface AbsenceDetectionOutcome {
   studentsEvaluated: number;
   signalsFired: number;
   casesOpened: number;
+  /** Propose mode: cases proposed to contact teachers. */
+  casesProposed?: number;
 }
 
 export type AbsenceImportPhase = 'applying' | 'detecting' | 'opening-cases' | 'done' | 'rejected';
@@ -33,6 +35,7 @@ export interface AbsenceImportProgress {
   studentsToEvaluate: number;
   signalsFired: number;
   casesOpened: number;
+  casesProposed?: number;
 }
 
 export const absenceImportProgressQuery = defineQuery<AbsenceImportProgress>('absenceImportProgress');
@@ -48,6 +51,22 @@ export interface DetectionOutcome {
   studentsEvaluated: number;
   signalsFired: number;
   openings: CaseOpening[];
+  /**
+   * Propose mode (ADR 0015): the proposals this run made, each told to its contact teacher by a
+   * notice workflow. Absent in results recorded before propose mode existed.
+   */
+  proposalIds?: string[];
+}
+
+/** The notice of one proposal: its workflow id is the proposal's, so the teacher is told once. */
+export function proposalNoticeWorkflowId(proposalId: string): string {
+  return `notify-proposal-${proposalId}`;
+}
+
+/** Implemented by libs/notifications: the contact teacher's email about a proposed case. */
+export interface ProposalNoticeActivities {
+  /** Writes the outbox row(s) once per proposal; returns their keys (a retry returns the same). */
+  planProposalNotice(input: { proposalId: string }): Promise<{ outboxKeys: string[] }>;
 }
 
 export interface AbsenceActivities {
@@ -69,6 +88,13 @@ export interface AbsenceActivities {
   }): Promise<DetectionOutcome>;
   /** The students of every school whose window moved since they were last evaluated (daily run). */
   studentsDueForDetection(input: { asOf?: LocalDate }): Promise<{ studentIds: string[] }>;
+  /**
+   * Imports still `received` this long after they arrived: their workflow never started (Temporal was
+   * away when the API tried). The daily run starts them; never stranded.
+   */
+  strandedAbsenceImports(input: { olderThanMinutes: number }): Promise<{
+    imports: { importId: string; schoolId: string }[];
+  }>;
   /** The worker's ladder policy (LADDER_POLICY_JSON over the guide's), for cases the daily run opens. */
   currentLadderPolicy(): Promise<LadderPolicy>;
   finishAbsenceImport(input: {

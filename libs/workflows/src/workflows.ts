@@ -2,4 +2,8 @@
 export { caseWorkflow } from './case-workflow';
 export { notificationWorkflow } from './notification-workflow';
 export { notificationSweepWorkflow, weeklyDigestWorkflow } from './digest-workflow';
-export { absenceDetectionWorkflow, absenceImportWorkflow } from './absence-import-workflow';
+export {
+  absenceDetectionWorkflow,
+  absenceImportWorkflow,
+  proposalNoticeWorkflow,
+} from './absence-import-workflow';

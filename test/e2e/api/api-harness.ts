@@ -12,6 +12,7 @@ import type { LadderPolicy } from '@tiltak/domain';
 import { caseWorkflowId } from '@tiltak/workflows';
 import {
   AbsenceStore,
+  ProposalStore,
   CaseEventStore,
   DirectoryRepository,
   InstallationStore,
@@ -27,7 +28,7 @@ import { TemporalClient } from '../../../apps/api/src/infrastructure/temporal-cl
 import { createCaseActivities } from '../../../apps/worker/src/case-activities';
 import { createCaseWorker } from '../../../apps/worker/src/case-worker';
 import { type OidcProviderProcess, startOidcProviderProcess } from '../web/oidc-provider-process';
-import { createWorkerActivities } from '../../../apps/worker/src/worker-activities';
+import { createWorkerActivities, detectionPolicyFrom } from '../../../apps/worker/src/worker-activities';
 import { createAbsenceActivities } from '../../../apps/worker/src/absence-activities';
 import { MailSender } from '@tiltak/notifications';
 
@@ -136,6 +137,9 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
         ...createAbsenceActivities({
           absence: new AbsenceStore(db),
           installation: new InstallationStore(db),
+          proposals: new ProposalStore(db),
+          mode: config.absenceDetection.mode,
+          policy: detectionPolicyFrom(config.absenceDetection),
         }),
         ...real,
         ...createCaseActivities({
@@ -149,6 +153,7 @@ export async function startApiHarness(options: HarnessOptions = {}): Promise<Api
         }),
         planNotificationDeliveries: real?.planNotificationDeliveries ?? (async () => ({ outboxKeys: [] })),
         deliverNotification: real?.deliverNotification ?? (async () => undefined),
+        planProposalNotice: real?.planProposalNotice ?? (async () => ({ outboxKeys: [] })),
       },
     });
     worker = created.worker;

@@ -1,7 +1,8 @@
 // The web app in a real browser (Debian's Chromium via playwright-core) against the real stack: the API
 // serving apps/web/dist, the worker and Temporal dev server, PostgreSQL and the local OIDC provider.
 // People sign in on the provider's page, work cases through the forms, and axe checks every page.
-import { shortTestPolicy } from '@tiltak/domain/testing';
+import { addDays, osloDate } from '@tiltak/domain';
+import { attendanceCsv, schoolDaysBetween, shortTestPolicy } from '@tiltak/domain/testing';
 import type { Browser, Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { DEMO_STAFF, DEMO_STUDENTS } from '../../../apps/api/src/demo/demo-data';
@@ -32,6 +33,8 @@ beforeAll(async () => {
     webDistDir,
     policy: shortTestPolicy(20),
     workflowWaits: { resultMs: 3_000, acceptMs: 8_000 },
+    // Absence detection proposes cases here, for "Forslag" (ADR 0015); no other test imports absence.
+    env: { ABSENCE_DETECTION_MODE: 'propose' },
   });
   browser = await launchBrowser();
   const token = await h.token(teacher.id);
@@ -314,6 +317,52 @@ describe('the web app in a browser', () => {
       await checkPage(lw, shot);
     }
     await lw.context.close();
+  });
+
+  it('a contact teacher dismisses a proposed case under "Forslag", with a reason from the list', async () => {
+    // Bakkeli's leadership imports absence: Filip away 3 whole days of 25 (12 %) proposes a case.
+    const today = osloDate(new Date().toISOString());
+    const days = schoolDaysBetween(addDays(today, -34), today);
+    const csv = attendanceCsv(
+      days.flatMap((date, i) =>
+        [1, 2, 3, 4, 5, 6].map((period) => ({
+          studentRef: DEMO_STUDENTS.filip.externalRef,
+          date,
+          period,
+          subjectCode: 'MAT',
+          teacherRef: null,
+          status: [0, 7, 20].includes(i) ? ('absent' as const) : ('present' as const),
+          minutes: null,
+          reason: null,
+        })),
+      ),
+    );
+    const leaderToken = await h.token(DEMO_STAFF.bakkeliLeader.id);
+    const imported = await request(h.http)
+      .post(`/api/schools/${DEMO_STAFF.bakkeliLeader.schoolId}/absence-imports`)
+      .set('Authorization', `Bearer ${leaderToken}`)
+      .set('Content-Type', 'text/csv')
+      .send(csv);
+    expect(imported.status).toBe(202);
+
+    const tw = await signedIn(DEMO_STAFF.bakkeliTeacher9A.displayName, '/forslag');
+    const { page } = tw;
+    const card = page.getByRole('region', { name: 'Filip Pedersen, 9A' });
+    for (let i = 0; i < 30 && (await card.count()) === 0; i++) {
+      await page.waitForTimeout(1_000);
+      await page.reload();
+    }
+    await card.waitFor();
+    await checkPage(tw, '30-forslag');
+    await card.getByRole('button', { name: 'Avvis forslaget' }).click();
+    await card.getByText('Velg en begrunnelse for å avvise forslaget.').waitFor();
+    await checkPage(tw, '31-forslag-mangler-begrunnelse');
+    await card.getByLabel('Begrunnelse').selectOption('already-followed-up');
+    await card.getByRole('button', { name: 'Avvis forslaget' }).click();
+    await page.getByText('Avvist: Fraværet er allerede fulgt opp.').waitFor();
+    await checkPage(tw, '32-forslag-avvist');
+    expect(page.url()).not.toMatch(/Filip|Pedersen/);
+    await tw.context.close();
   });
 
   it('PPT cannot find a step-1 case', async () => {

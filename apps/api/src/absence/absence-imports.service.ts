@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Request } from 'express';
 import { STAGING_FIELDS, type ImportMode, type ImportSource } from '@tiltak/persistence';
 import {
@@ -24,6 +25,11 @@ import type { AbsenceRecordsRequestDto } from './dto/absence-records.request.dto
 
 /** The largest CSV file accepted (the issue's 100 MB: a municipality's school year is ~3.4 M rows). */
 export const MAX_CSV_BYTES = 100 * 1024 * 1024;
+
+/** A `received` import older than this is (re)started when read: its first start may have failed. */
+const STRANDED_AFTER_MS = 30_000;
+/** How long the API waits for Temporal to take an import's workflow before answering anyway. */
+const START_DEADLINE_MS = 10_000;
 
 export const absenceImportPath = (schoolId: string, importId: string): string =>
   apiPath(`/schools/${schoolId}/absence-imports/${importId}`);
@@ -112,6 +118,9 @@ export class AbsenceImportsService {
     await this.requireSchool(caller, schoolId, 'absence.import.read');
     const found = await (await this.absenceStore.get()).get(importId);
     if (!found || found.schoolId !== schoolId) throw new DomainError('NOT_FOUND', 'Fant ikke importen.');
+    // Still received a while after it arrived: its workflow may never have started (Temporal was away).
+    if (found.status === 'received' && Date.now() - Date.parse(found.createdAt) > STRANDED_AFTER_MS)
+      await this.startWorkflow(importId, schoolId);
     return AbsenceImportResponseDto.from(found);
   }
 
@@ -176,17 +185,38 @@ export class AbsenceImportsService {
   }
 
   private async start(importId: string, schoolId: string): Promise<ImportAccepted> {
-    const input: AbsenceImportInput = { importId, schoolId, policy: this.casePolicy.policy };
-    const client = await this.temporal.client();
-    await client.workflow.start(ABSENCE_IMPORT_WORKFLOW_TYPE, {
-      workflowId: absenceImportWorkflowId(importId),
-      taskQueue: this.config.values.temporal.taskQueue,
-      args: [input],
-    });
+    // The import is stored: even if its workflow cannot start now, it is accepted and started later
+    // (by a GET of it, or by the daily detection run's sweep), never stranded.
+    await this.startWorkflow(importId, schoolId);
     this.logger.log({ msg: 'Absence import received', importId });
     const stored = await (await this.absenceStore.get()).get(importId);
     if (!stored) throw new Error(`Absence import ${importId} vanished after it was received`);
     return { body: AbsenceImportResponseDto.from(stored), location: absenceImportPath(schoolId, importId) };
+  }
+
+  /** Starts the import's workflow once (its id is the import's); false when Temporal is away. */
+  private async startWorkflow(importId: string, schoolId: string): Promise<boolean> {
+    const input: AbsenceImportInput = { importId, schoolId, policy: this.casePolicy.policy };
+    try {
+      const client = await this.temporal.client();
+      await client.withDeadline(Date.now() + START_DEADLINE_MS, () =>
+        client.workflow.start(ABSENCE_IMPORT_WORKFLOW_TYPE, {
+          workflowId: absenceImportWorkflowId(importId),
+          taskQueue: this.config.values.temporal.taskQueue,
+          args: [input],
+          workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) return true;
+      this.logger.warn({
+        msg: 'Absence import stored but its workflow did not start; it is started later',
+        importId,
+        error: err instanceof Error ? err.name : 'unknown',
+      });
+      return false;
+    }
   }
 
   private async requireSchool(

@@ -26,10 +26,12 @@ export type AccessAction =
   | 'absence.import'
   | 'absence.import.read'
   | 'absence.overview'
+  | 'absence.proposal.list'
+  | 'absence.proposal.decide'
   | 'codec.decode'
   | 'codec.encode';
 
-export type ResourceType = 'case' | 'student' | 'school' | 'staff' | 'codec';
+export type ResourceType = 'case' | 'student' | 'school' | 'staff' | 'codec' | 'proposal';
 
 // The same words whether it does not exist or the caller may not see it.
 const NOT_FOUND_MESSAGE: Record<ResourceType, string> = {
@@ -38,6 +40,7 @@ const NOT_FOUND_MESSAGE: Record<ResourceType, string> = {
   school: 'Fant ikke skolen.',
   staff: 'Fant ikke den ansatte.',
   codec: 'Fant ikke det du ba om.',
+  proposal: 'Fant ikke forslaget.',
 };
 
 /**

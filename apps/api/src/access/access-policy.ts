@@ -196,6 +196,19 @@ export function mayReadAbsenceOverview(caller: Caller, schoolId: string): Decisi
   return deny('only the school leadership sees the absence overview');
 }
 
+/** Which proposed cases (propose mode, ADR 0015) a caller may list at a school: all, their own students', or none. */
+export function proposalListScope(caller: Caller, schoolId: string): 'all' | 'own' | null {
+  if (hasScope(caller, SCOPES.directoryAdmin)) return 'all';
+  if (caller.role === 'school-leadership' && coversSchool(caller, schoolId)) return 'all';
+  if (caller.role === 'contact-teacher' && caller.schoolId === schoolId) return 'own';
+  return null;
+}
+
+/** Confirming or dismissing a proposed case: whoever may open a case for the student. */
+export function mayDecideProposal(caller: Caller, student: StudentFacts): Decision {
+  return mayOpenCase(caller, student);
+}
+
 export function mayCreateSchool(caller: Caller): Decision {
   return hasScope(caller, SCOPES.directoryAdmin)
     ? allow

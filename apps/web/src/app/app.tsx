@@ -7,6 +7,7 @@ import { CasePage } from '../features/cases/case-page';
 import { NewCasePage } from '../features/cases/new-case-page';
 import { CalendarPage, StaffPage, StudentsPage } from '../features/directory/directory-pages';
 import { OverviewPage } from '../features/overview/overview-page';
+import { ProposalsPage } from '../features/absence/proposals-page';
 import { useSession } from '../shared/session';
 import { PageHeading } from '../shared/ui';
 import { Paragraph } from '@digdir/designsystemet-react';
@@ -44,6 +45,7 @@ export const routes: RouteObject[] = [
       { path: 'cases/:caseId/audit', element: <AuditTrailPage /> },
       { path: 'cases/:caseId/plan', element: <ActivityPlanPage /> },
       { path: 'overview', element: <OverviewPage /> },
+      { path: 'forslag', element: <ProposalsPage /> },
       { path: 'admin/students', element: <StudentsPage /> },
       { path: 'admin/staff', element: <StaffPage /> },
       { path: 'admin/calendar', element: <CalendarPage /> },

@@ -18,6 +18,7 @@ function navItems(session: SessionView): { to: string; label: string }[] {
     return [
       { to: '/overview', label: t.nav.overview },
       { to: '/cases', label: t.nav.cases },
+      { to: '/forslag', label: t.nav.proposals },
       { to: '/admin/students', label: t.nav.students },
       { to: '/admin/staff', label: t.nav.staff },
       { to: '/admin/calendar', label: t.nav.calendar },
@@ -26,6 +27,7 @@ function navItems(session: SessionView): { to: string; label: string }[] {
   if (role === 'contact-teacher') {
     return [
       { to: '/cases', label: t.nav.myCases },
+      { to: '/forslag', label: t.nav.proposals },
       { to: '/cases/new', label: t.nav.newCase },
     ];
   }

@@ -16,6 +16,7 @@ export const appTexts = {
     partnerCases: 'Saker til oss',
     newCase: 'Ny sak',
     overview: 'Oversikt',
+    proposals: 'Forslag',
     students: 'Elever',
     staff: 'Ansatte og roller',
     calendar: 'Skolerute',

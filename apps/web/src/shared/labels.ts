@@ -88,3 +88,11 @@ export const participantLabel: Record<Schemas['MeetingHeldPayloadDto']['particip
   'municipal-psychologist': 'Kommunepsykolog',
   'other-resource': 'Andre ressurser',
 };
+
+/** How a student's absence develops: the last four school weeks against the four before. */
+export const trendLabel: Record<'rising' | 'falling' | 'stable' | 'unknown', string> = {
+  rising: 'Økende',
+  falling: 'Synkende',
+  stable: 'Stabil',
+  unknown: 'Ukjent',
+};

@@ -61,13 +61,20 @@ export function schoolDaysBetween(
 }
 
 export function generateAttendance(options: GeneratorOptions): GeneratedRecord[] {
+  return [...attendanceRecords(options)];
+}
+
+/**
+ * The same records one at a time (student by student, day by day), so a benchmark can write a
+ * municipality's school year to a file without holding it in memory.
+ */
+export function* attendanceRecords(options: GeneratorOptions): Generator<GeneratedRecord> {
   const random = seededRandom(options.seed);
   const lessons = options.lessonsPerDay ?? 6;
   const days = schoolDaysBetween(options.from, options.to, options.closedDates);
-  const records: GeneratedRecord[] = [];
   for (const student of options.students) {
     const illnessStart = Math.floor(days.length / 3);
-    days.forEach((date, dayIndex) => {
+    for (const [dayIndex, date] of days.entries()) {
       const daysLeft = days.length - dayIndex;
       let wholeDay: AbsenceReason | null = null;
       if (student.pattern === 'monday-absent' && isoWeekday(date) === 1 && random() < 0.8)
@@ -92,7 +99,7 @@ export function generateAttendance(options: GeneratorOptions): GeneratedRecord[]
           status = 'absent';
           reason = random() < 0.5 ? 'appointment' : 'illness';
         }
-        records.push({
+        yield {
           studentRef: student.studentRef,
           date,
           period,
@@ -101,11 +108,10 @@ export function generateAttendance(options: GeneratorOptions): GeneratedRecord[]
           status,
           minutes,
           reason,
-        });
+        };
       }
-    });
+    }
   }
-  return records;
 }
 
 export const CSV_COLUMNS = [
@@ -122,19 +128,20 @@ export const CSV_COLUMNS = [
 /** The records as the import's CSV (`;`-separated, as Norwegian spreadsheets write it). */
 export function attendanceCsv(records: readonly GeneratedRecord[], separator: ';' | ',' = ';'): string {
   const lines = [CSV_COLUMNS.join(separator)];
-  for (const r of records) {
-    lines.push(
-      [
-        r.studentRef,
-        r.date,
-        r.period,
-        r.subjectCode,
-        r.teacherRef ?? '',
-        r.status,
-        r.minutes ?? '',
-        r.reason ?? '',
-      ].join(separator),
-    );
-  }
+  for (const r of records) lines.push(attendanceCsvLine(r, separator));
   return `${lines.join('\n')}\n`;
+}
+
+/** One record as a CSV line of the import's columns (without the line break). */
+export function attendanceCsvLine(r: GeneratedRecord, separator: ';' | ',' = ';'): string {
+  return [
+    r.studentRef,
+    r.date,
+    r.period,
+    r.subjectCode,
+    r.teacherRef ?? '',
+    r.status,
+    r.minutes ?? '',
+    r.reason ?? '',
+  ].join(separator);
 }

@@ -6,11 +6,13 @@ import { renderCaseNotice } from '../templates/case-notice.template';
 import { renderDeliveryFailed } from '../templates/delivery-failed.template';
 import type { RenderedEmail } from '../templates/email-layout';
 import { renderSchoolDigest } from '../templates/school-digest.template';
+import { renderCaseProposal } from '../templates/case-proposal.template';
 import type { OutboxEntry } from '../outbox/notification-outbox.types';
 import type { NotificationContextReader } from '@tiltak/persistence';
 import { recipientScopeForRole, studentMention } from '../student-reference';
 
-export type NoticeContext = Pick<NotificationContextReader, 'studentForCase' | 'schoolName'>;
+export type NoticeContext = Pick<NotificationContextReader, 'studentForCase' | 'schoolName'> &
+  Partial<Pick<NotificationContextReader, 'proposalForNotice'>>;
 
 export class NoticeRenderer {
   constructor(
@@ -51,6 +53,21 @@ export class NoticeRenderer {
         });
       case 'school-digest':
         return renderSchoolDigest(payload.summary, { publicBaseUrl: this.publicBaseUrl });
+      case 'case-proposal': {
+        const proposal = await this.context.proposalForNotice?.(payload.proposalId);
+        return renderCaseProposal({
+          proposalId: payload.proposalId,
+          proposedAt: payload.proposedAt,
+          student: studentMention(recipientScopeForRole(entry.recipientRole), {
+            caseId: payload.proposalId,
+            className: proposal?.student.className ?? null,
+            givenName: proposal?.student.givenName ?? null,
+            familyName: proposal?.student.familyName ?? null,
+          }),
+          schoolName: await this.context.schoolName(entry.schoolId),
+          publicBaseUrl: this.publicBaseUrl,
+        });
+      }
     }
   }
 

@@ -9,6 +9,7 @@ export function stepOfPayload(payload: OutboxPayload): Step | null {
     case 'delivery-failed':
       return payload.step;
     case 'school-digest':
+    case 'case-proposal':
       return null;
   }
 }

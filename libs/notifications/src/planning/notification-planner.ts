@@ -13,9 +13,10 @@ import type { RecipientResolver } from '../recipients/recipient.resolver';
 
 export interface NotificationPlannerDeps {
   outbox: Pick<NotificationOutboxStore, 'keysForRequest' | 'insertOnce'>;
-  resolver: Pick<RecipientResolver, 'resolve'>;
+  resolver: Pick<RecipientResolver, 'resolve'> & Partial<Pick<RecipientResolver, 'staff'>>;
   digests: Pick<SchoolDigestBuilder, 'build'>;
-  schools: Pick<NotificationContextReader, 'schoolIds'>;
+  schools: Pick<NotificationContextReader, 'schoolIds'> &
+    Partial<Pick<NotificationContextReader, 'proposalForNotice'>>;
   timeline: CaseTimeline;
   clock: Clock;
   log: NotificationLogger;
@@ -82,6 +83,42 @@ export class NotificationPlanner {
       },
     }));
     return outbox.insertOnce(request.key, entries, now);
+  }
+
+  /**
+   * Plans the contact teacher's email about a proposed case (ADR 0015); idempotent per proposal. The
+   * teacher's own address when they are active, else the school's leadership (who must then see to it).
+   */
+  async planProposalNotice(proposalId: string): Promise<string[]> {
+    const { outbox, resolver, log } = this.deps;
+    const requestKey = `proposal:${proposalId}`;
+    const existing = await outbox.keysForRequest(requestKey);
+    if (existing.length > 0) return existing;
+    const proposal = await this.deps.schools.proposalForNotice?.(proposalId);
+    if (!proposal) throw new Error(`No absence case proposal ${proposalId}`);
+    const teacher = (await resolver.staff?.(proposal.contactTeacherId)) ?? null;
+    const recipients = teacher
+      ? [{ staffId: teacher.id, email: teacher.email, role: 'contact-teacher' as const }]
+      : (
+          await resolver.resolve({ caseId: null, schoolId: proposal.schoolId, roles: ['school-leadership'] })
+        ).recipients.map((r) => ({ staffId: r.staffId, email: r.email, role: r.role }));
+    if (recipients.length === 0) log.warn('Nobody to tell about a proposed case', { proposalId });
+    const now = this.deps.clock();
+    return outbox.insertOnce(
+      requestKey,
+      recipients.map((r) => ({
+        key: outboxKey(requestKey, r.staffId),
+        requestKey,
+        caseId: null,
+        schoolId: proposal.schoolId,
+        kind: 'case-proposed',
+        recipientStaffId: r.staffId,
+        recipientEmail: r.email,
+        recipientRole: r.role,
+        payload: { type: 'case-proposal', proposalId, proposedAt: proposal.proposedAt.toISOString() },
+      })),
+      now,
+    );
   }
 
   /**

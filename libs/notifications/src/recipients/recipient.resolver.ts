@@ -95,6 +95,12 @@ export class RecipientResolver {
     return { recipients: [...byEmail.values()], gaps };
   }
 
+  /** One person by staff id (a proposal's contact teacher); null when unknown, inactive or without an address. */
+  async staff(staffId: string): Promise<DirectoryStaff | null> {
+    const person = await this.directory.getStaff(staffId);
+    return person?.active && person.email.trim() ? person : null;
+  }
+
   private async holdersOf(
     role: StaffRole,
     input: { caseId: string | null; schoolId: string },

@@ -9,7 +9,7 @@ import { renderEmail, type EmailBlock, type RenderedEmail } from './email-layout
 
 export interface DeliveryFailedInput {
   caseId: string | null;
-  failedKind: CaseNoticeKind | 'school-digest';
+  failedKind: CaseNoticeKind | 'school-digest' | 'case-proposed';
   failedRecipientRole: StaffRole;
   failedAt: Instant;
   /** The SMTP reply code, e.g. 550, when the server gave one. */
@@ -27,6 +27,7 @@ const KIND_NAMES: Record<DeliveryFailedInput['failedKind'], string> = {
   'evaluation-due': 'evaluering av tiltak',
   referral: 'melding til kompetanseteamet',
   'school-digest': 'ukeoversikt',
+  'case-proposed': 'forslag om ny sak',
 };
 
 export function noticeKindName(kind: DeliveryFailedInput['failedKind']): string {

@@ -18,7 +18,7 @@ import type {
   SignalStates,
 } from '@tiltak/domain';
 import type { StudentConcernProfile as StudentConcernProfileLike } from '../directory/directory.types';
-import { returnedRows } from '../sql-values';
+import { insertProposals, type NewProposal } from './proposal.store';
 
 export const IMPORT_SOURCES = ['csv', 'json'] as const;
 export type ImportSource = (typeof IMPORT_SOURCES)[number];
@@ -91,6 +91,8 @@ export interface StudentForDetection {
   contactTeacherId: string;
   concernProfile: StudentConcernProfileLike | null;
   hasOpenCase: boolean;
+  /** A proposed case (propose mode) waits for the contact teacher. */
+  hasPendingProposal: boolean;
   caseCount: number;
   records: LessonRecord[];
   signals: SignalStates;
@@ -147,39 +149,117 @@ interface ImportRow {
   finished_at: Date | null;
 }
 
-/** Which checks each staging field gets; the messages are Norwegian (they reach the school). */
-const ROW_CHECKS_SQL = `
-  SELECT r.line_no AS line, e.field, e.message
-    FROM absence_import_rows r
-    LEFT JOIN students s ON s.school_id = $2 AND s.external_ref = r.student_ref
-    CROSS JOIN LATERAL (VALUES
-      ('(rad)', r.shape_error),
-      ('student_ref', CASE WHEN coalesce(r.student_ref, '') = '' THEN 'mangler'
-                           WHEN s.id IS NULL THEN 'ukjent elevreferanse ved denne skolen' END),
-      ('date', CASE WHEN coalesce(r.lesson_date, '') = '' THEN 'mangler'
-                    WHEN r.lesson_date !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' OR NOT pg_input_is_valid(r.lesson_date, 'date')
-                      THEN 'må være en dato (ÅÅÅÅ-MM-DD)'
-                    WHEN r.lesson_date::date > (now() AT TIME ZONE 'Europe/Oslo')::date THEN 'ligger fram i tid' END),
-      ('period', CASE WHEN coalesce(r.period, '') = '' THEN 'mangler'
-                      WHEN r.period !~ '^[0-9]{1,2}$' OR r.period::int NOT BETWEEN 1 AND 20
-                        THEN 'må være et heltall fra 1 til 20' END),
-      ('subject', CASE WHEN coalesce(r.subject_code, '') = '' THEN 'mangler'
-                       WHEN length(r.subject_code) > 32 THEN 'er lengre enn 32 tegn' END),
-      ('teacher_ref', CASE WHEN length(r.teacher_ref) > 64 THEN 'er lengre enn 64 tegn' END),
-      ('status', CASE WHEN coalesce(r.status, '') = '' THEN 'mangler'
-                      WHEN r.status NOT IN ('present', 'absent', 'late', 'left-early', 'present-not-in-class')
-                        THEN 'må være present, absent, late, left-early eller present-not-in-class' END),
-      ('minutes', CASE WHEN coalesce(r.minutes, '') <> '' AND (r.minutes !~ '^[0-9]{1,3}$' OR r.minutes::int NOT BETWEEN 1 AND 600)
-                         THEN 'må være et heltall fra 1 til 600'
-                       WHEN r.status = 'late' AND coalesce(r.minutes, '') = '' THEN 'mangler (påkrevd for late)'
-                       WHEN coalesce(r.minutes, '') <> '' AND r.status IN ('present', 'absent', 'present-not-in-class')
-                         THEN 'brukes bare for late og left-early' END),
-      ('reason', CASE WHEN coalesce(r.reason, '') <> '' AND r.reason NOT IN ('illness', 'appointment', 'permission', 'unknown')
-                        THEN 'må være illness, appointment, permission eller unknown'
-                      WHEN coalesce(r.reason, '') <> '' AND r.status IN ('present', 'present-not-in-class')
-                        THEN 'brukes ikke når eleven er til stede' END)
-    ) AS e(field, message)
-   WHERE r.import_id = $1 AND e.message IS NOT NULL`;
+/**
+ * The columns a staged row's checks read, in GROUPING() order, and the grouping sets the checks run
+ * on: each field's distinct values (the pairs where a check reads two fields), not every row. A
+ * school year has millions of rows but a few hundred dates, six periods, five statuses: checking the
+ * distinct values is one scan of staging, and only when one is bad are its lines looked up.
+ */
+const CHECKED_COLUMNS = [
+  'student_ref',
+  'lesson_date',
+  'period',
+  'subject_code',
+  'teacher_ref',
+  'status',
+  'minutes',
+  'reason',
+  'shape_error',
+] as const;
+type CheckedColumn = (typeof CHECKED_COLUMNS)[number];
+
+/** GROUPING(...) of a set: a bit per column, 1 where the column is not in the set (first column highest). */
+function groupingOf(set: readonly CheckedColumn[]): number {
+  return CHECKED_COLUMNS.reduce(
+    (mask, column, i) => (set.includes(column) ? mask : mask | (1 << (CHECKED_COLUMNS.length - 1 - i))),
+    0,
+  );
+}
+
+/** Each check: the field it names, the columns whose distinct values it reads, the Norwegian message. */
+const VALUE_CHECKS: { field: string; set: CheckedColumn[]; message: string }[] = [
+  { field: '(rad)', set: ['shape_error'], message: `v.shape_error` },
+  {
+    field: 'student_ref',
+    set: ['student_ref'],
+    message: `CASE WHEN coalesce(v.student_ref, '') = '' THEN 'mangler'
+                   WHEN NOT EXISTS (SELECT 1 FROM students s WHERE s.school_id = $2 AND s.external_ref = v.student_ref)
+                     THEN 'ukjent elevreferanse ved denne skolen' END`,
+  },
+  {
+    field: 'date',
+    set: ['lesson_date'],
+    message: `CASE WHEN coalesce(v.lesson_date, '') = '' THEN 'mangler'
+                   WHEN v.lesson_date !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' OR NOT pg_input_is_valid(v.lesson_date, 'date')
+                     THEN 'må være en dato (ÅÅÅÅ-MM-DD)'
+                   WHEN v.lesson_date::date > (now() AT TIME ZONE 'Europe/Oslo')::date THEN 'ligger fram i tid' END`,
+  },
+  {
+    field: 'period',
+    set: ['period'],
+    message: `CASE WHEN coalesce(v.period, '') = '' THEN 'mangler'
+                   WHEN v.period !~ '^[0-9]{1,2}$' OR v.period::int NOT BETWEEN 1 AND 20
+                     THEN 'må være et heltall fra 1 til 20' END`,
+  },
+  {
+    field: 'subject',
+    set: ['subject_code'],
+    message: `CASE WHEN coalesce(v.subject_code, '') = '' THEN 'mangler'
+                   WHEN length(v.subject_code) > 32 THEN 'er lengre enn 32 tegn' END`,
+  },
+  {
+    field: 'teacher_ref',
+    set: ['teacher_ref'],
+    message: `CASE WHEN length(v.teacher_ref) > 64 THEN 'er lengre enn 64 tegn' END`,
+  },
+  {
+    field: 'status',
+    set: ['status', 'minutes'],
+    message: `CASE WHEN coalesce(v.status, '') = '' THEN 'mangler'
+                   WHEN v.status NOT IN ('present', 'absent', 'late', 'left-early', 'present-not-in-class')
+                     THEN 'må være present, absent, late, left-early eller present-not-in-class' END`,
+  },
+  {
+    field: 'minutes',
+    set: ['status', 'minutes'],
+    message: `CASE WHEN coalesce(v.minutes, '') <> '' AND (v.minutes !~ '^[0-9]{1,3}$' OR v.minutes::int NOT BETWEEN 1 AND 600)
+                     THEN 'må være et heltall fra 1 til 600'
+                   WHEN v.status = 'late' AND coalesce(v.minutes, '') = '' THEN 'mangler (påkrevd for late)'
+                   WHEN coalesce(v.minutes, '') <> '' AND v.status IN ('present', 'absent', 'present-not-in-class')
+                     THEN 'brukes bare for late og left-early' END`,
+  },
+  {
+    field: 'reason',
+    set: ['status', 'reason'],
+    message: `CASE WHEN coalesce(v.reason, '') <> '' AND v.reason NOT IN ('illness', 'appointment', 'permission', 'unknown')
+                     THEN 'må være illness, appointment, permission eller unknown'
+                   WHEN coalesce(v.reason, '') <> '' AND v.status IN ('present', 'present-not-in-class')
+                     THEN 'brukes ikke når eleven er til stede' END`,
+  },
+];
+
+const GROUPING_SETS = [...new Map(VALUE_CHECKS.map((c) => [groupingOf(c.set), c.set])).values()];
+
+/** The bad distinct values: one scan of the import's staged rows. */
+const BAD_VALUES_SQL = `
+  WITH v AS (
+    SELECT ${CHECKED_COLUMNS.join(', ')}, GROUPING(${CHECKED_COLUMNS.join(', ')}) AS gs
+      FROM absence_import_rows
+     WHERE import_id = $1
+     GROUP BY GROUPING SETS (${GROUPING_SETS.map((set) => `(${set.join(', ')})`).join(', ')})
+  )
+  SELECT * FROM (
+    ${VALUE_CHECKS.map(
+      (c, i) =>
+        `SELECT ${i} AS check_no, ${CHECKED_COLUMNS.map((col) => `v.${col}`).join(', ')}, (${c.message}) AS message
+           FROM v WHERE v.gs = ${groupingOf(c.set)}`,
+    ).join(' UNION ALL ')}
+  ) bad WHERE message IS NOT NULL`;
+
+interface BadValue extends Record<CheckedColumn, string | null> {
+  check_no: number;
+  message: string;
+}
 
 export class AbsenceStore {
   constructor(private readonly dataSource: DataSource) {}
@@ -235,9 +315,9 @@ export class AbsenceStore {
   async apply(importId: string): Promise<ApplyResult> {
     return this.dataSource.transaction(async (m) => {
       const [imp] = (await m.query(
-        `SELECT school_id, mode, status, seq FROM absence_imports WHERE id = $1 FOR UPDATE`,
+        `SELECT school_id, mode, status, seq, rows_read FROM absence_imports WHERE id = $1 FOR UPDATE`,
         [importId],
-      )) as { school_id: string; mode: ImportMode; status: ImportStatus; seq: string }[];
+      )) as { school_id: string; mode: ImportMode; status: ImportStatus; seq: string; rows_read: number }[];
       if (!imp) throw new Error(`No absence import ${importId}`);
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('absence-import:' || $1))`, [imp.school_id]);
       if (imp.status === 'applied' || imp.status === 'rejected') {
@@ -253,24 +333,17 @@ export class AbsenceStore {
         };
       }
 
-      const errors = (await m.query(`${ROW_CHECKS_SQL} ORDER BY line, field COLLATE "C"`, [
-        importId,
-        imp.school_id,
-      ])) as RowError[];
-      const unknownRefs = (
-        (await m.query(
-          `SELECT DISTINCT r.student_ref COLLATE "C" AS ref FROM absence_import_rows r
-             WHERE r.import_id = $1 AND coalesce(r.student_ref, '') <> ''
-               AND NOT EXISTS (SELECT 1 FROM students s WHERE s.school_id = $2 AND s.external_ref = r.student_ref)
-             ORDER BY 1 LIMIT ${MAX_STORED_ERRORS}`,
-          [importId, imp.school_id],
-        )) as { ref: string }[]
-      ).map((r) => r.ref);
+      // Sorting and hashing millions of staged rows: room for them in memory, for this transaction only.
+      await m.query(`SET LOCAL work_mem = '128MB'`);
+      const badValues = (await m.query(BAD_VALUES_SQL, [importId, imp.school_id])) as BadValue[];
+      const errors = badValues.length > 0 ? await this.rowErrors(m, importId, badValues) : [];
+      const unknownRefs = badValues
+        .filter((b) => VALUE_CHECKS[b.check_no]?.field === 'student_ref' && b.student_ref)
+        .map((b) => b.student_ref as string)
+        .sort()
+        .slice(0, MAX_STORED_ERRORS);
       const badLines = new Set(errors.map((e) => e.line));
-      const [{ total } = { total: 0 }] = (await m.query(
-        `SELECT count(*)::int AS total FROM absence_import_rows WHERE import_id = $1`,
-        [importId],
-      )) as { total: number }[];
+      const total = Number(imp.rows_read);
 
       const finish = async (status: 'applied' | 'rejected', applied: number, unchanged: number) => {
         await m.query(
@@ -297,38 +370,94 @@ export class AbsenceStore {
         return { status: 'rejected', rowsApplied: 0, rowsRejected: total, changedStudentIds: [] };
       }
 
-      // A record named twice in one file: the later line is the correction.
-      const changed = returnedRows<{ student_id: string }>(
-        await m.query(
-          `INSERT INTO lesson_attendance AS a (student_id, school_id, lesson_date, period, subject_code, teacher_ref,
-                                               status, minutes, reason, import_seq)
+      // A record named twice in one file: the later line is the correction. Only the changed students
+      // come back (with how many of their records changed), not a row per record.
+      const changed = (await m.query(
+        `WITH incoming AS MATERIALIZED (
            SELECT DISTINCT ON (s.id, r.lesson_date::date, r.period::int)
-                  s.id, s.school_id, r.lesson_date::date, r.period::int, r.subject_code, nullif(r.teacher_ref, ''),
-                  r.status, nullif(r.minutes, '')::int, nullif(r.reason, ''), $3::bigint
+                  s.id AS student_id, s.school_id, r.lesson_date::date AS lesson_date, r.period::int AS period,
+                  r.subject_code, nullif(r.teacher_ref, '') AS teacher_ref, r.status,
+                  nullif(r.minutes, '')::int AS minutes, nullif(r.reason, '') AS reason
              FROM absence_import_rows r
              JOIN students s ON s.school_id = $2 AND s.external_ref = r.student_ref
-            WHERE r.import_id = $1 AND NOT (r.line_no = ANY($4::int[]))
+             LEFT JOIN unnest($4::int[]) AS bad (line) ON bad.line = r.line_no
+            WHERE r.import_id = $1 AND bad.line IS NULL
             ORDER BY s.id, r.lesson_date::date, r.period::int, r.line_no DESC
-           ON CONFLICT (student_id, lesson_date, period) DO UPDATE
-              SET subject_code = EXCLUDED.subject_code, teacher_ref = EXCLUDED.teacher_ref, status = EXCLUDED.status,
-                  minutes = EXCLUDED.minutes, reason = EXCLUDED.reason, import_seq = EXCLUDED.import_seq,
-                  updated_at = now()
-            WHERE a.import_seq <= EXCLUDED.import_seq
+         ),
+         -- Under the school's lock nobody else writes these students' lessons, so an update of the
+         -- known ones and a plain insert of the new ones (cheaper than ON CONFLICT's speculative
+         -- insertion, row by row) cannot race.
+         updated AS (
+           UPDATE lesson_attendance a
+              SET subject_code = i.subject_code, teacher_ref = i.teacher_ref, status = i.status,
+                  minutes = i.minutes, reason = i.reason, import_seq = $3::bigint, updated_at = now()
+             FROM incoming i
+            WHERE a.student_id = i.student_id AND a.lesson_date = i.lesson_date AND a.period = i.period
+              AND a.import_seq <= $3::bigint
               AND (a.subject_code, a.teacher_ref, a.status, a.minutes, a.reason)
-                  IS DISTINCT FROM (EXCLUDED.subject_code, EXCLUDED.teacher_ref, EXCLUDED.status, EXCLUDED.minutes, EXCLUDED.reason)
-           RETURNING a.student_id`,
-          [importId, imp.school_id, imp.seq, [...badLines]],
-        ),
-      );
+                  IS DISTINCT FROM (i.subject_code, i.teacher_ref, i.status, i.minutes, i.reason)
+           RETURNING a.student_id
+         ),
+         inserted AS (
+           INSERT INTO lesson_attendance (student_id, school_id, lesson_date, period, subject_code, teacher_ref,
+                                          status, minutes, reason, import_seq)
+           SELECT i.student_id, i.school_id, i.lesson_date, i.period, i.subject_code, i.teacher_ref, i.status,
+                  i.minutes, i.reason, $3::bigint
+             FROM incoming i
+            WHERE NOT EXISTS (SELECT 1 FROM lesson_attendance a
+                               WHERE a.student_id = i.student_id AND a.lesson_date = i.lesson_date AND a.period = i.period)
+           RETURNING student_id
+         )
+         SELECT student_id, count(*)::int AS records
+           FROM (SELECT student_id FROM updated UNION ALL SELECT student_id FROM inserted) AS changed
+          GROUP BY student_id ORDER BY student_id`,
+        [importId, imp.school_id, imp.seq, [...badLines]],
+      )) as { student_id: string; records: number }[];
+      const changedRecords = changed.reduce((sum, c) => sum + c.records, 0);
       const valid = total - badLines.size;
-      await finish('applied', changed.length, valid - changed.length);
+      await finish('applied', changedRecords, valid - changedRecords);
       return {
         status: 'applied',
-        rowsApplied: changed.length,
+        rowsApplied: changedRecords,
         rowsRejected: badLines.size,
-        changedStudentIds: [...new Set(changed.map((c) => c.student_id))].sort(),
+        changedStudentIds: changed.map((c) => c.student_id),
       };
     });
+  }
+
+  /** Imports still `received` after this many minutes: their workflow never started. Oldest first. */
+  async strandedImports(olderThanMinutes: number): Promise<{ importId: string; schoolId: string }[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, school_id FROM absence_imports
+        WHERE status = 'received' AND created_at < now() - make_interval(mins => $1::int)
+        ORDER BY seq LIMIT 1000`,
+      [olderThanMinutes],
+    )) as { id: string; school_id: string }[];
+    return rows.map((r) => ({ importId: r.id, schoolId: r.school_id }));
+  }
+
+  /** Every staged line holding one of the bad values, with its field and message, in line order. */
+  private async rowErrors(
+    m: { query: (sql: string, params?: unknown[]) => Promise<unknown> },
+    importId: string,
+    badValues: readonly BadValue[],
+  ): Promise<RowError[]> {
+    const errors: RowError[] = [];
+    for (const [checkNo, check] of VALUE_CHECKS.entries()) {
+      const bad = badValues.filter((b) => b.check_no === checkNo);
+      if (bad.length === 0) continue;
+      // The check's columns as one jsonb array per bad value: matched as a whole, NULLs included.
+      const key = `jsonb_build_array(${check.set.map((c) => `r.${c}`).join(', ')})`;
+      const lines = (await m.query(
+        `SELECT r.line_no AS line, b.message
+           FROM absence_import_rows r
+           JOIN jsonb_to_recordset($2::jsonb) AS b (k jsonb, message text) ON b.k = ${key}
+          WHERE r.import_id = $1`,
+        [importId, JSON.stringify(bad.map((b) => ({ k: check.set.map((c) => b[c]), message: b.message })))],
+      )) as { line: number; message: string }[];
+      for (const l of lines) errors.push({ line: l.line, field: check.field, message: l.message });
+    }
+    return errors.sort((a, b) => a.line - b.line || (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
   }
 
   /** Records what detection did for the import and marks it finished. */
@@ -354,7 +483,9 @@ export class AbsenceStore {
     const students = (await this.dataSource.query(
       `SELECT s.id, s.school_id, s.contact_teacher_id, s.concern_profile,
               EXISTS (SELECT 1 FROM cases c WHERE c.student_id = s.id AND c.status <> 'closed') AS has_open_case,
-              (SELECT count(*)::int FROM cases c WHERE c.student_id = s.id) AS case_count
+              (SELECT count(*)::int FROM cases c WHERE c.student_id = s.id) AS case_count,
+              EXISTS (SELECT 1 FROM absence_case_proposals p WHERE p.student_id = s.id AND p.status = 'pending')
+                AS has_pending_proposal
          FROM students s WHERE s.id = ANY($1::uuid[]) ORDER BY s.id`,
       [studentIds],
     )) as {
@@ -364,6 +495,7 @@ export class AbsenceStore {
       concern_profile: StudentConcernProfileLike | null;
       has_open_case: boolean;
       case_count: number;
+      has_pending_proposal: boolean;
     }[];
     const records = (await this.dataSource.query(
       `SELECT student_id, to_char(lesson_date, 'YYYY-MM-DD') AS date, period, subject_code, teacher_ref, status, minutes, reason
@@ -408,6 +540,7 @@ export class AbsenceStore {
         contactTeacherId: s.contact_teacher_id,
         concernProfile: s.concern_profile,
         hasOpenCase: s.has_open_case,
+        hasPendingProposal: s.has_pending_proposal,
         caseCount: s.case_count,
         records: byStudent.get(s.id) ?? [],
         signals: Object.fromEntries(own.map((g) => [g.trigger, g.kind])),
@@ -420,43 +553,64 @@ export class AbsenceStore {
   async recordDetection(
     signals: readonly NewSignal[],
     figures: readonly (FiguresRow & { schoolId: string })[],
+    proposals: readonly NewProposal[] = [],
   ): Promise<void> {
     await this.dataSource.transaction(async (m) => {
-      for (const s of signals) {
+      await insertProposals(m, proposals);
+      // One statement each for the whole batch: a round trip per student was most of detection's time.
+      if (signals.length > 0) {
         await m.query(
           `INSERT INTO absence_signals (id, student_id, school_id, trigger, kind, crossing, outcome, case_id, import_id,
                                         run_key, evaluated_on, figures, pattern)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb) ON CONFLICT (id) DO NOTHING`,
+           SELECT x.id, x.student_id, x.school_id, x.trigger, x.kind, x.crossing, x.outcome, x.case_id, x.import_id,
+                  x.run_key, x.evaluated_on, x.figures, x.pattern
+             FROM jsonb_to_recordset($1::jsonb) AS x (id text, student_id uuid, school_id uuid, trigger text, kind text,
+                  crossing int, outcome text, case_id uuid, import_id uuid, run_key text, evaluated_on date,
+                  figures jsonb, pattern jsonb)
+            ORDER BY x.id
+           ON CONFLICT (id) DO NOTHING`,
           [
-            s.id,
-            s.studentId,
-            s.schoolId,
-            s.trigger,
-            s.kind,
-            s.crossing,
-            s.outcome,
-            s.caseId,
-            s.importId,
-            s.runKey,
-            s.evaluatedOn,
-            JSON.stringify(s.figures),
-            JSON.stringify(s.pattern),
+            JSON.stringify(
+              signals.map((g) => ({
+                id: g.id,
+                student_id: g.studentId,
+                school_id: g.schoolId,
+                trigger: g.trigger,
+                kind: g.kind,
+                crossing: g.crossing,
+                outcome: g.outcome,
+                case_id: g.caseId,
+                import_id: g.importId,
+                run_key: g.runKey,
+                evaluated_on: g.evaluatedOn,
+                figures: g.figures,
+                pattern: g.pattern,
+              })),
+            ),
           ],
         );
       }
-      for (const f of figures) {
+      if (figures.length > 0) {
         await m.query(
           `INSERT INTO student_absence_figures (student_id, school_id, evaluated_on, figures, pattern, concerning)
-           VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6::text[])
+           SELECT x.student_id, x.school_id, x.evaluated_on, x.figures, x.pattern,
+                  ARRAY(SELECT jsonb_array_elements_text(x.concerning))
+             FROM jsonb_to_recordset($1::jsonb) AS x (student_id uuid, school_id uuid, evaluated_on date,
+                  figures jsonb, pattern jsonb, concerning jsonb)
+            ORDER BY x.student_id
            ON CONFLICT (student_id) DO UPDATE SET evaluated_on = EXCLUDED.evaluated_on, figures = EXCLUDED.figures,
              pattern = EXCLUDED.pattern, concerning = EXCLUDED.concerning, updated_at = now()`,
           [
-            f.studentId,
-            f.schoolId,
-            f.evaluatedOn,
-            JSON.stringify(f.figures),
-            JSON.stringify(f.pattern),
-            f.concerning,
+            JSON.stringify(
+              figures.map((f) => ({
+                student_id: f.studentId,
+                school_id: f.schoolId,
+                evaluated_on: f.evaluatedOn,
+                figures: f.figures,
+                pattern: f.pattern,
+                concerning: f.concerning,
+              })),
+            ),
           ],
         );
       }
@@ -487,10 +641,11 @@ export class AbsenceStore {
     yearStart: LocalDate,
   ): Promise<string[]> {
     const rows = (await this.dataSource.query(
-      `SELECT DISTINCT a.student_id FROM lesson_attendance a
-         LEFT JOIN student_absence_figures f ON f.student_id = a.student_id
-        WHERE ($1::uuid IS NULL OR a.school_id = $1) AND a.lesson_date BETWEEN $3::date AND $2::date
-          AND (f.student_id IS NULL OR f.evaluated_on < $2::date)
+      `SELECT s.id AS student_id FROM students s
+         LEFT JOIN student_absence_figures f ON f.student_id = s.id
+        WHERE ($1::uuid IS NULL OR s.school_id = $1) AND (f.student_id IS NULL OR f.evaluated_on < $2::date)
+          AND EXISTS (SELECT 1 FROM lesson_attendance a
+                       WHERE a.student_id = s.id AND a.lesson_date BETWEEN $3::date AND $2::date)
         ORDER BY 1`,
       [schoolId, asOf, yearStart],
     )) as { student_id: string }[];

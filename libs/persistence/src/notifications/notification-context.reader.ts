@@ -50,6 +50,36 @@ export class NotificationContextReader {
     };
   }
 
+  /** What a proposal's notice needs: its school, the contact teacher, and how to refer to the student. */
+  async proposalForNotice(proposalId: string): Promise<{
+    schoolId: string;
+    contactTeacherId: string;
+    proposedAt: Date;
+    student: Omit<StudentForReference, 'caseId'>;
+  } | null> {
+    const rows = (await this.dataSource.query(
+      `SELECT p.school_id, p.contact_teacher_id, p.proposed_at, s.class_name, s.given_name, s.family_name
+         FROM absence_case_proposals p JOIN students s ON s.id = p.student_id
+        WHERE p.id = $1`,
+      [proposalId],
+    )) as {
+      school_id: string;
+      contact_teacher_id: string;
+      proposed_at: Date;
+      class_name: string | null;
+      given_name: string | null;
+      family_name: string | null;
+    }[];
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      schoolId: row.school_id,
+      contactTeacherId: row.contact_teacher_id,
+      proposedAt: row.proposed_at,
+      student: { className: row.class_name, givenName: row.given_name, familyName: row.family_name },
+    };
+  }
+
   async schoolName(schoolId: string): Promise<string | null> {
     const rows = (await this.dataSource.query('SELECT name FROM schools WHERE id = $1', [schoolId])) as {
       name: string;

@@ -6,6 +6,7 @@ import { dateTimeText } from '../../shared/format';
 import { statusLabel, stepTitle } from '../../shared/labels';
 import { useSession } from '../../shared/session';
 import { LoadError, Loading, PageHeading } from '../../shared/ui';
+import { AbsenceSection } from './absence-section';
 import { t } from './texts';
 
 type Figure = Schemas['OverviewFigureDto'];
@@ -159,6 +160,7 @@ export function OverviewPage() {
           </section>
         </>
       )}
+      {schoolId !== null && <AbsenceSection schoolId={schoolId} />}
     </>
   );
 }

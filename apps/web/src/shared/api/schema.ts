@@ -495,6 +495,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/schools/{schoolId}/absence-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases absence detection proposes (ABSENCE_DETECTION_MODE=propose): the leadership sees the school’s, a contact teacher their own students’. */
+        get: operations["AbsenceProposalsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/absence-proposals/{proposalId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirms a proposed case: the case opens with the step-1 deadline from the proposal’s moment. Again: the same answer. */
+        post: operations["AbsenceProposalsController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/absence-proposals/{proposalId}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismisses a proposed case with a reason from a closed list; the decision is kept (append-only). */
+        post: operations["AbsenceProposalsController_dismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/codec/decode": {
         parameters: {
             query?: never;
@@ -1403,6 +1454,74 @@ export interface components {
             overThresholdWithoutOpenCase: number;
             /** @description overThresholdWithoutOpenCase / overThreshold (0–1); null when nobody is over a threshold. */
             missingPlanRate: number | null;
+        };
+        ProposalFiguresDto: {
+            schoolYearPercent: number | null;
+            recentPercent: number | null;
+            thresholdPercent: number;
+            /** @enum {string} */
+            trend: "rising" | "falling" | "stable" | "unknown";
+            lateArrivalsRecent: number;
+            presentNotInClassRecent: number;
+        };
+        ProposalDecisionDto: {
+            /** @enum {string} */
+            decision: "confirmed" | "dismissed";
+            /** @enum {string|null} */
+            reason: "known-cause" | "already-followed-up" | "registration-error" | "other-follow-up" | null;
+            /** @description The reason as teachers read it. */
+            reasonLabel: string | null;
+            /** Format: uuid */
+            decidedBy: string;
+            /** Format: date-time */
+            decidedAt: string;
+        };
+        CaseProposalResponseDto: {
+            /** Format: uuid */
+            proposalId: string;
+            /** Format: uuid */
+            schoolId: string;
+            /** Format: uuid */
+            studentId: string;
+            givenName: string;
+            familyName: string;
+            className: string;
+            /** Format: uuid */
+            contactTeacherId: string;
+            /**
+             * @description The trigger the case would be opened for.
+             * @enum {string}
+             */
+            trigger: "absence-percentage" | "lesson-absence" | "present-not-in-class" | "repeated-late-arrival";
+            /** @description Every trigger that fired. */
+            triggers: ("absence-percentage" | "lesson-absence" | "present-not-in-class" | "repeated-late-arrival")[];
+            absencePercent: number | null;
+            figures: components["schemas"]["ProposalFiguresDto"];
+            /**
+             * Format: date-time
+             * @description When detection proposed it; the step-1 deadline runs from here.
+             */
+            proposedAt: string;
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "dismissed";
+            /**
+             * Format: uuid
+             * @description The case a confirmation opened.
+             */
+            caseId: string | null;
+            decision: components["schemas"]["ProposalDecisionDto"] | null;
+            /** @description Where the opened case is. */
+            caseLocation: string | null;
+        };
+        CaseProposalListResponseDto: {
+            proposals: components["schemas"]["CaseProposalResponseDto"][];
+        };
+        DismissProposalRequestDto: {
+            /**
+             * @description Why no case is opened, from a closed list (no free text: it would invite health details): known-cause (Kjent årsak som ikke gir grunn til bekymring), already-followed-up (Fraværet er allerede fulgt opp), registration-error (Feil i fraværsregistreringen), other-follow-up (Følges opp på annen måte).
+             * @enum {string}
+             */
+            reason: "known-cause" | "already-followed-up" | "registration-error" | "other-follow-up";
         };
         CodecPayloadDto: {
             /**
@@ -2891,6 +3010,118 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AbsenceProposalsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only proposals with this status. */
+                status?: "pending" | "confirmed" | "dismissed";
+            };
+            header?: never;
+            path: {
+                schoolId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseProposalListResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AbsenceProposalsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseProposalResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Dismissed already, or the student has an open case. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AbsenceProposalsController_dismiss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissProposalRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseProposalResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Confirmed already, or dismissed for another reason. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
