@@ -4,7 +4,7 @@
 // the same; the other decision after one is a 409.
 import { Injectable } from '@nestjs/common';
 import { validateOpenCaseInput } from '@tiltak/domain';
-import { ProposalStore, caseIdFor, type CaseProposal, type DecisionRefusal } from '@tiltak/persistence';
+import { caseIdFor, type CaseProposal, type DecisionRefusal } from '@tiltak/persistence';
 import type { CaseWorkflowInput } from '@tiltak/workflows';
 import { AccessAudit } from '../access/access-audit.service';
 import { mayDecideProposal, proposalListScope } from '../access/access-policy';
@@ -12,9 +12,13 @@ import type { Caller } from '../auth/caller';
 import { casePath } from '../cases/case-ids';
 import { CaseWorkflows } from '../cases/case-workflows';
 import { DomainError } from '../errors/domain-error';
-import { Database } from '../infrastructure/database.provider';
 import { CasePolicy } from '../infrastructure/ladder-policy';
-import { Stores } from '../infrastructure/stores.provider';
+import {
+  CaseReadModelStore,
+  DirectoryStore,
+  InstallationStoreRef,
+  ProposalStoreRef,
+} from '../infrastructure/stores.provider';
 import {
   CaseProposalResponseDto,
   type CaseProposalListResponseDto,
@@ -22,21 +26,23 @@ import {
   type ProposalListQueryDto,
 } from './dto/case-proposal.dto';
 
+/** How long a confirmation waits for the new case's first state (it is answered from the proposal). */
+const FIRST_STATE_WAIT_MS = 5_000;
+
 @Injectable()
 export class AbsenceProposalsService {
-  private store: ProposalStore | null = null;
-
   constructor(
-    private readonly database: Database,
-    private readonly stores: Stores,
+    private readonly directoryStore: DirectoryStore,
+    private readonly caseStore: CaseReadModelStore,
+    private readonly installationStore: InstallationStoreRef,
+    private readonly proposalStore: ProposalStoreRef,
     private readonly audit: AccessAudit,
     private readonly workflows: CaseWorkflows,
     private readonly casePolicy: CasePolicy,
   ) {}
 
-  private async proposals(): Promise<ProposalStore> {
-    this.store ??= new ProposalStore(await this.database.ready());
-    return this.store;
+  private proposals() {
+    return this.proposalStore.get();
   }
 
   async list(
@@ -44,7 +50,7 @@ export class AbsenceProposalsService {
     schoolId: string,
     query: ProposalListQueryDto,
   ): Promise<CaseProposalListResponseDto> {
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     if (!(await directory.getSchool(schoolId)))
       throw await this.audit.notFound(caller, 'absence.proposal.list', 'school', schoolId, 'no such school');
     const scope = proposalListScope(caller, schoolId);
@@ -70,7 +76,7 @@ export class AbsenceProposalsService {
 
   async confirm(caller: Caller, proposalId: string): Promise<CaseProposalResponseDto> {
     const proposal = await this.decidable(caller, proposalId);
-    const { cases, installation } = await this.stores.get();
+    const [cases, installation] = await Promise.all([this.caseStore.get(), this.installationStore.get()]);
     if (proposal.status === 'pending') {
       const open = await cases.findOpenByStudent(proposal.studentId);
       if (open)
@@ -160,11 +166,11 @@ export class AbsenceProposalsService {
         reason: valid.code,
       });
     // 'running' or 'closed': a retry found the case this confirmation opened.
-    await this.workflows.start(input);
+    await this.workflows.start(input, FIRST_STATE_WAIT_MS);
   }
 
   private async answer(proposal: CaseProposal): Promise<CaseProposalResponseDto> {
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     const student = await directory.getStudent(proposal.studentId);
     return CaseProposalResponseDto.from(proposal, student ?? undefined);
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   AbsenceStore,
+  ProposalStore,
   AccessLog,
   CaseEventStore,
   CaseReadModel,
@@ -47,6 +48,7 @@ export class AccessLogStore extends lazyStore((ds) => new AccessLog(ds)) {}
 export class InstallationStoreRef extends lazyStore((ds) => new InstallationStore(ds)) {}
 export class SignInStoreRef extends lazyStore((ds) => new SignInStore(ds)) {}
 export class AbsenceStoreRef extends lazyStore((ds) => new AbsenceStore(ds)) {}
+export class ProposalStoreRef extends lazyStore((ds) => new ProposalStore(ds)) {}
 
 export const STORE_PROVIDERS = [
   DirectoryStore,
@@ -57,4 +59,5 @@ export const STORE_PROVIDERS = [
   InstallationStoreRef,
   SignInStoreRef,
   AbsenceStoreRef,
+  ProposalStoreRef,
 ];
