@@ -6,16 +6,16 @@
 // received mail, prints the table and exits 1 if any invariant is violated. Never part of `npm test`.
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
 import pg from 'pg';
 import { provisionDatabase } from '../lib/database.mjs';
-import { freePort } from '../lib/ports.mjs';
+import { freePort, waitForPort } from '../lib/ports.mjs';
 import { checkRun, formatTable } from './invariants.mjs';
-import { parseArgs, USAGE } from './options.mjs';
+import { loadSeconds, parseArgs, USAGE } from './options.mjs';
 import { createRandom, planCase, stepOneContact, stepTwoMeeting, note } from './teachers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -46,6 +46,20 @@ async function main() {
   const stack = await startStack(opts);
   const results = [];
   for (const scenario of opts.scenarios) {
+    if (scenario === 'temporal-pg') {
+      const moved = await moveToPostgresTemporal(stack, opts);
+      if (!moved.ok) {
+        log(`temporal-pg skipped: ${moved.reason}`);
+        results.push({
+          skipped: true,
+          row: skippedRow(SCENARIO_NAMES[scenario]),
+          notes: [moved.reason],
+          answers: '',
+        });
+        continue;
+      }
+    }
+    const duration = loadSeconds(opts, scenario);
     const run = {
       scenario: SCENARIO_NAMES[scenario],
       cases: [],
@@ -57,29 +71,27 @@ async function main() {
       kills: 0,
       outage: null,
       poisoned: null,
-      // The SMTP server serves every scenario: this one's mail starts here.
-      mailFrom: stack.smtp.messages.length,
+      notes: [],
     };
-    log(`${run.scenario}: ${opts.cases} cases for ${opts.duration} s`);
-    const loadEnd = Date.now() + opts.duration * 1000;
-    const fault =
-      scenario === 'r1'
-        ? killLoop(stack, opts, random, loadEnd, run)
-        : scenario === 'pg-restart'
-          ? restartPostgres(stack, opts, run)
-          : poisonOneCase(stack, run);
-    await drive(stack, opts, random, loadEnd, run);
+    log(`${run.scenario}: ${opts.cases} cases for ${duration} s`);
+    const loadEnd = Date.now() + duration * 1000;
+    const fault = startFault(scenario, stack, opts, random, loadEnd, run, duration);
+    await drive(stack, opts, random, loadEnd, run, duration);
     await fault;
     log(`${run.scenario}: load over (${run.kills} kills/restarts); settling ${opts.settle} s`);
     await sleep(opts.settle * 1000);
+    if (scenario === 'smtp-outage') await drainOutbox(stack, run, opts);
     const figures = await collect(stack, run, opts, Date.now());
     const result = checkRun(figures);
     results.push({
       ...result,
+      notes: [...run.notes, ...result.notes],
       serverErrors: run.serverErrors ?? [],
       answers: [...run.answers].map(([k, n]) => `${k}×${n}`).join(', '),
+      reasons: [...(run.reasons ?? [])].map(([k, n]) => `${k}×${n}`).join(', '),
     });
     log(`${run.scenario}: ${result.violations.length} violations`);
+    for (const v of result.violations.slice(0, 15)) log(`  - ${v}`);
   }
 
   console.log(formatTable(results.map((r) => r.row)));
@@ -92,7 +104,9 @@ async function main() {
     console.log('\nEvery invariant held.');
   }
   for (const r of results) {
-    console.log(`${r.row.scenario}: HTTP answers ${r.answers}`);
+    console.log(`${r.row.scenario}: ${r.skipped ? 'not run' : `HTTP answers ${r.answers}`}`);
+    if (r.reasons) console.log(`  reasons of 503/409: ${r.reasons}`);
+    for (const n of r.notes ?? []) console.log(`  ${n}`);
     for (const e of [...new Set(r.serverErrors)].slice(0, 10)) console.log(`  ${e}`);
   }
   console.log(`Logs of the API and workers: ${path.relative(root, logDir)}/`);
@@ -100,7 +114,55 @@ async function main() {
   return violations.length ? 1 : 0;
 }
 
-const SCENARIO_NAMES = { r1: 'R1 workers', 'pg-restart': 'R3 PostgreSQL restart', poison: 'poison case' };
+const SCENARIO_NAMES = {
+  r1: 'R1 workers',
+  'pg-restart': 'R3 PostgreSQL restart',
+  'temporal-restart': 'R3 Temporal dev server restart',
+  'smtp-outage': 'R3 SMTP outage',
+  poison: 'poison case',
+  'temporal-pg': 'R3 Temporal on PostgreSQL restart',
+};
+
+function startFault(scenario, stack, opts, random, loadEnd, run, duration) {
+  switch (scenario) {
+    case 'r1':
+      return killLoop(stack, opts, random, loadEnd, run, duration);
+    case 'pg-restart':
+      return outage(stack, run, 'PostgreSQL', duration * 0.3, opts.outage, {
+        stop: () => stack.postgres.server.stop(),
+        start: () => stack.postgres.restart(),
+      });
+    case 'temporal-restart':
+    case 'temporal-pg':
+      return outage(stack, run, 'Temporal', duration * 0.3, opts.outage, {
+        stop: () => stack.temporal.stop(),
+        start: () => stack.temporal.start(),
+      });
+    case 'smtp-outage':
+      return outage(stack, run, 'SMTP', Math.min(30, duration * 0.2), opts.smtpOutage, {
+        stop: () => stack.smtp.stop(),
+        start: () => stack.smtp.start(),
+      });
+    case 'poison':
+      return poisonOneCase(stack, run);
+    default:
+      throw new Error(`unknown scenario ${scenario}`);
+  }
+}
+
+function skippedRow(scenario) {
+  return {
+    scenario,
+    cases: '–',
+    events: '–',
+    'kills/restarts': '–',
+    lost: '–',
+    doubled: '–',
+    'deadline stages (p99 / max lateness)': 'not run',
+    'notices (resent in window)': '–',
+    'failed workflows': '–',
+  };
+}
 
 // ---- the stack ------------------------------------------------------------------------------------
 
@@ -140,10 +202,29 @@ async function startStack(opts) {
 
   log('starting the Temporal dev server…');
   const cli = await ensureTemporalCli({ log });
-  const temporal = await startTemporalDevServer({ cli, headless: true });
-  cleanups.push(() => stopChild(temporal.child, temporal.exited));
+  // On a SQLite file, so a restart (temporal-restart) finds every workflow and timer again.
+  const temporalDb = path.join(dataRoot, 'temporal.db');
+  const temporalPort = await freePort();
+  const temporal = {
+    server: null,
+    address: `127.0.0.1:${temporalPort}`,
+    async start() {
+      this.server = await startTemporalDevServer({
+        cli,
+        headless: true,
+        port: temporalPort,
+        dbFile: temporalDb,
+      });
+    },
+    async stop() {
+      await stopChild(this.server.child, this.server.exited);
+    },
+  };
+  await temporal.start();
+  cleanups.push(() => temporal.stop());
 
-  const smtp = await startTestSmtpServer();
+  log('starting the SMTP server (MailDev, as npm start uses it)…');
+  const smtp = await startMaildev(path.join(dataRoot, 'mail'));
   cleanups.push(() => smtp.stop());
 
   const apiPort = await freePort();
@@ -174,6 +255,7 @@ async function startStack(opts) {
   const workers = [];
   const stack = {
     env,
+    apiEnv,
     smtp,
     temporal,
     postgres,
@@ -202,10 +284,54 @@ async function startStack(opts) {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
   workers.push(await stack.spawnWorker(), await stack.spawnWorker());
-  const api = await spawnProcess('api', API_MAIN, apiEnv, null);
-  cleanups.push(() => api.stop());
-  await waitForReady(`${stack.apiBase}/api/health/ready`, api);
+  stack.api = await spawnProcess('api', API_MAIN, apiEnv, null);
+  cleanups.push(() => stack.api.stop());
+  stack.dataRoot = dataRoot;
+  await waitForReady(`${stack.apiBase}/api/health/ready`, stack.api);
   return stack;
+}
+
+/**
+ * MailDev, started as `npm start` starts it, keeping each accepted message as a .eml file in `dir`
+ * (it reads them back when started again). `stop()` ends the process: clients then see "connection
+ * refused" until `start()` brings it back on the same port.
+ */
+async function startMaildev(dir) {
+  mkdirSync(dir, { recursive: true });
+  const port = await freePort();
+  const webPort = await freePort();
+  const bin = path.join(path.dirname(require.resolve('maildev/package.json')), 'bin', 'maildev');
+  const smtp = {
+    url: `smtp://127.0.0.1:${port}`,
+    proc: null,
+    async start() {
+      this.proc = await spawnProcess(
+        'maildev',
+        bin,
+        { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+        null,
+        ['--smtp', String(port), '--web', String(webPort), '--ip', '127.0.0.1', '--mail-directory', dir],
+      );
+      await waitForPort(port, '127.0.0.1', 30_000);
+    },
+    async stop() {
+      await this.proc?.stop();
+    },
+    /** Every message it accepted: its Message-ID header, one entry per copy. */
+    messages() {
+      const out = [];
+      for (const file of readdirSync(dir)) {
+        if (!file.endsWith('.eml')) continue;
+        const text = readFileSync(path.join(dir, file), 'utf8');
+        const head = text.slice(0, Math.max(0, text.search(/\r?\n\r?\n/)) || text.length);
+        const match = /^message-id:\s*(<[^>]+>)/im.exec(head);
+        out.push({ messageId: match ? match[1] : null, file });
+      }
+      return out;
+    },
+  };
+  await smtp.start();
+  return smtp;
 }
 
 /** Every deadline in seconds: due `span` s after it opens, reminded a third before, escalated a third after. */
@@ -232,8 +358,12 @@ function secondsPolicy(opts) {
   return { version: `chaos-${opts.span}s`, deadlines };
 }
 
-async function spawnProcess(name, main, env, readyLine) {
-  const child = spawn(process.execPath, [main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+async function spawnProcess(name, main, env, readyLine, args = []) {
+  const child = spawn(process.execPath, [main, ...args], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   let output = '';
   mkdirSync(logDir, { recursive: true });
@@ -285,15 +415,57 @@ async function waitForReady(url, api) {
   }
 }
 
+/**
+ * temporal-pg: the workers and the API leave the dev server for the production-shaped Temporal on
+ * PostgreSQL (tools/lib/temporal-server.mjs, from bench/), on the same application database.
+ */
+async function moveToPostgresTemporal(stack, opts) {
+  let lib;
+  try {
+    lib = await import('../lib/temporal-server.mjs');
+    lib.ensureTemporalServer({ log });
+  } catch (err) {
+    return {
+      ok: false,
+      reason: `the production-shaped Temporal on PostgreSQL (tools/lib/temporal-server.mjs) is not available here: ${err.message.split('\n')[0]}`,
+    };
+  }
+  log('temporal-pg: stopping the workers and the API, starting Temporal 1.29.1 on PostgreSQL…');
+  await Promise.all([...stack.workers.filter(Boolean).map((w) => w.stop()), stack.api.stop()]);
+  await stack.temporal.stop();
+  const dataDir = path.join(stack.dataRoot, 'temporal-pg');
+  mkdirSync(logDir, { recursive: true });
+  const server = await lib.startTemporalServer({
+    adminUrl: stack.postgres.server.url('postgres'),
+    dataDir,
+    logFile: path.join(logDir, 'temporal-pg.log'),
+    log,
+  });
+  stack.temporal = {
+    address: server.address,
+    // A crash: SIGKILL, then the same server on the same ports and databases.
+    stop: () => server.kill(),
+    start: () => server.restart(),
+  };
+  cleanups.push(() => server.stop());
+  stack.env.TEMPORAL_ADDRESS = server.address;
+  stack.apiEnv.TEMPORAL_ADDRESS = server.address;
+  stack.workers.splice(0, stack.workers.length, await stack.spawnWorker(), await stack.spawnWorker());
+  stack.api = await spawnProcess('api', API_MAIN, stack.apiEnv, null);
+  await waitForReady(`${stack.apiBase}/api/health/ready`, stack.api);
+  void opts;
+  return { ok: true };
+}
+
 // ---- the faults -----------------------------------------------------------------------------------
 
 /**
  * Kills a random running worker with SIGKILL at random moments until `--kills` or the end of the load,
  * whichever comes first; each is replaced at once (the kills go on while the replacement starts).
  */
-async function killLoop(stack, opts, random, loadEnd, run) {
+async function killLoop(stack, opts, random, loadEnd, run, duration) {
   if (opts.kills === 0) return;
-  const meanGap = (opts.duration * 1000) / (opts.kills + 1);
+  const meanGap = (duration * 1000) / (opts.kills + 1);
   const starting = new Set();
   while (run.kills < opts.kills && Date.now() < loadEnd) {
     await sleep(meanGap * (0.4 + random() * 1.2));
@@ -320,28 +492,52 @@ async function killLoop(stack, opts, random, loadEnd, run) {
 }
 
 /**
- * Stops PostgreSQL for `--outage` seconds a third into the load, then starts it again on the same
- * port and data. Meanwhile a reader asks the API for a case list every 500 ms: it must answer 503
- * (never 500, never hang) while PostgreSQL is down.
+ * Stops a dependency `afterS` seconds into the load for `seconds`, then starts it again (PostgreSQL on
+ * the same port and data, Temporal on the same port and database, MailDev on the same port and mail
+ * folder). Every answer the API gives meanwhile is tallied apart, and a probe asks every 500 ms what a
+ * teacher would: the case list (PostgreSQL), one case and a new note (Temporal as well).
  */
-async function restartPostgres(stack, opts, run) {
-  await sleep(opts.duration * 1000 * 0.3);
+async function outage(stack, run, what, afterS, seconds, { stop, start }) {
+  await sleep(afterS * 1000);
+  while (run.cases.length === 0) await sleep(200);
   const reader = run.cases[0];
-  const outage = { answers: new Map(), slowestMs: 0 };
-  run.outage = outage;
-  log(`stopping PostgreSQL for ${opts.outage} s`);
-  await stack.postgres.server.stop();
+  const down = { what, seconds, answers: new Map(), reasons: new Map(), probes: new Map(), slowestMs: 0 };
+  run.outage = down;
+  log(`stopping ${what} for ${seconds} s`);
+  await stop();
+  // From the moment it is gone (a dev server finishes what it has in hand before it exits).
+  down.active = true;
   run.kills += 1;
-  const upAt = Date.now() + opts.outage * 1000;
+  const upAt = Date.now() + seconds * 1000;
+  const probes = [
+    ['GET /api/cases', () => send(stack, run, reader.token, 'GET', '/api/cases')],
+    ['GET /api/cases/{id}', () => send(stack, run, reader.token, 'GET', `/api/cases/${reader.caseId}`)],
+    [
+      'POST /api/cases/{id}/events',
+      () =>
+        send(stack, run, reader.token, 'POST', `/api/cases/${reader.caseId}/events`, note(), randomUUID()),
+    ],
+  ];
+  let i = 0;
   while (Date.now() < upAt) {
+    const [label, probe] = probes[i++ % probes.length];
     const t = Date.now();
-    const res = await send(stack, run, reader.token, 'GET', '/api/cases');
-    outage.slowestMs = Math.max(outage.slowestMs, Date.now() - t);
-    outage.answers.set(res.status, (outage.answers.get(res.status) ?? 0) + 1);
+    const res = await probe();
+    down.slowestMs = Math.max(down.slowestMs, Date.now() - t);
+    const tally = down.probes.get(label) ?? new Map();
+    tally.set(res.status, (tally.get(res.status) ?? 0) + 1);
+    down.probes.set(label, tally);
+    // A probe's note that was answered 201/202 is an event like any other: it must be in the timeline.
+    if (res.status === 201 || res.status === 202) {
+      const eventId = res.location?.split('/').pop();
+      if (eventId) run.accepted.set(eventId, { caseId: reader.caseId, status: res.status });
+    }
     await sleep(500);
   }
-  await stack.postgres.restart();
-  log('PostgreSQL is back');
+  down.active = false;
+  await start();
+  down.downMs = Date.now() - (upAt - seconds * 1000);
+  log(`${what} is back after ${Math.round(down.downMs / 1000)} s`);
 }
 
 /**
@@ -373,7 +569,7 @@ async function poisonOneCase(stack, run) {
 
 // ---- the load -------------------------------------------------------------------------------------
 
-async function drive(stack, opts, random, loadEnd, run) {
+async function drive(stack, opts, random, loadEnd, run, duration) {
   const { rows: teachers } = await stack.db.query(
     `SELECT id, school_id FROM staff WHERE role = 'contact-teacher' AND active ORDER BY id`,
   );
@@ -395,25 +591,20 @@ async function drive(stack, opts, random, loadEnd, run) {
   }
 
   const limit = semaphore(opts.concurrency);
-  const rampMs = Math.min(opts.duration * 1000 * 0.4, opts.cases * 150);
+  // Cases open over the first half of the load, so faults meet cases at every stage.
+  const rampMs = duration * 1000 * 0.5;
   const t0 = Date.now();
   await Promise.all(
     students.map(async (student, i) => {
       await sleep((rampMs * i) / opts.cases);
       const token = tokens.get(student.teacher.id);
       const plan = planCase(random, opts.span);
-      const opened = await limit(() =>
-        send(stack, run, token, 'POST', '/api/cases', {
-          studentId: student.id,
-          trigger: 'absence-percentage',
-          absencePercent: 12.5,
-        }),
-      );
-      if (opened.status !== 201) return;
-      const caseId = opened.body.caseId;
+      const opened = await openCase(stack, run, limit, token, student.id);
+      if (!opened) return;
+      const { caseId, deadlines } = opened;
       const openedAt = Date.now();
       run.cases.push({ caseId, token, plan: plan.name });
-      remember(run, caseId, opened.body.deadlines, null);
+      remember(run, caseId, deadlines, null);
       for (const step of plan.steps) {
         const at = openedAt + step.afterMs;
         if (at > loadEnd) break;
@@ -431,6 +622,26 @@ async function drive(stack, opts, random, loadEnd, run) {
     }),
   );
   log(`load: ${run.cases.length} cases opened and driven for ${Math.round((Date.now() - t0) / 1000)} s`);
+}
+
+/**
+ * Opens the student's case as a teacher does: again on 503, 429 or no answer; a 409 after such a retry
+ * means the first attempt did open it (its Location names the case).
+ */
+async function openCase(stack, run, limit, token, studentId) {
+  const body = { studentId, trigger: 'absence-percentage', absencePercent: 12.5 };
+  for (let attempt = 1; attempt <= 12; attempt++) {
+    const res = await limit(() => send(stack, run, token, 'POST', '/api/cases', body));
+    if (res.status === 201) return { caseId: res.body.caseId, deadlines: res.body.deadlines };
+    if (res.status === 409 && attempt > 1 && res.location) {
+      const caseId = res.location.split('/').pop();
+      const current = await limit(() => send(stack, run, token, 'GET', `/api/cases/${caseId}`));
+      return { caseId, deadlines: current.status === 200 ? current.body.deadlines : null };
+    }
+    if (![0, 429, 503].includes(res.status)) return null;
+    await sleep(Math.min(5000, 500 * attempt));
+  }
+  return null;
 }
 
 /** Keeps the latest view of every deadline; one that disappeared after an event was met by it. */
@@ -451,7 +662,7 @@ function remember(run, caseId, deadlines, sentAt) {
 /** An event as a teacher sends it: retried with the same key on 503, 429, a timeout or no answer. */
 async function postEvent(stack, run, token, caseId, body) {
   const key = randomUUID();
-  for (let attempt = 1; attempt <= 8; attempt++) {
+  for (let attempt = 1; attempt <= 12; attempt++) {
     const res = await send(stack, run, token, 'POST', `/api/cases/${caseId}/events`, body, key);
     if (res.status === 201 || res.status === 202) {
       const eventId = res.location?.split('/').pop();
@@ -459,7 +670,7 @@ async function postEvent(stack, run, token, caseId, body) {
       return res;
     }
     if (![0, 429, 503].includes(res.status)) return res;
-    await sleep(500 * attempt);
+    await sleep(Math.min(5000, 500 * attempt));
   }
   return null;
 }
@@ -484,12 +695,29 @@ async function send(stack, run, token, method, urlPath, body, idempotencyKey) {
         `${method} ${urlPath.replace(/[0-9a-f-]{36}/g, '{id}')} ${body?.type ?? ''}: ${status} ${text.slice(0, 300)}`,
       );
     }
-    run.answers.set(status, (run.answers.get(status) ?? 0) + 1);
-    return { status, body: text ? JSON.parse(text) : null, location: res.headers.get('location') };
+    const parsed = text ? JSON.parse(text) : null;
+    tally(
+      run,
+      status,
+      status === 503 || status === 409 ? `${status} ${parsed?.reason ?? parsed?.code}` : null,
+    );
+    return { status, body: parsed, location: res.headers.get('location') };
   } catch (err) {
     if (err?.name === 'TimeoutError') run.hangs += 1;
-    run.answers.set('no answer', (run.answers.get('no answer') ?? 0) + 1);
+    tally(run, 'no answer');
     return { status, body: null, location: null };
+  }
+}
+
+/** Counts an answer, and why for a 503 or 409, for the whole scenario and apart while a dependency is down. */
+function tally(run, status, reason = null) {
+  const add = (map, key) => map.set(key, (map.get(key) ?? 0) + 1);
+  add(run.answers, status);
+  run.reasons ??= new Map();
+  if (reason) add(run.reasons, reason);
+  if (run.outage?.active) {
+    add(run.outage.answers, status);
+    if (reason) add(run.outage.reasons, reason);
   }
 }
 
@@ -531,6 +759,14 @@ async function collect(stack, run, opts, checkedAt) {
        FROM case_events WHERE case_id = ANY($1::uuid[]) ORDER BY seq`,
     [caseIds],
   );
+
+  // The scenario's notices: the outbox rows of its cases, and every copy of them the SMTP server holds.
+  const { rows: outbox } = await stack.db.query(
+    `SELECT message_id, status, kind, created_at FROM notification_outbox WHERE case_id = ANY($1::uuid[])`,
+    [caseIds],
+  );
+  const ours = new Set(outbox.map((o) => bare(o.message_id)));
+  const mail = stack.smtp.messages().filter((m) => m.messageId && ours.has(bare(m.messageId)));
 
   // Workflows that ended badly during this scenario (ids, so an earlier scenario's are not counted again).
   const { Client, Connection } = require('@temporalio/client');
@@ -576,12 +812,23 @@ async function collect(stack, run, opts, checkedAt) {
       pending: pending.get(d.caseId)?.has(d.id) ?? false,
       metAt: run.metAt.get(`${d.caseId}/${d.id}`) ?? null,
     })),
-    mail: stack.smtp.messages.slice(run.mailFrom).map((m) => ({ messageId: m.messageId, to: m.envelopeTo })),
+    mail: mail.map((m) => ({ messageId: bare(m.messageId) })),
+    outbox: outbox.map((o) => ({
+      messageId: bare(o.message_id),
+      status: o.status,
+      kind: o.kind,
+      createdAt: new Date(o.created_at).getTime(),
+    })),
     failedWorkflows,
     poisoned: run.poisoned,
     poisonedStatus,
     outage: run.outage && {
+      what: run.outage.what,
+      seconds: run.outage.seconds,
+      downMs: run.outage.downMs,
       answers: Object.fromEntries(run.outage.answers),
+      reasons: Object.fromEntries(run.outage.reasons),
+      probes: Object.fromEntries([...run.outage.probes].map(([k, v]) => [k, Object.fromEntries(v)])),
       slowestMs: run.outage.slowestMs,
     },
     // A stage due before this must have fired; one after may or may not have yet.
@@ -589,6 +836,33 @@ async function collect(stack, run, opts, checkedAt) {
     graceMs: opts.grace * 1000,
     deadlineTypes: DEADLINE_TYPES,
   };
+}
+
+const bare = (messageId) => String(messageId).replace(/^<|>$/g, '');
+
+/**
+ * After the SMTP outage: Temporal retries each notice with backoff (up to 10 minutes apart), so the
+ * last ones go out up to that long after the server is back. Waits until every notice of the
+ * scenario's cases is sent, or failed for good, at most 11 minutes.
+ */
+async function drainOutbox(stack, run, opts) {
+  const until = Date.now() + 11 * 60_000;
+  const started = Date.now();
+  for (;;) {
+    const { rows } = await stack.db.query(
+      `SELECT count(*)::int AS n FROM notification_outbox
+        WHERE case_id = ANY($1::uuid[]) AND status IN ('pending', 'sending')`,
+      [run.cases.map((c) => c.caseId)],
+    );
+    if (rows[0].n === 0 || Date.now() > until) {
+      run.notes.push(
+        `notices left unsent after the SMTP outage went out within ${Math.round((Date.now() - started) / 1000) + opts.settle} s of the load's end` +
+          (rows[0].n ? ` except ${rows[0].n}` : ''),
+      );
+      return;
+    }
+    await sleep(5000);
+  }
 }
 
 // ---- entry ----------------------------------------------------------------------------------------
