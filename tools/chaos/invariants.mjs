@@ -27,6 +27,8 @@ export function checkRun(figures) {
 
   // Cases: every one the teachers meant to open was opened.
   if (f.cases < f.plannedCases) violations.push(`only ${f.cases} of ${f.plannedCases} cases were opened`);
+  if (f.kills < (f.plannedKills ?? 0))
+    violations.push(`only ${f.kills} of ${f.plannedKills} workers were killed`);
 
   // Events: every 201/202-answered event is in the timeline exactly once.
   const personEvents = new Map();

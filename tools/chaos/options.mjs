@@ -27,7 +27,7 @@ export const USAGE = `Usage: npm run chaos -- [options]
   --cases N         cases opened by simulated teachers, per scenario (default 500)
   --kills N         SIGKILLs of a random worker during R1's load, each replaced (default 50)
   --duration S      seconds of load: cases opened, events posted, faults (default 180; smtp-outage
-                    lasts at least its outage + 60 s)
+                    lasts at least its outage + 2 min)
   --span S          every deadline falls due S seconds after it opens; reminded S/3 before,
                     escalated S/3 after (default 30)
   --settle S        seconds after the load for due deadlines to fire (default: span + 60)
@@ -104,8 +104,14 @@ export function parseArgs(argv) {
   return opts;
 }
 
-/** Seconds of load of a scenario: the SMTP outage must fall inside the load, with a minute after it. */
+/** When a dependency stops, in seconds into the load: the SMTP server early, so its outage fits. */
+export function outageStart(opts, scenario, duration) {
+  return scenario === 'smtp-outage' ? Math.min(30, duration * 0.2) : duration * 0.3;
+}
+
+/** Seconds of load of a scenario: the SMTP outage falls inside the load, with 90 s of load after it. */
 export function loadSeconds(opts, scenario) {
-  if (scenario === 'smtp-outage') return Math.max(opts.duration, Math.ceil(opts.smtpOutage / 0.8) + 60);
+  if (scenario === 'smtp-outage')
+    return Math.max(opts.duration, Math.min(30, opts.duration * 0.2) + opts.smtpOutage + 90);
   return opts.duration;
 }
