@@ -94,6 +94,7 @@ async function main() {
     await fault;
     log(`${run.scenario}: load over (${run.kills} kills/restarts); settling ${opts.settle} s`);
     await sleep(opts.settle * 1000);
+    await quiesce(stack, run);
     if (scenario === 'smtp-outage') await drainOutbox(stack, run);
     const figures = await collect(stack, run, opts, Date.now());
     const result = checkRun(figures);
@@ -275,6 +276,7 @@ async function startStack(opts) {
 
   const workers = [];
   const stack = {
+    cli,
     env,
     apiEnv,
     smtp,
@@ -862,6 +864,51 @@ async function collect(stack, run, opts, checkedAt) {
     graceMs: opts.grace * 1000,
     deadlineTypes: DEADLINE_TYPES,
   };
+}
+
+/**
+ * Before judging: until Temporal has no workflow or activity task waiting on the task queue (twice in
+ * a row), at most 10 minutes. On a busy machine the workers fall minutes behind a large load; a stage
+ * not yet fired then is late, not lost, and the check waits for it rather than guessing. The cutoff
+ * is taken after the wait, so the judgement only gets stricter. The wait is in the notes.
+ */
+async function quiesce(stack, run) {
+  const { spawnSync } = await import('node:child_process');
+  const started = Date.now();
+  let quiet = 0;
+  let last = null;
+  while (Date.now() - started < 10 * 60_000) {
+    const r = spawnSync(
+      stack.cli,
+      [
+        'task-queue',
+        'describe',
+        '--address',
+        stack.temporal.address,
+        '--task-queue',
+        stack.env.TEMPORAL_TASK_QUEUE,
+        '-o',
+        'json',
+      ],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    try {
+      const stats = JSON.parse(r.stdout).stats ?? [];
+      last = stats.reduce((n, s) => n + Number(s.approximateBacklogCount ?? 0), 0);
+    } catch {
+      last = null;
+    }
+    quiet = last === 0 ? quiet + 1 : 0;
+    if (quiet >= 2) break;
+    await sleep(5000);
+  }
+  const waited = Math.round((Date.now() - started) / 1000);
+  if (waited > 10 || last !== 0)
+    run.notes.push(
+      last === 0
+        ? `Temporal's task backlog took ${waited} s after the settling to drain`
+        : `Temporal's task backlog was still ${last ?? 'unknown'} after ${waited} s`,
+    );
 }
 
 const bare = (messageId) => String(messageId).replace(/^<|>$/g, '');
