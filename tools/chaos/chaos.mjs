@@ -501,12 +501,7 @@ async function killLoop(stack, opts, random, loadEnd, run, duration) {
     stack.workers[index] = null;
     await victim.kill();
     run.kills += 1;
-    const replacement = stack
-      .spawnWorker()
-      .catch((err) => {
-        log(`a replacement worker did not start (${err.message.split('\n')[0]}); trying again`);
-        return stack.spawnWorker();
-      })
+    const replacement = replaceWorker(stack)
       .then((worker) => {
         stack.workers[index] = worker;
       })
@@ -515,6 +510,19 @@ async function killLoop(stack, opts, random, loadEnd, run, duration) {
     if (run.kills % 10 === 0) log(`${run.kills} kills`);
   }
   await Promise.all(starting);
+}
+
+/** A new worker in a killed one's place; on a starved machine one may die starting: up to five tries. */
+async function replaceWorker(stack) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await stack.spawnWorker();
+    } catch (err) {
+      if (attempt >= 5) throw err;
+      log(`a replacement worker did not start (${err.message.split('\n')[0]}); trying again`);
+      await sleep(1000 * attempt);
+    }
+  }
 }
 
 /**
