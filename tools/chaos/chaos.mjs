@@ -217,9 +217,8 @@ async function startStack(opts) {
 
   log('starting the Temporal dev server…');
   const cli = await ensureTemporalCli({ log });
-  // On a SQLite file, so a restart (temporal-restart) finds every workflow and timer again. In memory
-  // (/dev/shm) where there is one: on disk every write waits for fsync, and the dev server then
-  // dispatched about one workflow task a second to 500 cases (a backlog of minutes, found by R1).
+  // On a SQLite file, so a restart (temporal-restart) finds every workflow and timer again; in memory
+  // (/dev/shm) where there is one, so its writes do not wait for the disk's fsync.
   const shm = existsSync('/dev/shm') ? path.join('/dev/shm', `tiltakstrappa-chaos-${process.pid}`) : null;
   if (shm) {
     mkdirSync(shm, { recursive: true });
