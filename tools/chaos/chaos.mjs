@@ -489,9 +489,10 @@ async function killLoop(stack, opts, random, loadEnd, run, duration) {
   if (opts.kills === 0) return;
   const meanGap = (duration * 1000) / (opts.kills + 1);
   const starting = new Set();
-  // A replacement takes seconds to start on a busy machine, and a worker is only killed once it polls:
-  // the kills may run on past the teachers' load, into the deadlines firing, for up to two minutes.
-  const killsEnd = loadEnd + 120_000;
+  // A replacement takes seconds to start on a busy machine (half a minute on a starved one), and a
+  // worker is only killed once it polls: the kills may run on past the teachers' load, into the
+  // deadlines, notices and retries still firing, for up to ten minutes.
+  const killsEnd = loadEnd + 10 * 60_000;
   while (run.kills < opts.kills && Date.now() < killsEnd) {
     await sleep(meanGap * (0.4 + random() * 1.2));
     const running = stack.workers.map((w, i) => [w, i]).filter(([w]) => w && w.child.exitCode === null);
