@@ -48,7 +48,15 @@ async function main() {
     180 +
     opts.scenarios.reduce(
       // The teachers' retries may carry the load well past its nominal end on a busy machine.
-      (sum, sc) => sum + 2 * loadSeconds(opts, sc) + opts.settle + 600 + (sc === 'smtp-outage' ? 660 : 0),
+      // Then R1's kills may go on ten minutes more, the backlog may take ten to drain, the SMTP drain eleven.
+      (sum, sc) =>
+        sum +
+        2 * loadSeconds(opts, sc) +
+        opts.settle +
+        600 +
+        600 +
+        (sc === 'r1' ? 600 : 0) +
+        (sc === 'smtp-outage' ? 660 : 0),
       0,
     );
   const results = [];
