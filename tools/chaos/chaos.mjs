@@ -424,11 +424,15 @@ async function spawnProcess(name, main, env, readyLine, args = []) {
     },
   };
   if (!readyLine) return proc;
-  const until = Date.now() + 60_000;
+  const until = Date.now() + 120_000;
   while (!output.includes(readyLine)) {
     if (child.exitCode !== null || child.signalCode !== null)
       throw new Error(`${name} exited early:\n${output}`);
-    if (Date.now() > until) throw new Error(`${name} did not start within 60 s:\n${output}`);
+    if (Date.now() > until) {
+      // Not left to start behind the harness's back (it would be a third worker nobody kills).
+      child.kill('SIGKILL');
+      throw new Error(`${name} did not start within 120 s:\n${output}`);
+    }
     await sleep(100);
   }
   return proc;
