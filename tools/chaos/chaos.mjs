@@ -113,6 +113,8 @@ async function main() {
       answers: [...run.answers].map(([k, n]) => `${k}×${n}`).join(', '),
       reasons: [...(run.reasons ?? [])].map(([k, n]) => `${k}×${n}`).join(', '),
     });
+    // Each row as soon as it is known, so a run stopped later still leaves its figures.
+    log(`${run.scenario}: ${JSON.stringify(result.row)}`);
     log(`${run.scenario}: ${result.violations.length} violations`);
     for (const v of result.violations.slice(0, 15)) log(`  - ${v}`);
   }
