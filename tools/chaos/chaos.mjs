@@ -803,11 +803,33 @@ async function collect(stack, run, opts, checkedAt) {
       }),
     ),
   );
-  const { rows: events } = await stack.db.query(
-    `SELECT seq, event_id, case_id, type, origin, recorded_at, payload
-       FROM case_events WHERE case_id = ANY($1::uuid[]) ORDER BY seq`,
-    [caseIds],
-  );
+  // An event answered 202 is accepted and stored later (ADR 0003): a workflow whose writes failed
+  // retries them on its own timers, which no task backlog shows. Up to 5 minutes for the last ones to
+  // be stored; one still missing then is lost. The wait is in the notes.
+  const readEvents = async () =>
+    (
+      await stack.db.query(
+        `SELECT seq, event_id, case_id, type, origin, recorded_at, payload
+           FROM case_events WHERE case_id = ANY($1::uuid[]) ORDER BY seq`,
+        [caseIds],
+      )
+    ).rows;
+  const waitFrom = Date.now();
+  let events = await readEvents();
+  for (;;) {
+    const stored = new Set(events.map((e) => e.event_id));
+    const missing = [...run.accepted.keys()].filter((id) => !stored.has(id)).length;
+    if (missing === 0 || Date.now() - waitFrom > 5 * 60_000) {
+      const waited = Math.round((Date.now() - waitFrom) / 1000);
+      if (waited > 0)
+        run.notes.push(
+          `the last accepted events were stored ${waited} s after the check began${missing ? ` (${missing} never)` : ''}`,
+        );
+      break;
+    }
+    await sleep(5000);
+    events = await readEvents();
+  }
 
   // The scenario's notices: the outbox rows of its cases, and every copy of them the SMTP server holds.
   const { rows: outbox } = await stack.db.query(
