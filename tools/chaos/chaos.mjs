@@ -818,7 +818,10 @@ async function collect(stack, run, opts, checkedAt) {
   let events = await readEvents();
   for (;;) {
     const stored = new Set(events.map((e) => e.event_id));
-    const missing = [...run.accepted.keys()].filter((id) => !stored.has(id)).length;
+    // The poisoned case's events can never be stored: not waited for.
+    const missing = [...run.accepted].filter(
+      ([id, a]) => a.caseId !== run.poisoned && !stored.has(id),
+    ).length;
     if (missing === 0 || Date.now() - waitFrom > 5 * 60_000) {
       const waited = Math.round((Date.now() - waitFrom) / 1000);
       if (waited > 0)
