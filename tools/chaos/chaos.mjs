@@ -25,6 +25,8 @@ const API_MAIN = path.join(root, 'apps', 'api', 'dist', 'main.js');
 const DEADLINE_TYPES = ['reminder-due', 'deadline-missed', 'escalated'];
 
 const cleanups = [];
+/** Set when an invariant is violated: the run's data stays for a look. */
+let keepData = false;
 const logDir = path.join(root, '.chaos-data', `logs-${process.pid}`);
 /** Every process this run started, so none outlives it whatever happens. */
 const children = new Set();
@@ -122,6 +124,7 @@ async function main() {
   console.log(formatTable(results.map((r) => r.row)));
   const violations = results.flatMap((r) => r.violations.map((v) => `${r.row.scenario}: ${v}`));
   if (violations.length) {
+    keepData = true;
     console.log('\nViolated invariants:');
     for (const v of violations.slice(0, 60)) console.log(`  - ${v}`);
     if (violations.length > 60) console.log(`  … and ${violations.length - 60} more`);
@@ -202,7 +205,11 @@ async function startStack(opts) {
   const dataRoot = path.join(root, '.chaos-data', `run-${process.pid}`);
   rmSync(dataRoot, { recursive: true, force: true });
   mkdirSync(dataRoot, { recursive: true });
-  cleanups.push(async () => rmSync(dataRoot, { recursive: true, force: true }));
+  // Kept when an invariant was violated, for a look at what the check saw (said at the end).
+  cleanups.push(async () => {
+    if (keepData) log(`data kept for a look: ${path.relative(root, dataRoot)}/`);
+    else rmSync(dataRoot, { recursive: true, force: true });
+  });
 
   const { startEmbeddedPostgres } = await import('../lib/embedded-postgres.mjs');
   const { ensureTemporalCli } = await import('../lib/temporal-cli.mjs');
@@ -232,7 +239,10 @@ async function startStack(opts) {
   const shm = existsSync('/dev/shm') ? path.join('/dev/shm', `tiltakstrappa-chaos-${process.pid}`) : null;
   if (shm) {
     mkdirSync(shm, { recursive: true });
-    cleanups.push(async () => rmSync(shm, { recursive: true, force: true }));
+    cleanups.push(async () => {
+      if (keepData) log(`Temporal's database kept: ${shm}/`);
+      else rmSync(shm, { recursive: true, force: true });
+    });
   }
   const temporalDb = path.join(shm ?? dataRoot, 'temporal.db');
   const temporalPort = await freePort();
