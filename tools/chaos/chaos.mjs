@@ -846,7 +846,7 @@ async function collect(stack, run, opts, checkedAt) {
 
   // The scenario's notices: the outbox rows of its cases, and every copy of them the SMTP server holds.
   const { rows: outbox } = await stack.db.query(
-    `SELECT message_id, status, kind, created_at FROM notification_outbox WHERE case_id = ANY($1::uuid[])`,
+    `SELECT message_id, status, kind, created_at, updated_at FROM notification_outbox WHERE case_id = ANY($1::uuid[])`,
     [caseIds],
   );
   const ours = new Set(outbox.map((o) => bare(o.message_id)));
@@ -903,6 +903,7 @@ async function collect(stack, run, opts, checkedAt) {
       status: o.status,
       kind: o.kind,
       createdAt: new Date(o.created_at).getTime(),
+      updatedAt: new Date(o.updated_at).getTime(),
     })),
     failedWorkflows,
     poisoned: run.poisoned,
