@@ -1,5 +1,6 @@
 import { ArgumentsHost, BadRequestException, Logger } from '@nestjs/common';
 import { ServiceError } from '@temporalio/client';
+import { NamespaceNotFoundError } from '@temporalio/common';
 import type { AppConfig } from '@tiltak/config';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
@@ -183,6 +184,14 @@ describe('unavailableDependency', () => {
     const invalid = Object.assign(new Error('3 INVALID_ARGUMENT'), { code: 3, details: 'bad', metadata: {} });
     expect(unavailableDependency(new ServiceError('failed', { cause: invalid }))).toBeNull();
     expect(unavailableDependency(new Error('boom'))).toBeNull();
+  });
+
+  it('calls Temporal unavailable when it says its namespace is not there (an overloaded server does)', () => {
+    expect(unavailableDependency(new NamespaceNotFoundError('default'))).toBe('temporal');
+    const { status, body, headers } = respond(new NamespaceNotFoundError('default'));
+    expect(status).toBe(503);
+    expect(body).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE', reason: 'temporal-unavailable' });
+    expect(headers['Retry-After']).toBe('5');
   });
 
   it('calls a database the API refuses to use as an over-privileged role unavailable', () => {

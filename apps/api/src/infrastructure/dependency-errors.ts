@@ -1,5 +1,6 @@
 // Recognises "a dependency is unreachable" among the errors pg, TypeORM and the Temporal client throw,
 // so the exception filter answers 503 with a reason instead of a 500.
+import { NamespaceNotFoundError } from '@temporalio/common';
 
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
@@ -30,6 +31,10 @@ export function unavailableDependency(err: unknown): UnavailableDependency | nul
     // The database answers, but as a role the API refuses to work with (see assertLeastPrivilege):
     // unusable until an operator fixes DATABASE_URL, so the API says it is unavailable, not broken.
     if (current instanceof Error && current.name === 'OverPrivilegedRoleError') return 'postgres';
+    // Temporal saying its namespace is not there: an overloaded or restarting server does (its
+    // namespace cache not loaded yet; the chaos harness saw POST /api/cases answered 500 so), and a
+    // missing namespace is an operator's to fix. Either way nothing was started: 503, not a 500.
+    if (current instanceof NamespaceNotFoundError) return 'temporal';
     // A gRPC status error (the Temporal client's ServiceError wraps one as its cause).
     if (typeof e.code === 'number' && 'details' in e) return GRPC_UNAVAILABLE.has(e.code) ? 'temporal' : null;
     if (typeof e.code === 'string' && POSTGRES_UNAVAILABLE.test(e.code)) return 'postgres';
