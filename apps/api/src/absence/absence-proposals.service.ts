@@ -14,7 +14,11 @@ import { CaseWorkflows } from '../cases/case-workflows';
 import { DomainError } from '../errors/domain-error';
 import { Database } from '../infrastructure/database.provider';
 import { CasePolicy } from '../infrastructure/ladder-policy';
-import { Stores } from '../infrastructure/stores.provider';
+import {
+  CaseReadModelStore,
+  DirectoryStore,
+  InstallationStoreRef,
+} from '../infrastructure/stores.provider';
 import {
   CaseProposalResponseDto,
   type CaseProposalListResponseDto,
@@ -22,13 +26,18 @@ import {
   type ProposalListQueryDto,
 } from './dto/case-proposal.dto';
 
+/** How long confirming waits for the opened case's first state (as opening one by hand does). */
+const FIRST_STATE_WAIT_MS = 5_000;
+
 @Injectable()
 export class AbsenceProposalsService {
   private store: ProposalStore | null = null;
 
   constructor(
     private readonly database: Database,
-    private readonly stores: Stores,
+    private readonly directoryStore: DirectoryStore,
+    private readonly caseStore: CaseReadModelStore,
+    private readonly installationStore: InstallationStoreRef,
     private readonly audit: AccessAudit,
     private readonly workflows: CaseWorkflows,
     private readonly casePolicy: CasePolicy,
@@ -44,7 +53,7 @@ export class AbsenceProposalsService {
     schoolId: string,
     query: ProposalListQueryDto,
   ): Promise<CaseProposalListResponseDto> {
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     if (!(await directory.getSchool(schoolId)))
       throw await this.audit.notFound(caller, 'absence.proposal.list', 'school', schoolId, 'no such school');
     const scope = proposalListScope(caller, schoolId);
@@ -70,7 +79,7 @@ export class AbsenceProposalsService {
 
   async confirm(caller: Caller, proposalId: string): Promise<CaseProposalResponseDto> {
     const proposal = await this.decidable(caller, proposalId);
-    const { cases, installation } = await this.stores.get();
+    const [cases, installation] = await Promise.all([this.caseStore.get(), this.installationStore.get()]);
     if (proposal.status === 'pending') {
       const open = await cases.findOpenByStudent(proposal.studentId);
       if (open)
@@ -160,11 +169,11 @@ export class AbsenceProposalsService {
         reason: valid.code,
       });
     // 'running' or 'closed': a retry found the case this confirmation opened.
-    await this.workflows.start(input);
+    await this.workflows.start(input, FIRST_STATE_WAIT_MS);
   }
 
   private async answer(proposal: CaseProposal): Promise<CaseProposalResponseDto> {
-    const { directory } = await this.stores.get();
+    const directory = await this.directoryStore.get();
     const student = await directory.getStudent(proposal.studentId);
     return CaseProposalResponseDto.from(proposal, student ?? undefined);
   }
