@@ -6,7 +6,9 @@
 // the worker's resident memory during the import, and a daily increment (one day's records for every
 // student) imported and evaluated.
 //
-//   node bench/absence-import.mjs [--quick]     (after `npm run build`; --quick: 300 students × 60 days)
+//   node bench/absence-import.mjs [--quick] [--students N] [--days N] [--deadline-minutes N]
+//     (after `npm run build`; --quick: 300 students × 60 days; the whole run fails with a message after
+//     the deadline, 60 minutes by default (10 quick), instead of waiting for ever on an import)
 //
 // Starts what it needs (embedded PostgreSQL, the Temporal CLI dev server with a SQLite file, the built
 // worker and API, an SMTP server), stops everything it started, and writes
@@ -36,8 +38,20 @@ import { freePort } from '../tools/lib/ports.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes('--quick');
-const STUDENTS = quick ? 300 : 3000;
-const SCHOOL_DAYS = quick ? 60 : 190;
+/** `--name N` from the command line, a positive integer, or the fallback. */
+function numberOption(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const value = Number(process.argv[i + 1]);
+  if (!Number.isInteger(value) || value <= 0) {
+    console.error(`--${name} wants a positive whole number, not ${process.argv[i + 1] ?? 'nothing'}`);
+    process.exit(2);
+  }
+  return value;
+}
+const STUDENTS = numberOption('students', quick ? 300 : 3000);
+const SCHOOL_DAYS = numberOption('days', quick ? 60 : 190);
+const DEADLINE_MINUTES = numberOption('deadline-minutes', quick ? 10 : 60);
 const LESSONS = 6;
 const SUITE = 'absence-import';
 const WORKER_MAIN = path.join(root, 'apps', 'worker', 'dist', 'main.js');
@@ -330,13 +344,22 @@ async function upload(stack, token, schoolId, file) {
   });
 }
 
+/** What the run is waiting for, for the deadline's message. */
+const waitingOn = new Set();
+
 async function finished(stack, token, schoolId, importId) {
+  const what = `import ${importId} (workflow absence-import-${importId})`;
+  waitingOn.add(what);
   for (;;) {
+    if (deadlineHit) throw new Error(`${what} not finished by the deadline`);
     const res = await fetch(`${stack.apiBase}/api/schools/${schoolId}/absence-imports/${importId}`, {
       headers: { authorization: `Bearer ${token}` },
     });
     const body = await res.json();
-    if (body.finished) return body;
+    if (body.finished) {
+      waitingOn.delete(what);
+      return body;
+    }
     await sleep(100);
   }
 }
@@ -547,7 +570,7 @@ async function main() {
   ];
   const result = {
     suite: SUITE,
-    title: `Absence import: a municipality's school year${quick ? ' (quick run)' : ''}`,
+    title: `Absence import: a municipality's school year${quick ? ' (quick run)' : STUDENTS !== 3000 || SCHOOL_DAYS !== 190 ? ` (${STUDENTS} students × ${SCHOOL_DAYS} days)` : ''}`,
     server: 'dev',
     quick,
     measuredAt: new Date().toISOString(),
@@ -564,8 +587,23 @@ function round(v, digits) {
   return Math.round(v * f) / f;
 }
 
+// An overall deadline: a stalled import (a workflow whose next task is never picked up) fails the run
+// with a message saying what was still waiting, instead of polling for ever.
+let deadlineHit = false;
+const deadline = setTimeout(() => {
+  deadlineHit = true;
+  console.error(
+    `[bench] FAILED: not done after ${DEADLINE_MINUTES} minutes (--deadline-minutes); waiting on: ${[...waitingOn].join(', ') || 'setup'}. Stopping everything.`,
+  );
+  void stopAll().then(() => process.exit(1));
+}, DEADLINE_MINUTES * 60_000);
+deadline.unref();
+
 main()
-  .then(stopAll)
+  .then(() => {
+    clearTimeout(deadline);
+    return stopAll();
+  })
   .catch(async (err) => {
     console.error(err);
     await stopAll();
