@@ -14,11 +14,7 @@ import { CaseWorkflows } from '../cases/case-workflows';
 import { DomainError } from '../errors/domain-error';
 import { Database } from '../infrastructure/database.provider';
 import { CasePolicy } from '../infrastructure/ladder-policy';
-import {
-  CaseReadModelStore,
-  DirectoryStore,
-  InstallationStoreRef,
-} from '../infrastructure/stores.provider';
+import { CaseReadModelStore, DirectoryStore, InstallationStoreRef } from '../infrastructure/stores.provider';
 import {
   CaseProposalResponseDto,
   type CaseProposalListResponseDto,
