@@ -635,7 +635,7 @@ function describeStalled() {
       { encoding: 'utf8', timeout: 30_000 },
     );
     console.error(
-      `[bench] absence-import-${importId}:\n${(out.stdout || out.stderr || String(out.error)).trim()}`,
+      `[bench] absence-import-${importId}:\n${(out.stdout || out.stderr || String(out.error)).trim().split('\n').slice(0, 40).join('\n')}`,
     );
   }
 }
