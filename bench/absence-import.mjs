@@ -6,12 +6,14 @@
 // the worker's resident memory during the import, and a daily increment (one day's records for every
 // student) imported and evaluated.
 //
-//   node bench/absence-import.mjs [--quick]     (after `npm run build`; --quick: 300 students × 60 days)
+//   node bench/absence-import.mjs [--quick] [--students N] [--days N] [--deadline-minutes N]
+//     (after `npm run build`; --quick: 300 students × 60 days; the whole run fails with a message after
+//     the deadline, 60 minutes by default (10 quick), instead of waiting for ever on an import)
 //
 // Starts what it needs (embedded PostgreSQL, the Temporal CLI dev server with a SQLite file, the built
 // worker and API, an SMTP server), stops everything it started, and writes
 // bench/results/absence-import.json (the bench contract: bench/run.mjs renders it).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   createReadStream,
@@ -36,8 +38,20 @@ import { freePort } from '../tools/lib/ports.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes('--quick');
-const STUDENTS = quick ? 300 : 3000;
-const SCHOOL_DAYS = quick ? 60 : 190;
+/** `--name N` from the command line, a positive integer, or the fallback. */
+function numberOption(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const value = Number(process.argv[i + 1]);
+  if (!Number.isInteger(value) || value <= 0) {
+    console.error(`--${name} wants a positive whole number, not ${process.argv[i + 1] ?? 'nothing'}`);
+    process.exit(2);
+  }
+  return value;
+}
+const STUDENTS = numberOption('students', quick ? 300 : 3000);
+const SCHOOL_DAYS = numberOption('days', quick ? 60 : 190);
+const DEADLINE_MINUTES = numberOption('deadline-minutes', quick ? 10 : 60);
 const LESSONS = 6;
 const SUITE = 'absence-import';
 const WORKER_MAIN = path.join(root, 'apps', 'worker', 'dist', 'main.js');
@@ -63,7 +77,14 @@ const logDir = path.join(dataRoot, 'logs');
 const cleanups = [];
 const children = new Set();
 
-async function stopAll() {
+let stopping = null;
+/** Stops everything once, however many callers ask (the deadline and main's failure both do). */
+function stopAll() {
+  stopping ??= stopEverything();
+  return stopping;
+}
+
+async function stopEverything() {
   for (const fn of cleanups.reverse()) {
     try {
       await fn();
@@ -216,7 +237,13 @@ async function startStack() {
     SMTP_URL: smtp.url,
     PUBLIC_BASE_URL: `http://localhost:${apiPort}`,
     LOG_LEVEL: 'warn',
+    // Free ports, not the defaults: a second run (or `npm start`) on the machine must not stop this one.
+    WORKER_METRICS_PORT: String(await freePort()),
+    API_METRICS_PORT: String(await freePort()),
   };
+  log(
+    `Temporal ${temporal.address}; worker metrics http://127.0.0.1:${env.WORKER_METRICS_PORT}/metrics (to look at a stall)`,
+  );
   cleanups.push(async () => {
     for (const child of children)
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -330,13 +357,24 @@ async function upload(stack, token, schoolId, file) {
   });
 }
 
+/** What the run is waiting for, for the deadline's message. */
+const waitingOn = new Map();
+/** The stack, for the deadline's look at the stalled workflows. */
+let stackForDeadline = null;
+
 async function finished(stack, token, schoolId, importId) {
+  const what = `import ${importId} (workflow absence-import-${importId})`;
+  waitingOn.set(importId, what);
   for (;;) {
+    if (deadlineHit) throw new Error(`${what} not finished by the deadline`);
     const res = await fetch(`${stack.apiBase}/api/schools/${schoolId}/absence-imports/${importId}`, {
       headers: { authorization: `Bearer ${token}` },
     });
     const body = await res.json();
-    if (body.finished) return body;
+    if (body.finished) {
+      waitingOn.delete(importId);
+      return body;
+    }
     await sleep(100);
   }
 }
@@ -346,7 +384,6 @@ async function finished(stack, token, schoolId, importId) {
  * after that it only starts the cases detection decided to open, each a workflow of its own.
  */
 async function evaluatedAt(stack, importId) {
-  const { spawnSync } = await import('node:child_process');
   const out = spawnSync(
     stack.cli,
     [
@@ -359,8 +396,12 @@ async function evaluatedAt(stack, importId) {
       '-o',
       'json',
     ],
-    { encoding: 'utf8', maxBuffer: 64 << 20 },
+    { encoding: 'utf8', maxBuffer: 64 << 20, timeout: 120_000 },
   );
+  if (out.status !== 0)
+    throw new Error(
+      `temporal workflow show for import ${importId} failed: ${out.error?.message ?? out.stderr.slice(0, 500)}`,
+    );
   const completed = (JSON.parse(out.stdout).events ?? []).filter(
     (e) => e.eventType === 'EVENT_TYPE_ACTIVITY_TASK_COMPLETED',
   );
@@ -393,6 +434,7 @@ async function main() {
     `${quick ? 'quick' : 'full'} run: ${STUDENTS} students × ${SCHOOL_DAYS} school days × ${LESSONS} lessons`,
   );
   const stack = await startStack();
+  stackForDeadline = stack;
   const notes = [];
 
   // Two schools (the demo's), each with half the municipality's students and its own file.
@@ -547,7 +589,7 @@ async function main() {
   ];
   const result = {
     suite: SUITE,
-    title: `Absence import: a municipality's school year${quick ? ' (quick run)' : ''}`,
+    title: `Absence import: a municipality's school year${quick ? ' (quick run)' : STUDENTS !== 3000 || SCHOOL_DAYS !== 190 ? ` (${STUDENTS} students × ${SCHOOL_DAYS} days)` : ''}`,
     server: 'dev',
     quick,
     measuredAt: new Date().toISOString(),
@@ -564,8 +606,46 @@ function round(v, digits) {
   return Math.round(v * f) / f;
 }
 
+// An overall deadline: a stalled import (a workflow whose next task is never picked up) fails the run
+// with a message saying what was still waiting, instead of polling for ever.
+let deadlineHit = false;
+const deadline = setTimeout(() => {
+  deadlineHit = true;
+  console.error(
+    `[bench] FAILED: not done after ${DEADLINE_MINUTES} minutes (--deadline-minutes); waiting on: ${[...waitingOn.values()].join(', ') || 'setup'}. Stopping everything.`,
+  );
+  describeStalled();
+  void stopAll().then(() => process.exit(1));
+}, DEADLINE_MINUTES * 60_000);
+
+/** What the still-running import workflows wait on (pending activities, children), before stopping. */
+function describeStalled() {
+  if (!stackForDeadline) return;
+  for (const importId of waitingOn.keys()) {
+    const out = spawnSync(
+      stackForDeadline.cli,
+      [
+        'workflow',
+        'describe',
+        '--workflow-id',
+        `absence-import-${importId}`,
+        '--address',
+        stackForDeadline.temporalAddress,
+      ],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    console.error(
+      `[bench] absence-import-${importId}:\n${(out.stdout || out.stderr || String(out.error)).trim().split('\n').slice(0, 40).join('\n')}`,
+    );
+  }
+}
+deadline.unref();
+
 main()
-  .then(stopAll)
+  .then(() => {
+    clearTimeout(deadline);
+    return stopAll();
+  })
   .catch(async (err) => {
     console.error(err);
     await stopAll();
