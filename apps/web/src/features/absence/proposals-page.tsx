@@ -19,6 +19,7 @@ import { dateTimeText } from '../../shared/format';
 import { trendLabel, triggerLabel } from '../../shared/labels';
 import { useSession } from '../../shared/session';
 import { errorText, LoadError, Loading, PageHeading } from '../../shared/ui';
+import { caseKeys } from '../cases/api';
 import { dismissalReasons, t } from './texts';
 
 type Proposal = Schemas['CaseProposalResponseDto'];
@@ -78,7 +79,10 @@ function ProposalCard({ proposal }: { proposal: Proposal }) {
               body: { reason: reason as Schemas['DismissProposalRequestDto']['reason'] },
             });
       setDecided(unwrap(result));
-      void queryClient.invalidateQueries({ queryKey: ['absence-proposals'] });
+      // Marked stale, not refetched now: the pending list would drop this card and the answer with it.
+      // The next visit reads the list again. A confirmed proposal is a new case in the case lists.
+      void queryClient.invalidateQueries({ queryKey: ['absence-proposals'], refetchType: 'none' });
+      void queryClient.invalidateQueries({ queryKey: caseKeys.all });
     } catch (err) {
       setError(errorText(err));
     } finally {
