@@ -1,6 +1,6 @@
 // Measures the JavaScript the browser loads for the web app's first route: every script and module
 // preload index.html references, gzipped (level 9, as a server would send it). Budget: 300 kB.
-// Run after `npm run build`: `node bench/web-first-route-size.mjs`. Writes bench/results/ (gitignored).
+// Run after `npm run build`: `node bench/web-first-route-size.mjs`. Writes bench/results/web-first-route-size.json.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,9 @@ const files = scripts.map((src) => {
 });
 const total = files.reduce((sum, f) => sum + f.gzipKb, 0);
 const result = {
+  suite: 'web-first-route-size',
+  title: "Web app: the first route's JavaScript",
+  server: 'n/a',
   measuredAt: new Date().toISOString(),
   files,
   totalGzipKb: Number(total.toFixed(1)),
