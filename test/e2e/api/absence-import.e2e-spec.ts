@@ -207,6 +207,27 @@ describe('an import that crosses a threshold', () => {
     expect(row(noah.id)).toMatchObject({ flags: [], openCaseId: null, figures: { schoolYearPercent: 0 } });
     expect(res.body).toMatchObject({ overThreshold: 1, overThresholdWithoutOpenCase: 0, missingPlanRate: 0 });
     const teacherToken = await h.token(mia.contactTeacherId);
+
+    // Her open case shows the same figures now, for the evaluation to start from.
+    const miaRow = row(mia.id) as unknown as { figures: object; flags: string[]; openCaseId: string };
+    const shown = await request(h.http)
+      .get(`/api/cases/${miaRow.openCaseId}`)
+      .set('Authorization', `Bearer ${teacherToken}`);
+    expect(shown.status).toBe(200);
+    expect(shown.body.absence).toEqual({ ...miaRow.figures, flags: miaRow.flags });
+    expect(shown.body.absence).toMatchObject({
+      evaluatedOn: today,
+      thresholdPercent: 10,
+      schoolYearPercent: 12,
+      flags: ['absence-percentage'],
+    });
+    // Need to know is unchanged: a teacher of another school does not see the case, nor its figures.
+    const stranger = await h.token(DEMO_STAFF.bakkeliTeacher9A.id);
+    const hidden = await request(h.http)
+      .get(`/api/cases/${miaRow.openCaseId}`)
+      .set('Authorization', `Bearer ${stranger}`);
+    expect(hidden.status).toBe(404);
+    expect(JSON.stringify(hidden.body)).not.toContain('schoolYearPercent');
     expect(
       (
         await request(h.http)

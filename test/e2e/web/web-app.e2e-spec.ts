@@ -33,7 +33,7 @@ beforeAll(async () => {
     webDistDir,
     policy: shortTestPolicy(20),
     workflowWaits: { resultMs: 3_000, acceptMs: 8_000 },
-    // Absence detection proposes cases here, for "Forslag" (ADR 0015); no other test imports absence.
+    // Absence detection proposes cases here, for "Forslag" (ADR 0015); the ladder's import stays under it.
     env: { ABSENCE_DETECTION_MODE: 'propose' },
   });
   browser = await launchBrowser();
@@ -80,6 +80,36 @@ async function submitForm(page: Page, expectRecorded: string): Promise<void> {
     .getByRole('status')
     .filter({ hasText: `${expectRecorded}: Registrert.` })
     .waitFor({ timeout: 30_000 });
+}
+
+/** A school leader's CSV import of the last 25 school days for one student, whole days away at the indexes. */
+async function importAbsence(
+  by: { id: string; schoolId: string | null },
+  studentRef: string,
+  absentDays: number[],
+): Promise<void> {
+  const today = osloDate(new Date().toISOString());
+  const days = schoolDaysBetween(addDays(today, -34), today);
+  const csv = attendanceCsv(
+    days.flatMap((date, i) =>
+      [1, 2, 3, 4, 5, 6].map((period) => ({
+        studentRef,
+        date,
+        period,
+        subjectCode: 'MAT',
+        teacherRef: null,
+        status: absentDays.includes(i) ? ('absent' as const) : ('present' as const),
+        minutes: null,
+        reason: null,
+      })),
+    ),
+  );
+  const imported = await request(h.http)
+    .post(`/api/schools/${by.schoolId}/absence-imports`)
+    .set('Authorization', `Bearer ${await h.token(by.id)}`)
+    .set('Content-Type', 'text/csv')
+    .send(csv);
+  expect(imported.status).toBe(202);
 }
 
 async function currentStep(page: Page): Promise<string> {
@@ -185,8 +215,24 @@ describe('the web app in a browser', () => {
     await checkPage(web, '08-skjema-tiltak');
     await submitForm(page, 'Tiltak avtalt');
 
+    // The absence now: an import names Mia (one whole day away, under the threshold, so nothing is
+    // proposed); the case page shows her figures and the evaluation form starts from them.
+    await importAbsence(leader, DEMO_STUDENTS.mia.externalRef, [20]);
+    const figures = page.getByRole('table', { name: 'Elevens fravær nå' });
+    for (let i = 0; i < 30 && (await figures.count()) === 0; i++) {
+      await page.waitForTimeout(1_000);
+      await page.reload();
+    }
+    await figures.waitFor();
+    const recent = await figures
+      .getByRole('row', { name: /Siste fire skoleuker/ })
+      .getByRole('cell')
+      .textContent();
+    await checkPage(web, '08b-sak-fravaer-naa');
     await action(page, 'Evaluering');
-    await page.getByRole('textbox', { name: 'Fravær nå, i prosent' }).fill('11');
+    const absenceNow = page.getByRole('textbox', { name: 'Fravær nå, i prosent' });
+    expect(await absenceNow.inputValue()).toBe(recent!.replace(' %', ''));
+    await absenceNow.fill('11');
     await page.getByRole('radio', { name: 'Uendret' }).check();
     await page.getByRole('textbox', { name: 'Elevens stemme' }).fill('Synes morgenene er vanskelige.');
     await page.getByRole('radio', { name: /gå til neste trinn/ }).check();
@@ -321,29 +367,7 @@ describe('the web app in a browser', () => {
 
   it('a contact teacher dismisses a proposed case under "Forslag", with a reason from the list', async () => {
     // Bakkeli's leadership imports absence: Filip away 3 whole days of 25 (12 %) proposes a case.
-    const today = osloDate(new Date().toISOString());
-    const days = schoolDaysBetween(addDays(today, -34), today);
-    const csv = attendanceCsv(
-      days.flatMap((date, i) =>
-        [1, 2, 3, 4, 5, 6].map((period) => ({
-          studentRef: DEMO_STUDENTS.filip.externalRef,
-          date,
-          period,
-          subjectCode: 'MAT',
-          teacherRef: null,
-          status: [0, 7, 20].includes(i) ? ('absent' as const) : ('present' as const),
-          minutes: null,
-          reason: null,
-        })),
-      ),
-    );
-    const leaderToken = await h.token(DEMO_STAFF.bakkeliLeader.id);
-    const imported = await request(h.http)
-      .post(`/api/schools/${DEMO_STAFF.bakkeliLeader.schoolId}/absence-imports`)
-      .set('Authorization', `Bearer ${leaderToken}`)
-      .set('Content-Type', 'text/csv')
-      .send(csv);
-    expect(imported.status).toBe(202);
+    await importAbsence(DEMO_STAFF.bakkeliLeader, DEMO_STUDENTS.filip.externalRef, [0, 7, 20]);
 
     const tw = await signedIn(DEMO_STAFF.bakkeliTeacher9A.displayName, '/forslag');
     const { page } = tw;

@@ -20,7 +20,7 @@ import { TemporalClient } from '../infrastructure/temporal-client.provider';
 import { apiPath } from '../http/api-prefix';
 import { CsvInputError, CsvToCopyStream, copyValue } from './csv-copy-stream';
 import { AbsenceImportResponseDto } from './dto/absence-import.response.dto';
-import type { AbsenceOverviewResponseDto } from './dto/absence-overview.response.dto';
+import { overviewFiguresFrom, type AbsenceOverviewResponseDto } from './dto/absence-overview.response.dto';
 import type { AbsenceRecordsRequestDto } from './dto/absence-records.request.dto';
 
 /** The largest CSV file accepted (the 100 MB: a municipality's school year is ~3.4 M rows). */
@@ -142,7 +142,6 @@ export class AbsenceImportsService {
     ]);
     const names = new Map(students.map((s) => [s.id, s]));
     const list = rows.map((r) => {
-      const f = r.figures;
       const student = names.get(r.studentId);
       return {
         studentId: r.studentId,
@@ -150,24 +149,7 @@ export class AbsenceImportsService {
         familyName: student?.familyName ?? '',
         className: r.className,
         contactTeacherId: r.contactTeacherId,
-        figures: f
-          ? {
-              evaluatedOn: f.asOf,
-              thresholdPercent: f.thresholdPercent,
-              schoolYearPercent: f.schoolYear.percent,
-              recentPercent: f.recent.percent,
-              previousPercent: f.previous.percent,
-              trend: f.trend,
-              lessonsRegistered: f.schoolYear.registered,
-              wholeDaysAbsent: f.wholeDaysAbsent,
-              lateArrivalsRecent: f.lateArrivalsRecent,
-              earlyDeparturesRecent: f.earlyDeparturesRecent,
-              presentNotInClassRecent: f.presentNotInClassRecent,
-              weekdays: f.weekdays.map((w) => w.key),
-              subjects: f.subjects.map((s) => s.key),
-              teachers: f.teachers.map((t) => t.key),
-            }
-          : null,
+        figures: r.figures ? overviewFiguresFrom(r.figures) : null,
         flags: r.concerning,
         openCaseId: r.openCaseId,
         withoutOpenCase: r.concerning.length > 0 && r.openCaseId === null,

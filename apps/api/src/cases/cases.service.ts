@@ -8,7 +8,13 @@ import type { Caller } from '../auth/caller';
 import { DomainError } from '../errors/domain-error';
 import { validationFailed } from '../errors/validation-errors';
 import { CasePolicy } from '../infrastructure/ladder-policy';
-import { CaseReadModelStore, DirectoryStore, InstallationStoreRef } from '../infrastructure/stores.provider';
+import {
+  AbsenceStoreRef,
+  CaseReadModelStore,
+  DirectoryStore,
+  InstallationStoreRef,
+} from '../infrastructure/stores.provider';
+import { overviewFiguresFrom, type CaseAbsenceDto } from '../absence/dto/absence-overview.response.dto';
 import { CaseAccess } from './case-access.service';
 import { inactivityFilter, listFilter } from './case-list.filter';
 import { caseIdFor, casePath } from './case-ids';
@@ -36,6 +42,7 @@ export class CasesService {
     private readonly access: CaseAccess,
     private readonly audit: AccessAudit,
     private readonly casePolicy: CasePolicy,
+    private readonly absenceStore: AbsenceStoreRef,
   ) {}
 
   /**
@@ -116,7 +123,14 @@ export class CasesService {
 
   async get(caller: Caller, caseId: string): Promise<CaseResponseDto> {
     const { state, source } = await this.access.load(caller, caseId, 'case.read');
-    return caseResponseFrom(state, source, caller);
+    return { ...caseResponseFrom(state, source, caller), absence: await this.absenceNow(state) };
+  }
+
+  /** The student's figures as the school's absence overview computes them; null before any import. */
+  private async absenceNow(state: { schoolId: string; studentId: string }): Promise<CaseAbsenceDto | null> {
+    const [row] = await (await this.absenceStore.get()).overview(state.schoolId, state.studentId);
+    if (!row?.figures) return null;
+    return { ...overviewFiguresFrom(row.figures), flags: row.concerning };
   }
 
   /** From the read model only, restricted to what the caller may see; never one query per workflow. */

@@ -652,8 +652,14 @@ export class AbsenceStore {
     return rows.map((r) => r.student_id);
   }
 
-  /** The school's overview rows: every student, their figures (null before any import), open case, last signal. */
-  async overview(schoolId: string): Promise<
+  /**
+   * The school's overview rows: every student, their figures (null before any import), open case, last signal.
+   * With a student id, that student's row only (a case page's "absence now").
+   */
+  async overview(
+    schoolId: string,
+    studentId: string | null = null,
+  ): Promise<
     {
       studentId: string;
       className: string;
@@ -670,9 +676,9 @@ export class AbsenceStore {
               (SELECT c.case_id FROM cases c WHERE c.student_id = s.id AND c.status <> 'closed' LIMIT 1) AS open_case_id,
               (SELECT max(g.created_at) FROM absence_signals g WHERE g.student_id = s.id AND g.kind = 'fired') AS last_signal_at
          FROM students s LEFT JOIN student_absence_figures f ON f.student_id = s.id
-        WHERE s.school_id = $1
+        WHERE s.school_id = $1 AND ($2::uuid IS NULL OR s.id = $2)
         ORDER BY s.class_name, s.id`,
-      [schoolId],
+      [schoolId, studentId],
     )) as {
       id: string;
       class_name: string;

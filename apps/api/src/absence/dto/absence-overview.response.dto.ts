@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CONCERN_TRIGGERS, WEEKDAYS } from '@tiltak/domain';
+import { CONCERN_TRIGGERS, WEEKDAYS, type AbsenceFigures } from '@tiltak/domain';
 
 export class OverviewFiguresDto {
   @ApiProperty({ format: 'date', description: 'The day the figures were computed.' })
@@ -49,6 +49,32 @@ export class OverviewFiguresDto {
 
   @ApiProperty({ type: [String], description: 'Teacher references the absence concentrates on.' })
   teachers!: string[];
+}
+
+/** The stored figures as the overview and a case page show them (one mapping for both). */
+export function overviewFiguresFrom(f: AbsenceFigures): OverviewFiguresDto {
+  return {
+    evaluatedOn: f.asOf,
+    thresholdPercent: f.thresholdPercent,
+    schoolYearPercent: f.schoolYear.percent,
+    recentPercent: f.recent.percent,
+    previousPercent: f.previous.percent,
+    trend: f.trend,
+    lessonsRegistered: f.schoolYear.registered,
+    wholeDaysAbsent: f.wholeDaysAbsent,
+    lateArrivalsRecent: f.lateArrivalsRecent,
+    earlyDeparturesRecent: f.earlyDeparturesRecent,
+    presentNotInClassRecent: f.presentNotInClassRecent,
+    weekdays: f.weekdays.map((w) => w.key),
+    subjects: f.subjects.map((s) => s.key),
+    teachers: f.teachers.map((t) => t.key),
+  };
+}
+
+/** A case's "absence now": the student's latest figures and the triggers over their threshold. */
+export class CaseAbsenceDto extends OverviewFiguresDto {
+  @ApiProperty({ enum: CONCERN_TRIGGERS, isArray: true, description: 'Triggers over their threshold now.' })
+  flags!: string[];
 }
 
 export class OverviewStudentDto {

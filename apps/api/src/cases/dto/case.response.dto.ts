@@ -9,6 +9,7 @@ import {
   type ConcernTrigger,
   type Step,
 } from '@tiltak/domain';
+import { CaseAbsenceDto } from '../../absence/dto/absence-overview.response.dto';
 import { CaseDetectionDto } from '../../absence/dto/case-detection.dto';
 import { CaseLinksDto } from './case-links.dto';
 import { ChecklistItemDto } from './checklist-item.dto';
@@ -133,4 +134,13 @@ export class CaseResponseDto {
 
   @ApiProperty({ type: CaseLinksDto })
   links!: CaseLinksDto;
+
+  @ApiProperty({
+    type: CaseAbsenceDto,
+    nullable: true,
+    required: false,
+    description:
+      "The student's absence now (the figures the school's absence overview shows), on GET of the case; null until an import has named the student.",
+  })
+  absence?: CaseAbsenceDto | null;
 }

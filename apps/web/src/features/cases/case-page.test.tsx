@@ -75,6 +75,7 @@ function caseAtStep1(): Schemas['CaseResponseDto'] {
 type Call = { method: string; url: string; headers: Headers; body: unknown };
 let calls: Call[];
 let eventAnswers: (() => Response)[];
+let caseAnswer: () => Schemas['CaseResponseDto'];
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
@@ -83,12 +84,13 @@ beforeEach(() => {
   setCsrfToken(session.csrfToken);
   calls = [];
   eventAnswers = [];
+  caseAnswer = caseAtStep1;
   vi.stubGlobal('fetch', async (input: Request) => {
     const request = input instanceof Request ? input : new Request(input);
     const body = request.method === 'POST' ? await request.clone().json() : undefined;
     calls.push({ method: request.method, url: request.url, headers: request.headers, body });
     const path = new URL(request.url).pathname;
-    if (request.method === 'GET' && path === `/api/cases/${caseId}`) return json(200, caseAtStep1());
+    if (request.method === 'GET' && path === `/api/cases/${caseId}`) return json(200, caseAnswer());
     if (request.method === 'POST' && path === `/api/cases/${caseId}/events`) {
       const answer = eventAnswers.shift();
       if (!answer) throw new Error('unexpected POST');
@@ -214,5 +216,77 @@ describe('the case page', () => {
     const [first, second] = posts();
     expect(second!.headers.get('Idempotency-Key')).toBe(first!.headers.get('Idempotency-Key'));
     expect(second!.body).toEqual(first!.body);
+  });
+
+  describe('the absence now', () => {
+    const absence: Schemas['CaseAbsenceDto'] = {
+      evaluatedOn: '2026-12-08',
+      thresholdPercent: 10,
+      schoolYearPercent: 12,
+      recentPercent: 9.5,
+      previousPercent: 14,
+      trend: 'falling',
+      lessonsRegistered: 420,
+      wholeDaysAbsent: 3,
+      lateArrivalsRecent: 4,
+      earlyDeparturesRecent: 0,
+      presentNotInClassRecent: 0,
+      weekdays: ['monday'],
+      subjects: ['MAT'],
+      teachers: [],
+      flags: ['absence-percentage'],
+    };
+    const caseAtStep2 = (): Schemas['CaseResponseDto'] => ({
+      ...caseAtStep1(),
+      step: 2,
+      absence,
+      allowedActions: ['evaluation-recorded', 'note-added'],
+      allowedEventTypes: ['evaluation-recorded', 'note-added'],
+    });
+
+    it('shows the student’s current figures on the case page', async () => {
+      caseAnswer = caseAtStep2;
+      renderCasePage();
+      const table = await screen.findByRole('table', { name: 'Elevens fravær nå' });
+      const row = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr')!.textContent;
+      expect(screen.getByRole('heading', { name: 'Fravær nå' })).toBeTruthy();
+      expect(row('Dette skoleåret')).toContain('12 %');
+      expect(row('Siste fire skoleuker')).toContain('9,5 %');
+      expect(row('Grense')).toContain('10 %');
+      expect(row('Utvikling')).toContain('Synkende');
+      expect(row('Forsinkelser siste fire uker')).toContain('4');
+      expect(row('Mønster')).toContain('Mandag, fag MAT');
+      expect(row('Over grense')).toContain('Fravær over grensen');
+    });
+
+    it('says so when no import has named the student', async () => {
+      renderCasePage();
+      expect(await screen.findByText('Ingen fraværsregistreringer for eleven ennå.')).toBeTruthy();
+      expect(screen.queryByRole('table', { name: 'Elevens fravær nå' })).toBeNull();
+    });
+
+    it('starts the evaluation form from the absence now, editable, and sends what the user wrote', async () => {
+      caseAnswer = caseAtStep2;
+      eventAnswers.push(() => json(201, { event: {}, case: caseAtStep2() }));
+      const user = userEvent.setup();
+      renderCasePage();
+      await user.click(await screen.findByRole('button', { name: 'Evaluering' }));
+      const field = screen.getByRole<HTMLInputElement>('textbox', { name: /Fravær nå, i prosent/ });
+      expect(field.value).toBe('9,5');
+      expect(
+        screen.getByText(/9,5 % siste fire skoleuker, 12 % dette skoleåret \(grense 10 %\)/),
+      ).toBeTruthy();
+      await user.clear(field);
+      await user.type(field, '8');
+      await user.click(screen.getByRole('radio', { name: 'Bedre' }));
+      await user.type(screen.getByRole('textbox', { name: /Elevens stemme/ }), 'Det går bedre nå.');
+      await user.click(screen.getByRole('radio', { name: /avslutt saken/ }));
+      await user.click(screen.getByRole('button', { name: 'Registrer' }));
+      await screen.findByText(/Registrert\./);
+      expect(posts()[0]!.body).toMatchObject({
+        type: 'evaluation-recorded',
+        payload: { absencePercent: 8, effect: 'improved', decision: 'close-resolved' },
+      });
+    });
   });
 });

@@ -14,6 +14,7 @@ import {
 } from '../../shared/labels';
 import { useSession } from '../../shared/session';
 import { LoadError, Loading, PageHeading } from '../../shared/ui';
+import { AbsenceNow } from './absence-now';
 import { useCase, useStudentName, type CaseView } from './api';
 import { eventForms } from './event-forms';
 import { t } from './texts';
@@ -179,6 +180,7 @@ export function CasePage() {
       </dl>
       <Ladder caseView={c} />
       <div className="case-grid">
+        {c.status !== 'closed' && <AbsenceNow absence={c.absence} />}
         <Card data-color="neutral" className="case-card">
           <Heading level={2} data-size="xs">
             {t.casePage.checklist}

@@ -2,6 +2,7 @@ import type { Schemas } from '../../shared/api/client';
 import { addDays, todayInOslo } from '../../shared/format';
 import { participantLabel, roleLabel, type EventType, type Role, type Step } from '../../shared/labels';
 import { useSession } from '../../shared/session';
+import { absencePercentNow, percentText } from './absence-now';
 import { useSchoolStaff, type CaseView } from './api';
 import { EventForm, FormReader, type FieldErrors, type FieldId } from './event-form';
 import {
@@ -342,6 +343,9 @@ const decisionsByStep: Record<Step, S['EvaluationRecordedPayloadDto']['decision'
 function EvaluationForm(p: FormProps) {
   const x = t.events['evaluation-recorded'];
   const allowed = decisionsByStep[p.caseView.step];
+  // The evaluation starts from the absence now (editable): the figure the overview shows for the student.
+  const absence = p.caseView.absence;
+  const now = absencePercentNow(absence);
   return (
     <EventForm
       caseId={p.caseView.caseId}
@@ -371,6 +375,16 @@ function EvaluationForm(p: FormProps) {
             name="absencePercent"
             inputMode="decimal"
             label={x.absencePercent}
+            defaultValue={now === null ? undefined : now.toLocaleString('nb-NO')}
+            description={
+              absence && now !== null
+                ? x.absencePrefilled(
+                    percentText(absence.recentPercent),
+                    percentText(absence.schoolYearPercent),
+                    percentText(absence.thresholdPercent),
+                  )
+                : undefined
+            }
             fieldId={fieldId}
             errors={errors}
           />

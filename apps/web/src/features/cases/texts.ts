@@ -55,6 +55,22 @@ export const t = {
   },
   casePage: {
     title: 'Sak',
+    absenceNow: {
+      title: 'Fravær nå',
+      caption: 'Elevens fravær nå',
+      none: 'Ingen fraværsregistreringer for eleven ennå.',
+      schoolYear: 'Dette skoleåret',
+      recent: 'Siste fire skoleuker',
+      threshold: 'Grense',
+      trend: 'Utvikling',
+      late: 'Forsinkelser siste fire uker',
+      pattern: 'Mønster',
+      subject: 'fag',
+      teacher: 'lærer',
+      flags: 'Over grense',
+      noFlags: 'Ingen',
+      asOf: (date: string) => `Beregnet ${date} fra skolens fraværsregistrering.`,
+    },
     trigger: 'Grunn',
     opened: 'Opprettet',
     status: 'Status',
@@ -197,6 +213,8 @@ export const t = {
       title: 'Evaluering',
       intro: 'Fraværet nå, effekten av tiltakene, elevens stemme og beslutningen.',
       absencePercent: 'Fravær nå, i prosent',
+      absencePrefilled: (recent: string, schoolYear: string, threshold: string) =>
+        `Fylt ut fra fraværsregistreringen: ${recent} siste fire skoleuker, ${schoolYear} dette skoleåret (grense ${threshold}). Du kan endre tallet.`,
       effect: 'Effekt av tiltakene',
       effects: { improved: 'Bedre', unchanged: 'Uendret', worse: 'Verre' } satisfies Record<
         P<'EvaluationRecordedPayloadDto'>['effect'],

@@ -938,6 +938,39 @@ export interface components {
             timeline: string;
             activityPlan: string;
         };
+        CaseAbsenceDto: {
+            /**
+             * Format: date
+             * @description The day the figures were computed.
+             */
+            evaluatedOn: string;
+            /** @description The threshold (%) that applies to the student (lower with a concern profile). */
+            thresholdPercent: number;
+            /** @description Absent share of registered lessons this school year (%). */
+            schoolYearPercent: number | null;
+            /** @description The same over the last 4 school weeks (%). */
+            recentPercent: number | null;
+            /** @description The 4 school weeks before those (%). */
+            previousPercent: number | null;
+            /** @enum {string} */
+            trend: "rising" | "falling" | "stable" | "unknown";
+            lessonsRegistered: number;
+            wholeDaysAbsent: number;
+            /** @description Late arrivals in the last 4 school weeks. */
+            lateArrivalsRecent: number;
+            /** @description Early departures in the last 4 school weeks. */
+            earlyDeparturesRecent: number;
+            /** @description Lessons present at school but not in class, last 4 school weeks. */
+            presentNotInClassRecent: number;
+            /** @description Weekdays the absence concentrates on. */
+            weekdays: ("monday" | "tuesday" | "wednesday" | "thursday" | "friday")[];
+            /** @description Subject codes the absence concentrates on. */
+            subjects: string[];
+            /** @description Teacher references the absence concentrates on. */
+            teachers: string[];
+            /** @description Triggers over their threshold now. */
+            flags: ("absence-percentage" | "lesson-absence" | "present-not-in-class" | "repeated-late-arrival")[];
+        };
         CaseResponseDto: {
             /** Format: uuid */
             caseId: string;
@@ -999,6 +1032,8 @@ export interface components {
              */
             source: "live" | "read-model";
             links: components["schemas"]["CaseLinksDto"];
+            /** @description The student's absence now (the figures the school's absence overview shows), on GET of the case; null until an import has named the student. */
+            absence?: components["schemas"]["CaseAbsenceDto"] | null;
         };
         CaseListStudentDto: {
             /** @description Given and family name. */
