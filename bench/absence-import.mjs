@@ -13,7 +13,7 @@
 // Starts what it needs (embedded PostgreSQL, the Temporal CLI dev server with a SQLite file, the built
 // worker and API, an SMTP server), stops everything it started, and writes
 // bench/results/absence-import.json (the bench contract: bench/run.mjs renders it).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   createReadStream,
@@ -33,6 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
 import pg from 'pg';
 import { provisionDatabase } from '../tools/lib/database.mjs';
+import { spawnNode } from '../tools/lib/node-process.mjs';
 import { freePort } from '../tools/lib/ports.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -163,38 +164,17 @@ function closedBetween(days) {
 
 // ---- the stack ------------------------------------------------------------------------------------
 
-async function spawnNode(name, main, env, readyLine) {
-  const child = spawn(process.execPath, [main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  const logFile = createWriteStream(path.join(logDir, `${name}.log`));
-  let output = '';
-  const onData = (d) => {
-    logFile.write(d);
-    if (output.length < 200_000) output += d.toString();
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  if (readyLine) {
-    const until = Date.now() + 120_000;
-    while (!output.includes(readyLine)) {
-      if (child.exitCode !== null) throw new Error(`${name} exited early:\n${output.slice(-2000)}`);
-      if (Date.now() > until) throw new Error(`${name} did not start:\n${output.slice(-2000)}`);
-      await sleep(100);
-    }
-  }
-  return {
-    child,
-    output: () => output,
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-      logFile.end();
-    },
-  };
-}
+const spawnApp = (name, main, env, readyLine) =>
+  spawnNode({
+    name,
+    main,
+    cwd: root,
+    env,
+    readyLine,
+    readyWithinMs: 120_000,
+    logFile: path.join(logDir, `${name}.log`),
+    children,
+  });
 
 async function startStack() {
   rmSync(dataRoot, { recursive: true, force: true });
@@ -248,14 +228,14 @@ async function startStack() {
     for (const child of children)
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
-  const worker = await spawnNode(
+  const worker = await spawnApp(
     'worker',
     WORKER_MAIN,
     { ...env, LOG_LEVEL: 'info' },
     '"msg":"Worker started"',
   );
   cleanups.push(() => worker.stop());
-  const api = await spawnNode('api', API_MAIN, {
+  const api = await spawnApp('api', API_MAIN, {
     ...env,
     API_PORT: String(apiPort),
     AUTH_LOCAL_SIGNING_KEY: signingKey.toString('base64'),

@@ -4,15 +4,15 @@
 //   postgres — Temporal server 1.29.1 on the same PostgreSQL, 4 history shards (tools/lib/temporal-server.mjs).
 // Also a bench-only worker with a trivial workflow (bench/lib/noop-workflow.cjs) on its own task queue:
 // the no-op Update and start that every figure is set against. Everything started is stopped by stop().
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
 import pg from 'pg';
 import { provisionDatabase } from '../../tools/lib/database.mjs';
+import { spawnNode, waitForHttpReady } from '../../tools/lib/node-process.mjs';
 import { freePort } from '../../tools/lib/ports.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -159,7 +159,15 @@ async function start(stack, { server, policy, noop, cleanups, logDir, dataRoot, 
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
   const spawnProcess = (what, main, processEnv, readyLine) =>
-    spawnNode({ name: what, main, env: processEnv, readyLine, logDir, children });
+    spawnNode({
+      name: what,
+      main,
+      cwd: root,
+      env: processEnv,
+      readyLine,
+      logFile: path.join(logDir, `${what}.log`),
+      children,
+    });
 
   // At info: "Worker started" says it polls.
   stack.worker = await spawnProcess(
@@ -181,7 +189,7 @@ async function start(stack, { server, policy, noop, cleanups, logDir, dataRoot, 
   stack.api = await spawnProcess('api', API_MAIN, apiEnv, null);
   cleanups.push(() => stack.api.stop());
   stack.apiBase = `http://127.0.0.1:${apiPort}`;
-  await waitForReady(`${stack.apiBase}/api/health/ready`, stack.api);
+  await waitForHttpReady(`${stack.apiBase}/api/health/ready`, stack.api);
 
   stack.db = new pg.Pool({ connectionString: urls.url, max: 4 });
   cleanups.push(() => stack.db.end());
@@ -303,53 +311,6 @@ export function cpuSeconds(pid) {
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return null;
-  }
-}
-
-async function spawnNode({ name, main, env, readyLine, logDir, children }) {
-  const child = spawn(process.execPath, [main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  let output = '';
-  const logFile = createWriteStream(path.join(logDir, `${name}.log`));
-  const keep = (chunk) => {
-    logFile.write(chunk);
-    output = (output + chunk.toString('utf8')).slice(-20_000);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const proc = {
-    name,
-    child,
-    exited,
-    output: () => output,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-  if (!readyLine) return proc;
-  const until = Date.now() + 90_000;
-  while (!output.includes(readyLine)) {
-    if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`${name} exited early:\n${output}`);
-    if (Date.now() > until) throw new Error(`${name} did not start within 90 s:\n${output}`);
-    await sleep(100);
-  }
-  return proc;
-}
-
-async function waitForReady(url, apiProc) {
-  const until = Date.now() + 90_000;
-  for (;;) {
-    if (apiProc.child.exitCode !== null) throw new Error(`the API exited early:\n${apiProc.output()}`);
-    const res = await fetch(url).catch(() => null);
-    if (res?.ok) return;
-    if (Date.now() > until) throw new Error(`the API was not ready within 90 s:\n${apiProc.output()}`);
-    await sleep(300);
   }
 }
 

@@ -4,15 +4,15 @@
 // post events over HTTP while a random worker is killed with SIGKILL and replaced, again and again.
 // Afterwards it checks the invariants from PostgreSQL (the timeline), Temporal and the SMTP server's
 // received mail, prints the table and exits 1 if any invariant is violated. Never part of `npm test`.
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SignJWT } from 'jose';
 import pg from 'pg';
 import { provisionDatabase } from '../lib/database.mjs';
+import { spawnNode, waitForHttpReady } from '../lib/node-process.mjs';
 import { freePort, waitForPort } from '../lib/ports.mjs';
 import { checkRun, formatTable } from './invariants.mjs';
 import { loadSeconds, outageStart, parseArgs, USAGE } from './options.mjs';
@@ -332,7 +332,7 @@ async function startStack(opts) {
   stack.api = await spawnProcess('api', API_MAIN, apiEnv, null);
   cleanups.push(() => stack.api.stop());
   stack.dataRoot = dataRoot;
-  await waitForReady(`${stack.apiBase}/api/health/ready`, stack.api);
+  await waitForHttpReady(`${stack.apiBase}/api/health/ready`, stack.api);
   return stack;
 }
 
@@ -403,65 +403,21 @@ function secondsPolicy(opts) {
   return { version: `chaos-${opts.span}s`, deadlines };
 }
 
+/** A built app of the stack; its log file is named after its pid (workers come and go). */
 async function spawnProcess(name, main, env, readyLine, args = []) {
-  const child = spawn(process.execPath, [main, ...args], {
+  mkdirSync(logDir, { recursive: true });
+  const logFile = (pid) => path.join(logDir, `${name}-${pid}.log`);
+  return spawnNode({
+    name,
+    main,
+    args,
     cwd: root,
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    readyLine,
+    readyWithinMs: 120_000,
+    logFile,
+    children,
   });
-  children.add(child);
-  let output = '';
-  mkdirSync(logDir, { recursive: true });
-  const logFile = createWriteStream(path.join(logDir, `${name}-${child.pid}.log`));
-  const keep = (chunk) => {
-    logFile.write(chunk);
-    output = (output + chunk.toString('utf8')).slice(-20_000);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const proc = {
-    name,
-    child,
-    exited,
-    output: () => output,
-    async kill() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGKILL');
-      await exited;
-    },
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-  if (!readyLine) return proc;
-  const until = Date.now() + 120_000;
-  while (!output.includes(readyLine)) {
-    if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`${name} exited early:\n${output}`);
-    if (Date.now() > until) {
-      // Not left to start behind the harness's back (it would be a third worker nobody kills).
-      child.kill('SIGKILL');
-      throw new Error(`${name} did not start within 120 s:\n${output}`);
-    }
-    await sleep(100);
-  }
-  return proc;
-}
-
-async function waitForReady(url, api) {
-  const until = Date.now() + 90_000;
-  for (;;) {
-    if (api.child.exitCode !== null) throw new Error(`the API exited early:\n${api.output()}`);
-    const res = await fetch(url).catch(() => null);
-    if (res?.ok) return;
-    if (Date.now() > until) throw new Error(`the API was not ready within 90 s:\n${api.output()}`);
-    await sleep(300);
-  }
 }
 
 /**
@@ -501,7 +457,7 @@ async function moveToPostgresTemporal(stack, opts) {
   stack.apiEnv.TEMPORAL_ADDRESS = server.address;
   stack.workers.splice(0, stack.workers.length, await stack.spawnWorker(), await stack.spawnWorker());
   stack.api = await spawnProcess('api', API_MAIN, stack.apiEnv, null);
-  await waitForReady(`${stack.apiBase}/api/health/ready`, stack.api);
+  await waitForHttpReady(`${stack.apiBase}/api/health/ready`, stack.api);
   void opts;
   return { ok: true };
 }
