@@ -225,7 +225,7 @@ describe('the web app in a browser', () => {
     }
     await figures.waitFor();
     const recent = await figures
-      .getByRole('row', { name: /Siste fire skoleuker/ })
+      .getByRole('row', { name: /Fravær siste fire skoleuker/ })
       .getByRole('cell')
       .textContent();
     await checkPage(web, '08b-sak-fravaer-naa');

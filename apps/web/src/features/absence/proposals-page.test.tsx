@@ -116,7 +116,9 @@ describe('the proposals page', () => {
   it('lists the pending proposals with their figures', async () => {
     renderPage();
     const card = await screen.findByRole('region', { name: 'Mia Johansen, 5A' });
-    expect(within(card).getByRole('row', { name: /Siste fire skoleuker/ }).textContent).toContain('15,5 %');
+    expect(within(card).getByRole('row', { name: /Fravær siste fire skoleuker/ }).textContent).toContain(
+      '15,5 %',
+    );
     expect(within(card).getByRole('row', { name: /Utvikling/ }).textContent).toContain('Økende');
     expect(calls[0]?.path).toBe(`/api/schools/${teacher.schoolId}/absence-proposals?status=pending`);
   });

@@ -16,7 +16,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { api, unwrap, type Schemas } from '../../shared/api/client';
 import { dateTimeText } from '../../shared/format';
-import { trendLabel, triggerLabel } from '../../shared/labels';
+import { AbsenceFigureRows } from '../../shared/absence-figures';
+import { triggerLabel } from '../../shared/labels';
 import { useSession } from '../../shared/session';
 import { errorText, LoadError, Loading, PageHeading } from '../../shared/ui';
 import { caseKeys } from '../cases/api';
@@ -101,7 +102,6 @@ function ProposalCard({ proposal }: { proposal: Proposal }) {
     void decide('dismiss', reason);
   }
 
-  const f = proposal.figures;
   return (
     <Card className="proposal" aria-labelledby={headingId} asChild>
       <section>
@@ -113,26 +113,7 @@ function ProposalCard({ proposal }: { proposal: Proposal }) {
         </Paragraph>
         <Table data-size="sm">
           <Table.Body>
-            <Table.Row>
-              <Table.HeaderCell scope="row">{t.schoolYear}</Table.HeaderCell>
-              <Table.Cell>{t.percent(f.schoolYearPercent)}</Table.Cell>
-            </Table.Row>
-            <Table.Row>
-              <Table.HeaderCell scope="row">{t.recent}</Table.HeaderCell>
-              <Table.Cell>{t.percent(f.recentPercent)}</Table.Cell>
-            </Table.Row>
-            <Table.Row>
-              <Table.HeaderCell scope="row">{t.threshold}</Table.HeaderCell>
-              <Table.Cell>{t.percent(f.thresholdPercent)}</Table.Cell>
-            </Table.Row>
-            <Table.Row>
-              <Table.HeaderCell scope="row">{t.trend}</Table.HeaderCell>
-              <Table.Cell>{trendLabel[f.trend]}</Table.Cell>
-            </Table.Row>
-            <Table.Row>
-              <Table.HeaderCell scope="row">{t.late}</Table.HeaderCell>
-              <Table.Cell>{f.lateArrivalsRecent}</Table.Cell>
-            </Table.Row>
+            <AbsenceFigureRows figures={proposal.figures} />
           </Table.Body>
         </Table>
         {decided?.status === 'confirmed' && decided.caseId && (

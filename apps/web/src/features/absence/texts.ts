@@ -6,11 +6,6 @@ export const t = {
   noSchool: 'Du er ikke knyttet til en skole.',
   empty: 'Ingen forslag venter på deg.',
   proposedAt: (when: string) => `Foreslått ${when}`,
-  schoolYear: 'Fravær dette skoleåret',
-  recent: 'Siste fire skoleuker',
-  threshold: 'Grense',
-  trend: 'Utvikling',
-  late: 'Sene ankomster (fire uker)',
   confirm: 'Bekreft og opprett sak',
   confirming: 'Oppretter saken …',
   dismiss: 'Avvis forslaget',
@@ -21,7 +16,6 @@ export const t = {
   confirmed: 'Saken er opprettet.',
   openCase: 'Åpne saken',
   dismissed: (reason: string) => `Avvist: ${reason}.`,
-  percent: (p: number | null) => (p === null ? '–' : `${p.toLocaleString('nb-NO')} %`),
 } as const;
 
 export const dismissalReasons: [string, string][] = [

@@ -1,13 +1,11 @@
 import { Card, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { Schemas } from '../../shared/api/client';
 import { calendarDateText } from '../../shared/format';
-import { trendLabel, triggerLabel } from '../../shared/labels';
+import { AbsenceFigureRows } from '../../shared/absence-figures';
+import { triggerLabel } from '../../shared/labels';
 import { t } from './texts';
 
 type Absence = Schemas['CaseAbsenceDto'];
-
-export const percentText = (p: number | null | undefined) =>
-  p === null || p === undefined ? '–' : `${p.toLocaleString('nb-NO')} %`;
 
 /** The figure an evaluation starts from: the last four school weeks, else the school year. */
 export function absencePercentNow(absence: Absence | null | undefined): number | null {
@@ -37,26 +35,7 @@ export function AbsenceNow({ absence }: { absence: Absence | null | undefined })
           <Table data-size="sm">
             <caption className="visually-hidden">{x.caption}</caption>
             <Table.Body>
-              <Table.Row>
-                <Table.HeaderCell scope="row">{x.schoolYear}</Table.HeaderCell>
-                <Table.Cell>{percentText(absence.schoolYearPercent)}</Table.Cell>
-              </Table.Row>
-              <Table.Row>
-                <Table.HeaderCell scope="row">{x.recent}</Table.HeaderCell>
-                <Table.Cell>{percentText(absence.recentPercent)}</Table.Cell>
-              </Table.Row>
-              <Table.Row>
-                <Table.HeaderCell scope="row">{x.threshold}</Table.HeaderCell>
-                <Table.Cell>{percentText(absence.thresholdPercent)}</Table.Cell>
-              </Table.Row>
-              <Table.Row>
-                <Table.HeaderCell scope="row">{x.trend}</Table.HeaderCell>
-                <Table.Cell>{trendLabel[absence.trend]}</Table.Cell>
-              </Table.Row>
-              <Table.Row>
-                <Table.HeaderCell scope="row">{x.late}</Table.HeaderCell>
-                <Table.Cell>{absence.lateArrivalsRecent}</Table.Cell>
-              </Table.Row>
+              <AbsenceFigureRows figures={absence} />
               <Table.Row>
                 <Table.HeaderCell scope="row">{x.pattern}</Table.HeaderCell>
                 <Table.Cell>{pattern.length > 0 ? pattern.join(', ') : '–'}</Table.Cell>

@@ -250,11 +250,11 @@ describe('the case page', () => {
       const table = await screen.findByRole('table', { name: 'Elevens fravær nå' });
       const row = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr')!.textContent;
       expect(screen.getByRole('heading', { name: 'Fravær nå' })).toBeTruthy();
-      expect(row('Dette skoleåret')).toContain('12 %');
-      expect(row('Siste fire skoleuker')).toContain('9,5 %');
+      expect(row('Fravær dette skoleåret')).toContain('12 %');
+      expect(row('Fravær siste fire skoleuker')).toContain('9,5 %');
       expect(row('Grense')).toContain('10 %');
       expect(row('Utvikling')).toContain('Synkende');
-      expect(row('Forsinkelser siste fire uker')).toContain('4');
+      expect(row('Sene ankomster siste fire skoleuker')).toContain('4');
       expect(row('Mønster')).toContain('Mandag, fag MAT');
       expect(row('Over grense')).toContain('Fravær over grensen');
     });

@@ -2,7 +2,8 @@ import type { Schemas } from '../../shared/api/client';
 import { addDays, todayInOslo } from '../../shared/format';
 import { participantLabel, roleLabel, type EventType, type Role, type Step } from '../../shared/labels';
 import { useSession } from '../../shared/session';
-import { absencePercentNow, percentText } from './absence-now';
+import { percentText } from '../../shared/absence-figures';
+import { absencePercentNow } from './absence-now';
 import { useSchoolStaff, type CaseView } from './api';
 import { EventForm, FormReader, type FieldErrors, type FieldId } from './event-form';
 import {

@@ -2,6 +2,7 @@ import { Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-rea
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router';
 import { api, unwrap, type Schemas } from '../../shared/api/client';
+import { absenceFigureLabel, percentText } from '../../shared/absence-figures';
 import { trendLabel, triggerLabel } from '../../shared/labels';
 import { LoadError, Loading } from '../../shared/ui';
 
@@ -16,17 +17,12 @@ const at = {
   over: 'Over en grense',
   allStudents: 'Alle elever',
   student: 'Elev',
-  schoolYear: 'Skoleåret',
-  recent: 'Fire uker',
-  trend: 'Utvikling',
   flags: 'Over grense',
   case: 'Sak',
   openCase: 'Åpen sak',
   noCase: 'Ingen sak',
   noFigures: 'Ingen registreringer',
   none: 'Ingen elever er over en grense uten åpen sak.',
-  percent: (p: number | null | undefined) =>
-    p === null || p === undefined ? '–' : `${p.toLocaleString('nb-NO')} %`,
   rate: (r: number | null) => (r === null ? '–' : `${Math.round(r * 100)} %`),
 } as const;
 
@@ -35,8 +31,8 @@ function StudentRow({ s }: { s: Student }) {
   return (
     <Table.Row>
       <Table.HeaderCell scope="row">{name}</Table.HeaderCell>
-      <Table.Cell>{s.figures ? at.percent(s.figures.schoolYearPercent) : at.noFigures}</Table.Cell>
-      <Table.Cell>{s.figures ? at.percent(s.figures.recentPercent) : '–'}</Table.Cell>
+      <Table.Cell>{s.figures ? percentText(s.figures.schoolYearPercent) : at.noFigures}</Table.Cell>
+      <Table.Cell>{s.figures ? percentText(s.figures.recentPercent) : '–'}</Table.Cell>
       <Table.Cell>{s.figures ? trendLabel[s.figures.trend] : '–'}</Table.Cell>
       <Table.Cell>
         {s.flags.map((f) => (
@@ -68,9 +64,9 @@ function StudentTable({ students, caption }: { students: Student[]; caption: str
         <Table.Head>
           <Table.Row>
             <Table.HeaderCell>{at.student}</Table.HeaderCell>
-            <Table.HeaderCell>{at.schoolYear}</Table.HeaderCell>
-            <Table.HeaderCell>{at.recent}</Table.HeaderCell>
-            <Table.HeaderCell>{at.trend}</Table.HeaderCell>
+            <Table.HeaderCell>{absenceFigureLabel.schoolYear}</Table.HeaderCell>
+            <Table.HeaderCell>{absenceFigureLabel.recent}</Table.HeaderCell>
+            <Table.HeaderCell>{absenceFigureLabel.trend}</Table.HeaderCell>
             <Table.HeaderCell>{at.flags}</Table.HeaderCell>
             <Table.HeaderCell>{at.case}</Table.HeaderCell>
           </Table.Row>
@@ -95,7 +91,7 @@ export function AbsenceSection({ schoolId }: { schoolId: string }) {
   const o = overview.data;
   const without = o?.students.filter((s) => s.withoutOpenCase) ?? [];
   return (
-    <section aria-labelledby="overview-absence">
+    <section aria-labelledby="overview-absence" className="overview-absence">
       <Heading level={2} data-size="sm" id="overview-absence">
         {at.title}
       </Heading>
