@@ -1,16 +1,22 @@
 import { Alert, Button, ErrorSummary, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { useId, useRef, useState, type ComponentRef, type FormEvent, type ReactNode, type Ref } from 'react';
+import {
+  useCallback,
+  useId,
+  useRef,
+  useState,
+  type ComponentRef,
+  type FormEvent,
+  type ReactNode,
+  type Ref,
+} from 'react';
 import type { ApiError } from '../../shared/api/client';
 import type { EventType } from '../../shared/labels';
 import { useSubmission } from '../../shared/use-submission';
-import { recordEvent, useInvalidateCases, type EventBody, type PayloadOf } from './api';
+import { recordEvent, useInvalidateCases, type CaseView, type EventBody, type PayloadOf } from './api';
+import { FormFields, type FieldErrors, type FieldId } from './fields';
 import { t } from './texts';
 
-export type FieldErrors = Record<string, string>;
 export type Built<T> = { payload: T } | { errors: FieldErrors };
-
-/** Ids of fields inside one form: `<form>-<field>`, so the error summary can link to them. */
-export type FieldId = (field: string) => string;
 
 export function refusalText(error: ApiError): string {
   const reason = error.body.message;
@@ -47,15 +53,19 @@ export function FormErrorSummary({
   );
 }
 
-interface EventFormProps<T extends EventType> {
-  caseId: string;
-  type: T;
-  title: string;
-  intro: string;
-  build: (data: FormData) => Built<PayloadOf<T>>;
+/** What the case page gives every event's form. */
+export interface FormProps {
+  caseView: CaseView;
   onRecorded: () => void;
   onCancel: () => void;
-  children: (fieldId: FieldId, errors: FieldErrors) => ReactNode;
+}
+
+interface EventFormProps<T extends EventType> extends FormProps {
+  type: T;
+  /** Else the event type's own (texts.ts). */
+  intro?: string;
+  build: (data: FormData) => Built<PayloadOf<T>>;
+  children?: ReactNode;
 }
 
 /**
@@ -64,12 +74,18 @@ interface EventFormProps<T extends EventType> {
  */
 export function EventForm<T extends EventType>(props: EventFormProps<T>) {
   const formId = useId().replace(/:/g, '');
-  const fieldId: FieldId = (field) => `${formId}-${field.replace(/[^a-zA-Z0-9]+/g, '-')}`;
+  const fieldId: FieldId = useCallback(
+    (field) => `${formId}-${field.replace(/[^a-zA-Z0-9]+/g, '-')}`,
+    [formId],
+  );
+  const texts = t.events[props.type];
   const [errors, setErrors] = useState<FieldErrors>({});
   const summaryRef = useRef<ComponentRef<typeof ErrorSummary>>(null);
   const refusalRef = useRef<HTMLDivElement>(null);
   const invalidate = useInvalidateCases();
-  const submission = useSubmission((body: EventBody, key: string) => recordEvent(props.caseId, body, key));
+  const submission = useSubmission((body: EventBody, key: string) =>
+    recordEvent(props.caseView.caseId, body, key),
+  );
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -98,13 +114,17 @@ export function EventForm<T extends EventType>(props: EventFormProps<T>) {
   return (
     <section className="event-form" aria-labelledby={`${formId}-title`}>
       <Heading level={3} data-size="sm" id={`${formId}-title`}>
-        {props.title}
+        {texts.title}
       </Heading>
-      <Paragraph className="event-form__intro">{props.intro}</Paragraph>
+      <Paragraph className="event-form__intro">
+        {props.intro ?? ('intro' in texts ? texts.intro : '')}
+      </Paragraph>
       <div className="event-form__layout">
         <form noValidate onSubmit={(e) => void onSubmit(e)} className="event-form__fields">
           <FormErrorSummary ref={summaryRef} errors={errors} fieldId={fieldId} />
-          {props.children(fieldId, errors)}
+          <FormFields fieldId={fieldId} errors={errors}>
+            {props.children}
+          </FormFields>
           <div className="event-form__buttons">
             <Button type="submit" loading={state.kind === 'sending'} aria-disabled={state.kind === 'sending'}>
               {state.kind === 'sending' ? t.form.sending : t.form.send}

@@ -4,8 +4,8 @@ import { participantLabel, roleLabel, type EventType, type Role, type Step } fro
 import { useSession } from '../../shared/session';
 import { percentText } from '../../shared/absence-figures';
 import { absencePercentNow } from './absence-now';
-import { useSchoolStaff, type CaseView } from './api';
-import { EventForm, FormReader, type FieldErrors, type FieldId } from './event-form';
+import { useSchoolStaff } from './api';
+import { EventForm, FormReader, type FormProps } from './event-form';
 import {
   CheckboxGroup,
   FlagGroup,
@@ -18,11 +18,6 @@ import {
 import { t } from './texts';
 
 type S = Schemas;
-interface FormProps {
-  caseView: CaseView;
-  onRecorded: () => void;
-  onCancel: () => void;
-}
 
 const keys = <T extends string>(record: Record<T, string>) => Object.keys(record) as T[];
 
@@ -30,12 +25,8 @@ function Step1ContactForm(p: FormProps) {
   const x = t.events['step1-contact'];
   return (
     <EventForm
-      caseId={p.caseView.caseId}
+      {...p}
       type="step1-contact"
-      title={x.title}
-      intro={x.intro}
-      onRecorded={p.onRecorded}
-      onCancel={p.onCancel}
       build={(data) => {
         const r = new FormReader(data);
         const guardiansContacted = r.checked('guardiansContacted');
@@ -57,53 +48,21 @@ function Step1ContactForm(p: FormProps) {
         return r.result(payload);
       }}
     >
-      {(fieldId, errors) => (
-        <>
-          <CheckboxGroup
-            name="weekdays"
-            legend={x.weekdays}
-            options={t.weekdays}
-            fieldId={fieldId}
-            errors={errors}
-          />
-          <FlagGroup
-            legend={x.pattern}
-            flags={[
-              ['consecutiveDays', x.consecutiveDays],
-              ['singleDays', x.singleDays],
-              ['lateArrivals', x.lateArrivals],
-              ['leavingEarly', x.leavingEarly],
-              ['appointmentsOrAssessmentDays', x.appointmentsOrAssessmentDays],
-            ]}
-          />
-          <YesCheckbox
-            name="talkedWithStudent"
-            label={x.talkedWithStudent}
-            fieldId={fieldId}
-            errors={errors}
-          />
-          <YesCheckbox
-            name="guardiansContacted"
-            label={x.guardiansContacted}
-            fieldId={fieldId}
-            errors={errors}
-          />
-          <TextArea
-            name="guardiansView"
-            label={x.guardiansView}
-            description={x.guardiansViewHint}
-            fieldId={fieldId}
-            errors={errors}
-          />
-          <RadioGroup
-            name="conclusion"
-            legend={x.conclusion}
-            options={x.conclusions}
-            fieldId={fieldId}
-            errors={errors}
-          />
-        </>
-      )}
+      <CheckboxGroup name="weekdays" legend={x.weekdays} options={t.weekdays} />
+      <FlagGroup
+        legend={x.pattern}
+        flags={[
+          ['consecutiveDays', x.consecutiveDays],
+          ['singleDays', x.singleDays],
+          ['lateArrivals', x.lateArrivals],
+          ['leavingEarly', x.leavingEarly],
+          ['appointmentsOrAssessmentDays', x.appointmentsOrAssessmentDays],
+        ]}
+      />
+      <YesCheckbox name="talkedWithStudent" label={x.talkedWithStudent} />
+      <YesCheckbox name="guardiansContacted" label={x.guardiansContacted} />
+      <TextArea name="guardiansView" label={x.guardiansView} description={x.guardiansViewHint} />
+      <RadioGroup name="conclusion" legend={x.conclusion} options={x.conclusions} />
     </EventForm>
   );
 }
@@ -120,12 +79,8 @@ function MeetingHeldForm(p: FormProps) {
     p.caseView.step === 2 ? 'step2-meeting' : 'collaboration-meeting';
   return (
     <EventForm
-      caseId={p.caseView.caseId}
+      {...p}
       type="meeting-held"
-      title={x.title}
-      intro={x.intro}
-      onRecorded={p.onRecorded}
-      onCancel={p.onCancel}
       build={(data) => {
         const r = new FormReader(data);
         const participants = r.all<S['MeetingHeldPayloadDto']['participants'][number]>('participants');
@@ -140,50 +95,17 @@ function MeetingHeldForm(p: FormProps) {
         });
       }}
     >
-      {(fieldId, errors) => (
-        <>
-          <RadioGroup
-            name="kind"
-            legend={x.kind}
-            options={x.kinds}
-            defaultValue={defaultKind}
-            fieldId={fieldId}
-            errors={errors}
-          />
-          <TextInput
-            name="heldOn"
-            type="date"
-            label={x.heldOn}
-            defaultValue={today}
-            fieldId={fieldId}
-            errors={errors}
-          />
-          <CheckboxGroup
-            name="participants"
-            legend={x.participants}
-            options={participantOptions}
-            defaultValues={['contact-teacher', 'student', 'guardians']}
-            fieldId={fieldId}
-            errors={errors}
-          />
-          <RadioGroup
-            name="studentParticipation"
-            legend={x.studentParticipation}
-            options={x.participations}
-            fieldId={fieldId}
-            errors={errors}
-          />
-          <TextInput
-            name="nextMeetingOn"
-            type="date"
-            label={x.nextMeetingOn}
-            defaultValue={addDays(today, 21)}
-            fieldId={fieldId}
-            errors={errors}
-          />
-          <TextArea name="summary" label={x.summary} fieldId={fieldId} errors={errors} />
-        </>
-      )}
+      <RadioGroup name="kind" legend={x.kind} options={x.kinds} defaultValue={defaultKind} />
+      <TextInput name="heldOn" type="date" label={x.heldOn} defaultValue={today} />
+      <CheckboxGroup
+        name="participants"
+        legend={x.participants}
+        options={participantOptions}
+        defaultValues={['contact-teacher', 'student', 'guardians']}
+      />
+      <RadioGroup name="studentParticipation" legend={x.studentParticipation} options={x.participations} />
+      <TextInput name="nextMeetingOn" type="date" label={x.nextMeetingOn} defaultValue={addDays(today, 21)} />
+      <TextArea name="summary" label={x.summary} />
     </EventForm>
   );
 }
@@ -196,12 +118,9 @@ function MappingForm(p: FormProps) {
   const riskOptions = Object.entries(x.risk) as [S['MappingAreaRecordDto']['riskFactors'][number], string][];
   return (
     <EventForm
-      caseId={p.caseView.caseId}
+      {...p}
       type="mapping-recorded"
-      title={x.title}
       intro={analysis ? x.introAnalysis : x.introSimple}
-      onRecorded={p.onRecorded}
-      onCancel={p.onCancel}
       build={(data) => {
         const r = new FormReader(data);
         const area = (key: (typeof areaKeys)[number]): S['MappingAreaRecordDto'] => ({
@@ -221,31 +140,19 @@ function MappingForm(p: FormProps) {
         });
       }}
     >
-      {(fieldId, errors) => (
-        <>
-          {areaKeys.map((key) => (
-            <fieldset key={key} className="area-fieldset">
-              <legend className="area-fieldset__legend">{x.areas[key].title}</legend>
-              {analysis && (
-                <CheckboxGroup
-                  name={`${key}.riskFactors`}
-                  legend={x.riskFactors}
-                  options={riskOptions}
-                  fieldId={fieldId}
-                  errors={errors}
-                />
-              )}
-              <TextArea
-                name={`${key}.summary`}
-                label={`${x.summary}: ${x.areas[key].title.toLowerCase()}`}
-                description={x.areas[key].hint}
-                fieldId={fieldId}
-                errors={errors}
-              />
-            </fieldset>
-          ))}
-        </>
-      )}
+      {areaKeys.map((key) => (
+        <fieldset key={key} className="area-fieldset">
+          <legend className="area-fieldset__legend">{x.areas[key].title}</legend>
+          {analysis && (
+            <CheckboxGroup name={`${key}.riskFactors`} legend={x.riskFactors} options={riskOptions} />
+          )}
+          <TextArea
+            name={`${key}.summary`}
+            label={`${x.summary}: ${x.areas[key].title.toLowerCase()}`}
+            description={x.areas[key].hint}
+          />
+        </fieldset>
+      ))}
     </EventForm>
   );
 }
@@ -263,12 +170,8 @@ function MeasureForm(p: FormProps) {
   ];
   return (
     <EventForm
-      caseId={p.caseView.caseId}
+      {...p}
       type="measure-planned"
-      title={x.title}
-      intro={x.intro}
-      onRecorded={p.onRecorded}
-      onCancel={p.onCancel}
       build={(data) => {
         const r = new FormReader(data);
         const kind = r.choice<'staff' | 'student' | 'guardians'>('responsibleKind', [
@@ -289,47 +192,30 @@ function MeasureForm(p: FormProps) {
         });
       }}
     >
-      {(fieldId, errors) => (
-        <>
-          <TextArea name="what" label={x.what} fieldId={fieldId} errors={errors} />
-          <RadioGroup
-            name="responsibleKind"
-            legend={x.responsible}
-            options={x.responsibleKinds}
-            defaultValue="staff"
-            fieldId={fieldId}
-            errors={errors}
-          />
-          <SelectField
-            name="staffId"
-            label={x.staff}
-            placeholder={x.staff}
-            options={staffOptions}
-            defaultValue={session.actingAs.staffId}
-            fieldId={fieldId}
-            errors={errors}
-          />
-          <TextArea name="how" label={x.how} fieldId={fieldId} errors={errors} />
-          <TextInput
-            name="startsOn"
-            type="date"
-            label={x.startsOn}
-            defaultValue={today}
-            fieldId={fieldId}
-            errors={errors}
-          />
-          <TextInput
-            name="evaluateBy"
-            type="date"
-            label={x.evaluateBy}
-            description={x.evaluateByHint}
-            defaultValue={addDays(today, 21)}
-            fieldId={fieldId}
-            errors={errors}
-          />
-          <TextArea name="ifNotPossible" label={x.ifNotPossible} fieldId={fieldId} errors={errors} />
-        </>
-      )}
+      <TextArea name="what" label={x.what} />
+      <RadioGroup
+        name="responsibleKind"
+        legend={x.responsible}
+        options={x.responsibleKinds}
+        defaultValue="staff"
+      />
+      <SelectField
+        name="staffId"
+        label={x.staff}
+        placeholder={x.staff}
+        options={staffOptions}
+        defaultValue={session.actingAs.staffId}
+      />
+      <TextArea name="how" label={x.how} />
+      <TextInput name="startsOn" type="date" label={x.startsOn} defaultValue={today} />
+      <TextInput
+        name="evaluateBy"
+        type="date"
+        label={x.evaluateBy}
+        description={x.evaluateByHint}
+        defaultValue={addDays(today, 21)}
+      />
+      <TextArea name="ifNotPossible" label={x.ifNotPossible} />
     </EventForm>
   );
 }
@@ -349,12 +235,8 @@ function EvaluationForm(p: FormProps) {
   const now = absencePercentNow(absence);
   return (
     <EventForm
-      caseId={p.caseView.caseId}
+      {...p}
       type="evaluation-recorded"
-      title={x.title}
-      intro={x.intro}
-      onRecorded={p.onRecorded}
-      onCancel={p.onCancel}
       build={(data) => {
         const r = new FormReader(data);
         return r.result<S['EvaluationRecordedPayloadDto']>({
@@ -370,42 +252,28 @@ function EvaluationForm(p: FormProps) {
         });
       }}
     >
-      {(fieldId, errors) => (
-        <>
-          <TextInput
-            name="absencePercent"
-            inputMode="decimal"
-            label={x.absencePercent}
-            defaultValue={now === null ? undefined : now.toLocaleString('nb-NO')}
-            description={
-              absence && now !== null
-                ? x.absencePrefilled(
-                    percentText(absence.recentPercent),
-                    percentText(absence.schoolYearPercent),
-                    percentText(absence.thresholdPercent),
-                  )
-                : undefined
-            }
-            fieldId={fieldId}
-            errors={errors}
-          />
-          <RadioGroup name="effect" legend={x.effect} options={x.effects} fieldId={fieldId} errors={errors} />
-          <TextArea
-            name="studentVoice"
-            label={x.studentVoice}
-            description={x.studentVoiceHint}
-            fieldId={fieldId}
-            errors={errors}
-          />
-          <RadioGroup
-            name="decision"
-            legend={x.decision}
-            options={allowed.map((d): [typeof d, string] => [d, x.decisions[d]])}
-            fieldId={fieldId}
-            errors={errors}
-          />
-        </>
-      )}
+      <TextInput
+        name="absencePercent"
+        inputMode="decimal"
+        label={x.absencePercent}
+        defaultValue={now === null ? undefined : now.toLocaleString('nb-NO')}
+        description={
+          absence && now !== null
+            ? x.absencePrefilled(
+                percentText(absence.recentPercent),
+                percentText(absence.schoolYearPercent),
+                percentText(absence.thresholdPercent),
+              )
+            : undefined
+        }
+      />
+      <RadioGroup name="effect" legend={x.effect} options={x.effects} />
+      <TextArea name="studentVoice" label={x.studentVoice} description={x.studentVoiceHint} />
+      <RadioGroup
+        name="decision"
+        legend={x.decision}
+        options={allowed.map((d): [typeof d, string] => [d, x.decisions[d]])}
+      />
     </EventForm>
   );
 }
@@ -414,26 +282,14 @@ function ConsentForm(p: FormProps) {
   const x = t.events['guardian-consent-recorded'];
   return (
     <EventForm
-      caseId={p.caseView.caseId}
+      {...p}
       type="guardian-consent-recorded"
-      title={x.title}
-      intro={x.intro}
-      onRecorded={p.onRecorded}
-      onCancel={p.onCancel}
       build={(data) => {
         const r = new FormReader(data);
         return r.result({ consentGiven: r.choice('consentGiven', ['yes', 'no']) === 'yes' });
       }}
     >
-      {(fieldId, errors) => (
-        <RadioGroup
-          name="consentGiven"
-          legend={x.consentGiven}
-          options={{ yes: t.form.yes, no: t.form.no }}
-          fieldId={fieldId}
-          errors={errors}
-        />
-      )}
+      <RadioGroup name="consentGiven" legend={x.consentGiven} options={{ yes: t.form.yes, no: t.form.no }} />
     </EventForm>
   );
 }
@@ -444,27 +300,19 @@ function ReferralForm(p: FormProps) {
     p.caseView.step === 3 ? ['competence-team'] : ['ppt', 'mobile-team', 'health-nurse'];
   return (
     <EventForm
-      caseId={p.caseView.caseId}
+      {...p}
       type="referral-sent"
-      title={x.title}
-      intro={x.intro}
-      onRecorded={p.onRecorded}
-      onCancel={p.onCancel}
       build={(data) => {
         const r = new FormReader(data);
         return r.result({ to: r.choice('to', targets) });
       }}
     >
-      {(fieldId, errors) => (
-        <RadioGroup
-          name="to"
-          legend={x.to}
-          options={targets.map((role): [typeof role, string] => [role, roleLabel[role as Role]])}
-          defaultValue={targets.length === 1 ? targets[0] : undefined}
-          fieldId={fieldId}
-          errors={errors}
-        />
-      )}
+      <RadioGroup
+        name="to"
+        legend={x.to}
+        options={targets.map((role): [typeof role, string] => [role, roleLabel[role as Role]])}
+        defaultValue={targets.length === 1 ? targets[0] : undefined}
+      />
     </EventForm>
   );
 }
@@ -473,18 +321,14 @@ function TeamAdviceForm(p: FormProps) {
   const x = t.events['team-advice-recorded'];
   return (
     <EventForm
-      caseId={p.caseView.caseId}
+      {...p}
       type="team-advice-recorded"
-      title={x.title}
-      intro={x.intro}
-      onRecorded={p.onRecorded}
-      onCancel={p.onCancel}
       build={(data) => {
         const r = new FormReader(data);
         return r.result({ advice: r.text('advice', { required: true }) });
       }}
     >
-      {(fieldId, errors) => <TextArea name="advice" label={x.advice} fieldId={fieldId} errors={errors} />}
+      <TextArea name="advice" label={x.advice} />
     </EventForm>
   );
 }
@@ -493,18 +337,14 @@ function NoteForm(p: FormProps) {
   const x = t.events['note-added'];
   return (
     <EventForm
-      caseId={p.caseView.caseId}
+      {...p}
       type="note-added"
-      title={x.title}
-      intro={x.intro}
-      onRecorded={p.onRecorded}
-      onCancel={p.onCancel}
       build={(data) => {
         const r = new FormReader(data);
         return r.result({ text: r.text('text', { required: true }) });
       }}
     >
-      {(fieldId, errors) => <TextArea name="text" label={x.text} fieldId={fieldId} errors={errors} />}
+      <TextArea name="text" label={x.text} />
     </EventForm>
   );
 }
@@ -517,12 +357,8 @@ function ReassignForm(p: FormProps) {
   );
   return (
     <EventForm
-      caseId={p.caseView.caseId}
+      {...p}
       type="owner-reassigned"
-      title={x.title}
-      intro={x.intro}
-      onRecorded={p.onRecorded}
-      onCancel={p.onCancel}
       build={(data) => {
         const r = new FormReader(data);
         return r.result({
@@ -530,16 +366,12 @@ function ReassignForm(p: FormProps) {
         });
       }}
     >
-      {(fieldId, errors) => (
-        <SelectField
-          name="newOwnerStaffId"
-          label={x.newOwner}
-          placeholder={x.choose}
-          options={teachers.map((s): [string, string] => [s.id, s.displayName])}
-          fieldId={fieldId}
-          errors={errors}
-        />
-      )}
+      <SelectField
+        name="newOwnerStaffId"
+        label={x.newOwner}
+        placeholder={x.choose}
+        options={teachers.map((s): [string, string] => [s.id, s.displayName])}
+      />
     </EventForm>
   );
 }
@@ -558,22 +390,12 @@ function readReason<R extends string>(data: FormData, texts: ReasonTexts<R>) {
   return r.result({ reason, explanation: r.text('explanation', { required: reason === 'other' }) });
 }
 
-function ReasonFields<R extends string>(props: {
-  texts: ReasonTexts<R>;
-  fieldId: FieldId;
-  errors: FieldErrors;
-}) {
-  const { texts: x, fieldId, errors } = props;
+function ReasonFields<R extends string>(props: { texts: ReasonTexts<R> }) {
+  const { texts: x } = props;
   return (
     <>
-      <RadioGroup name="reason" legend={x.reason} options={x.reasons} fieldId={fieldId} errors={errors} />
-      <TextArea
-        name="explanation"
-        label={x.explanation}
-        description={x.explanationHint}
-        fieldId={fieldId}
-        errors={errors}
-      />
+      <RadioGroup name="reason" legend={x.reason} options={x.reasons} />
+      <TextArea name="explanation" label={x.explanation} description={x.explanationHint} />
     </>
   );
 }
@@ -581,50 +403,21 @@ function ReasonFields<R extends string>(props: {
 function PauseForm(p: FormProps) {
   const x = t.events['case-paused'];
   return (
-    <EventForm
-      caseId={p.caseView.caseId}
-      type="case-paused"
-      title={x.title}
-      intro={x.intro}
-      onRecorded={p.onRecorded}
-      onCancel={p.onCancel}
-      build={(data) => readReason(data, x)}
-    >
-      {(fieldId, errors) => <ReasonFields texts={x} fieldId={fieldId} errors={errors} />}
+    <EventForm {...p} type="case-paused" build={(data) => readReason(data, x)}>
+      <ReasonFields texts={x} />
     </EventForm>
   );
 }
 
 function ResumeForm(p: FormProps) {
-  const x = t.events['case-resumed'];
-  return (
-    <EventForm
-      caseId={p.caseView.caseId}
-      type="case-resumed"
-      title={x.title}
-      intro={x.intro}
-      onRecorded={p.onRecorded}
-      onCancel={p.onCancel}
-      build={() => ({ payload: {} })}
-    >
-      {() => null}
-    </EventForm>
-  );
+  return <EventForm {...p} type="case-resumed" build={() => ({ payload: {} })} />;
 }
 
 function CloseForm(p: FormProps) {
   const x = t.events['case-closed'];
   return (
-    <EventForm
-      caseId={p.caseView.caseId}
-      type="case-closed"
-      title={x.title}
-      intro={x.intro}
-      onRecorded={p.onRecorded}
-      onCancel={p.onCancel}
-      build={(data) => readReason(data, x)}
-    >
-      {(fieldId, errors) => <ReasonFields texts={x} fieldId={fieldId} errors={errors} />}
+    <EventForm {...p} type="case-closed" build={(data) => readReason(data, x)}>
+      <ReasonFields texts={x} />
     </EventForm>
   );
 }

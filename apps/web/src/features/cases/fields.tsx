@@ -8,13 +8,32 @@ import {
   Textfield,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
-import type { FieldErrors, FieldId } from './event-form';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+
+export type FieldErrors = Record<string, string>;
+
+/** Ids of fields inside one form: `<form>-<field>`, so the error summary can link to them. */
+export type FieldId = (field: string) => string;
+
+const FormFieldsContext = createContext<{ fieldId: FieldId; errors: FieldErrors } | null>(null);
+
+/** The form the fields inside belong to: their ids and the errors of the last check. */
+export function FormFields(props: { fieldId: FieldId; errors: FieldErrors; children: ReactNode }) {
+  const { fieldId, errors } = props;
+  const value = useMemo(() => ({ fieldId, errors }), [fieldId, errors]);
+  return <FormFieldsContext.Provider value={value}>{props.children}</FormFieldsContext.Provider>;
+}
+
+/** A field's element id and its error, from the form it is in. */
+function useField(name: string): { id: string; error: string | undefined } {
+  const form = useContext(FormFieldsContext);
+  if (!form) throw new Error(`The field "${name}" is not inside <FormFields>`);
+  return { id: form.fieldId(name), error: form.errors[name] };
+}
 
 interface Common {
   name: string;
   legend: string;
-  fieldId: FieldId;
-  errors: FieldErrors;
   description?: string;
 }
 
@@ -27,9 +46,9 @@ export function RadioGroup<T extends string>(
   props: Common & { options: Record<T, string> | [T, string][]; defaultValue?: T },
 ) {
   const entries = optionEntries(props.options);
-  const error = props.errors[props.name];
+  const { id, error } = useField(props.name);
   return (
-    <Fieldset id={props.fieldId(props.name)} tabIndex={-1}>
+    <Fieldset id={id} tabIndex={-1}>
       <Fieldset.Legend>{props.legend}</Fieldset.Legend>
       {props.description && <Fieldset.Description>{props.description}</Fieldset.Description>}
       {entries.map(([value, label]) => (
@@ -51,9 +70,9 @@ export function CheckboxGroup<T extends string>(
   props: Common & { options: Record<T, string> | [T, string][]; defaultValues?: T[] },
 ) {
   const entries = optionEntries(props.options);
-  const error = props.errors[props.name];
+  const { id, error } = useField(props.name);
   return (
-    <Fieldset id={props.fieldId(props.name)} tabIndex={-1}>
+    <Fieldset id={id} tabIndex={-1}>
       <Fieldset.Legend>{props.legend}</Fieldset.Legend>
       {props.description && <Fieldset.Description>{props.description}</Fieldset.Description>}
       {entries.map(([value, label]) => (
@@ -70,34 +89,22 @@ export function CheckboxGroup<T extends string>(
   );
 }
 
-export function YesCheckbox(props: { name: string; label: string; fieldId: FieldId; errors: FieldErrors }) {
-  return (
-    <Checkbox
-      id={props.fieldId(props.name)}
-      name={props.name}
-      label={props.label}
-      error={props.errors[props.name]}
-    />
-  );
+export function YesCheckbox(props: { name: string; label: string }) {
+  const { id, error } = useField(props.name);
+  return <Checkbox id={id} name={props.name} label={props.label} error={error} />;
 }
 
-export function TextArea(props: {
-  name: string;
-  label: string;
-  description?: string;
-  fieldId: FieldId;
-  errors: FieldErrors;
-  maxLength?: number;
-}) {
+export function TextArea(props: { name: string; label: string; description?: string; maxLength?: number }) {
+  const { id, error } = useField(props.name);
   return (
     <Textfield
       multiline
       rows={3}
-      id={props.fieldId(props.name)}
+      id={id}
       name={props.name}
       label={props.label}
       description={props.description}
-      error={props.errors[props.name]}
+      error={error}
       maxLength={props.maxLength ?? 2000}
     />
   );
@@ -107,20 +114,19 @@ export function TextInput(props: {
   name: string;
   label: string;
   description?: string;
-  fieldId: FieldId;
-  errors: FieldErrors;
   type?: 'text' | 'date';
   inputMode?: 'decimal';
   defaultValue?: string;
   maxLength?: number;
 }) {
+  const { id, error } = useField(props.name);
   return (
     <Textfield
-      id={props.fieldId(props.name)}
+      id={id}
       name={props.name}
       label={props.label}
       description={props.description}
-      error={props.errors[props.name]}
+      error={error}
       type={props.type ?? 'text'}
       inputMode={props.inputMode}
       defaultValue={props.defaultValue}
@@ -132,14 +138,11 @@ export function TextInput(props: {
 export function SelectField(props: {
   name: string;
   label: string;
-  fieldId: FieldId;
-  errors: FieldErrors;
   placeholder: string;
   options: [string, string][];
   defaultValue?: string;
 }) {
-  const error = props.errors[props.name];
-  const id = props.fieldId(props.name);
+  const { id, error } = useField(props.name);
   return (
     <Field>
       <Label htmlFor={id}>{props.label}</Label>

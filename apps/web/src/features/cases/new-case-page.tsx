@@ -7,8 +7,8 @@ import { triggerLabel, type Trigger } from '../../shared/labels';
 import { useSession } from '../../shared/session';
 import { LoadError, Loading, PageHeading } from '../../shared/ui';
 import { useInvalidateCases } from './api';
-import { FormErrorSummary, FormReader, type FieldErrors } from './event-form';
-import { RadioGroup, SelectField, TextInput } from './fields';
+import { FormErrorSummary, FormReader } from './event-form';
+import { FormFields, RadioGroup, SelectField, TextInput, type FieldErrors } from './fields';
 import { t } from './texts';
 
 const fieldId = (field: string) => `new-case-${field}`;
@@ -80,32 +80,24 @@ export function NewCasePage() {
         <div className="event-form__layout">
           <form noValidate onSubmit={(e) => void onSubmit(e)} className="event-form__fields">
             <FormErrorSummary ref={summaryRef} errors={errors} fieldId={fieldId} />
-            <SelectField
-              name="studentId"
-              label={t.newCase.student}
-              placeholder={t.newCase.chooseStudent}
-              options={students.data.map((s): [string, string] => [
-                s.id,
-                `${s.givenName} ${s.familyName}, ${s.className}`,
-              ])}
-              fieldId={fieldId}
-              errors={errors}
-            />
-            <RadioGroup
-              name="trigger"
-              legend={t.newCase.trigger}
-              options={triggerLabel}
-              fieldId={fieldId}
-              errors={errors}
-            />
-            <TextInput
-              name="absencePercent"
-              inputMode="decimal"
-              label={t.newCase.absencePercent}
-              description={t.newCase.absenceHint}
-              fieldId={fieldId}
-              errors={errors}
-            />
+            <FormFields fieldId={fieldId} errors={errors}>
+              <SelectField
+                name="studentId"
+                label={t.newCase.student}
+                placeholder={t.newCase.chooseStudent}
+                options={students.data.map((s): [string, string] => [
+                  s.id,
+                  `${s.givenName} ${s.familyName}, ${s.className}`,
+                ])}
+              />
+              <RadioGroup name="trigger" legend={t.newCase.trigger} options={triggerLabel} />
+              <TextInput
+                name="absencePercent"
+                inputMode="decimal"
+                label={t.newCase.absencePercent}
+                description={t.newCase.absenceHint}
+              />
+            </FormFields>
             <Button type="submit" loading={sending}>
               {t.newCase.submit}
             </Button>
