@@ -1,17 +1,39 @@
-// Makes the `temporal` CLI (dev server + Web UI) available. Order: TEMPORAL_CLI_PATH; a cached
-// `go install` build in a per-user cache outside the clone (fresh clones and CI reuse it); the build
-// itself when Go is present; else the SDK's own download, which needs a host our machines cannot
-// reach, so it is only a last resort on machines with open internet.
+// Makes the `temporal` CLI (dev server + Web UI) available. Order: TEMPORAL_CLI_PATH; a cached build
+// in a per-user cache outside the clone (fresh clones and CI reuse it); the build itself when Go is
+// present; else the SDK's own download, which needs a host our machines cannot reach, so it is only a
+// last resort on machines with open internet.
+//
+// The build is the CLI's own release (TEMPORAL_CLI_VERSION) compiled from tools/temporal-cli/, a Go
+// module that pins it with a newer modernc.org/sqlite than the release's go.mod names: with the
+// release's v1.34.1 a dev server on a database file could stop answering for good, every query
+// failing with SQLITE_INTERRUPT after one was cancelled under load (docs/adr/0016).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const TEMPORAL_CLI_VERSION = 'v1.5.1';
+const BUILD_MODULE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'temporal-cli');
+/** The first modernc.org/sqlite without the wedge (the version Temporal's own server moved to). */
+export const MIN_SQLITE_VERSION = 'v1.44.3';
+
+/** The modernc.org/sqlite version tools/temporal-cli/go.mod builds the CLI with. */
+export function pinnedSqliteVersion() {
+  const goMod = readFileSync(path.join(BUILD_MODULE, 'go.mod'), 'utf8');
+  const m = goMod.match(/^\s*modernc\.org\/sqlite (v\S+)/m);
+  if (!m) throw new Error('tools/temporal-cli/go.mod names no modernc.org/sqlite');
+  return m[1];
+}
 
 export function cacheDir() {
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, 'tiltakstrappa', 'temporal-cli', TEMPORAL_CLI_VERSION);
+  return path.join(
+    base,
+    'tiltakstrappa',
+    'temporal-cli',
+    `${TEMPORAL_CLI_VERSION}-sqlite-${pinnedSqliteVersion()}`,
+  );
 }
 
 function works(bin) {
@@ -19,11 +41,42 @@ function works(bin) {
   return r.status === 0;
 }
 
+/**
+ * The modernc.org/sqlite version a Go binary was built with, from the module list Go embeds in every
+ * binary (what `go version -m` prints), or null when it holds none.
+ */
+export function sqliteVersionOf(binary) {
+  const bytes = readFileSync(binary);
+  const marker = Buffer.from('\tmodernc.org/sqlite\t');
+  const at = bytes.indexOf(marker);
+  if (at < 0) return null;
+  const rest = bytes.subarray(at + marker.length, at + marker.length + 64).toString('latin1');
+  return rest.match(/^v[0-9][^\t\n\s]*/)?.[0] ?? null;
+}
+
+/** Semantic order of two `vX.Y.Z` versions (pre-release suffixes ignored). */
+export function compareVersions(a, b) {
+  const parts = (v) => v.replace(/^v/, '').split(/[-+]/)[0].split('.').map(Number);
+  const [x, y] = [parts(a), parts(b)];
+  for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  return 0;
+}
+
+function warnIfWedgeProne(bin, log) {
+  const version = sqliteVersionOf(bin);
+  if (version && compareVersions(version, MIN_SQLITE_VERSION) < 0)
+    log(
+      `Warning: ${bin} is built with modernc.org/sqlite ${version}; a dev server on a database file may stop ` +
+        `answering under load (SQLITE_INTERRUPT, docs/adr/0016). Unset TEMPORAL_CLI_PATH to use the project's build.`,
+    );
+}
+
 /** Returns the path of a working `temporal` binary, building (or, failing that, downloading) it once. */
 export async function ensureTemporalCli({ log = (m) => process.stderr.write(`${m}\n`) } = {}) {
   const fromEnv = process.env.TEMPORAL_CLI_PATH;
   if (fromEnv) {
     if (!works(fromEnv)) throw new Error(`TEMPORAL_CLI_PATH=${fromEnv} is not a working temporal binary`);
+    warnIfWedgeProne(fromEnv, log);
     return fromEnv;
   }
   const dir = cacheDir();
@@ -35,21 +88,24 @@ export async function ensureTemporalCli({ log = (m) => process.stderr.write(`${m
     log(`Building the Temporal CLI ${TEMPORAL_CLI_VERSION} with Go into ${dir} (once; a few minutes)…`);
     mkdirSync(dir, { recursive: true });
     try {
-      execFileSync('go', ['install', `github.com/temporalio/cli/cmd/temporal@${TEMPORAL_CLI_VERSION}`], {
-        env: { ...process.env, GOBIN: dir },
+      execFileSync('go', ['build', '-o', cached, 'github.com/temporalio/cli/cmd/temporal'], {
+        cwd: BUILD_MODULE,
         stdio: ['ignore', 'inherit', 'inherit'],
       });
     } catch (err) {
-      log(`go install failed: ${err.message}`);
+      log(`go build failed: ${err.message}`);
     }
     if (existsSync(cached) && works(cached)) return cached;
   }
   const downloaded = await sdkDownload(path.join(dir, 'sdk-download'), log);
-  if (downloaded) return downloaded;
+  if (downloaded) {
+    warnIfWedgeProne(downloaded, log);
+    return downloaded;
+  }
   throw new Error(
     [
       'No Temporal CLI found. Do one of:',
-      `  - install Go (1.22+) and run: GOBIN=${dir} go install github.com/temporalio/cli/cmd/temporal@${TEMPORAL_CLI_VERSION}`,
+      `  - install Go (1.25+) and run in tools/temporal-cli: go build -o ${cached} github.com/temporalio/cli/cmd/temporal`,
       '  - or install the Temporal CLI yourself and set TEMPORAL_CLI_PATH to the binary',
       '  - or point the system at a running Temporal with TEMPORAL_ADDRESS',
     ].join('\n'),
