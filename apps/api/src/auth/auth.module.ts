@@ -21,6 +21,6 @@ import { TokenVerifier } from './token-verifier';
     },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenVerifier, Sessions],
+  exports: [TokenVerifier, Sessions, CallerCache],
 })
 export class AuthModule {}

@@ -41,6 +41,17 @@ describe('CallerCache', () => {
     expect(cache.enabled).toBe(false);
   });
 
+  it('forgets every token of a staff member whose row this API changed, and only theirs', () => {
+    const cache = new CallerCache(10_000, now);
+    cache.set('t1', caller('a'), clock + 3600_000);
+    cache.set('t2', caller('a'), clock + 3600_000);
+    cache.set('t3', caller('b'), clock + 3600_000);
+    cache.forgetStaff('a');
+    expect(cache.get('t1')).toBeNull();
+    expect(cache.get('t2')).toBeNull();
+    expect(cache.get('t3')?.staffId).toBe('b');
+  });
+
   it('holds at most its bound, dropping the oldest entries first', () => {
     const cache = new CallerCache(10_000, now, 2);
     cache.set('t1', caller('a'), clock + 3600_000);

@@ -15,7 +15,7 @@ interface Entry {
  * verify the same token and look up the same staff row again (AUTH_CALLER_CACHE_SECONDS, default 10 s).
  * An entry never outlives its token (`exp`), and the directory is asked again after the TTL: a staff
  * member deactivated (or moved to another role or school) in the directory is refused, or acts in the
- * new role, within the TTL. Only accepted tokens are kept; a refused one is verified again every time.
+ * new role, within the TTL; a change this API makes itself (the schools a partner serves) at once. Only accepted tokens are kept; a refused one is verified again every time.
  * Keys are SHA-256 digests of the tokens, so the tokens themselves are not held.
  */
 export class CallerCache {
@@ -56,6 +56,14 @@ export class CallerCache {
       const oldest = this.entries.keys().next().value as string;
       this.entries.delete(oldest);
     }
+  }
+
+  /**
+   * Drops every kept caller of the staff member: called when this API changes the staff row, so the
+   * change applies to that person's next request here (other instances see it within the TTL).
+   */
+  forgetStaff(staffId: string): void {
+    for (const [key, entry] of this.entries) if (entry.caller.staffId === staffId) this.entries.delete(key);
   }
 
   get size(): number {
