@@ -153,6 +153,8 @@ async function start(stack, { server, policy, noop, cleanups, logDir, dataRoot, 
     API_RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '1000000',
     API_RATE_LIMIT_EVENT_POSTS_PER_MINUTE: '1000000',
     API_RATE_LIMIT_CODEC_PER_MINUTE: '1000000',
+    // To profile the API under a suite, e.g. BENCH_API_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+    ...(process.env.BENCH_API_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS } : {}),
   };
   cleanups.push(async () => {
     for (const child of children)

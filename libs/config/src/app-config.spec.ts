@@ -80,6 +80,11 @@ describe('loadConfig', () => {
       /AUTH_TOKEN_MAX_LIFETIME_MINUTES must be an integer/,
     ],
     [
+      'AUTH_CALLER_CACHE_SECONDS',
+      { AUTH_CALLER_CACHE_SECONDS: '61' },
+      /AUTH_CALLER_CACHE_SECONDS must be an integer/,
+    ],
+    [
       'API_REQUEST_TIMEOUT_MS',
       { API_REQUEST_TIMEOUT_MS: '10' },
       /API_REQUEST_TIMEOUT_MS must be an integer between 1000/,
@@ -268,6 +273,7 @@ describe('loadConfig', () => {
     });
     expect(config.http.trustProxy).toBe(false);
     expect(config.auth.maxTokenLifetimeSeconds).toBe(12 * 3600);
+    expect(config.auth.callerCacheSeconds).toBe(10);
   });
 
   it.each([

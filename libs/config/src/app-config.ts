@@ -71,6 +71,12 @@ export interface AuthConfig {
   localAudience: string;
   /** Longest accepted token lifetime (exp − iat), in seconds. */
   maxTokenLifetimeSeconds: number;
+  /**
+   * How long the API keeps the caller a verified bearer token stands for (its staff row), in seconds,
+   * never beyond the token's expiry; 0: verified and looked up on every request. A staff member
+   * deactivated in the directory loses access within this.
+   */
+  callerCacheSeconds: number;
 }
 
 export interface MailConfig {
@@ -265,6 +271,8 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     localAudience: str('AUTH_LOCAL_AUDIENCE', 'tiltakstrappa-api'),
     // OIDC ID and access tokens live minutes to hours; the demo tokens 12 h.
     maxTokenLifetimeSeconds: int('AUTH_TOKEN_MAX_LIFETIME_MINUTES', 720, 1, 10_080) * 60,
+    // Short: the price of not asking the directory on every request is that a deactivation takes this long.
+    callerCacheSeconds: int('AUTH_CALLER_CACHE_SECONDS', 10, 0, 60),
   };
   if (needs.auth && !auth.oidc && !auth.localSigningKey && !auth.signIn) {
     problems.push(

@@ -44,7 +44,8 @@ const tokens = {} as Record<Actor, string>;
 
 beforeAll(async () => {
   // Long deadlines: nothing escalates while the matrix runs.
-  h = await startApiHarness({ policy: shortTestPolicy(600) });
+  // A bearer token's caller is kept 1 s here (10 s by default), so a deactivation is seen quickly.
+  h = await startApiHarness({ policy: shortTestPolicy(600), env: { AUTH_CALLER_CACHE_SECONDS: '1' } });
   for (const actor of Object.keys(DEMO_STAFF) as Actor[]) tokens[actor] = await h.token(DEMO_STAFF[actor].id);
   const open = async (
     owner: DemoStaff & { schoolId: string },
@@ -467,7 +468,23 @@ describe('authentication', () => {
     const leaverToken = await h.token(leaving.body.id as string);
     expect((await get(h, leaverToken, path)).status).toBe(200);
     await h.db.query('UPDATE staff SET active = false WHERE id = $1', [leaving.body.id]);
-    expect((await get(h, leaverToken, path)).status).toBe(401);
+    // A token the API has not seen is checked against the directory at once.
+    const fresh = await new SignJWT({ jti: randomUUID() })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(leaving.body.id as string)
+      .setIssuer(h.config.auth.localIssuer)
+      .setAudience(h.config.auth.localAudience)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(new Uint8Array(key));
+    expect((await get(h, fresh, path)).status).toBe(401);
+    // One in use keeps its caller for AUTH_CALLER_CACHE_SECONDS at most, then is refused too.
+    let status = 200;
+    for (const until = Date.now() + 10_000; status === 200 && Date.now() < until;) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      status = (await get(h, leaverToken, path)).status;
+    }
+    expect(status).toBe(401);
   });
 
   it('serves health without a token', async () => {

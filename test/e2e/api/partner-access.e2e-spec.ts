@@ -189,7 +189,7 @@ describe('partner access by assignment', () => {
     const moved = await put(admin, created.body.id as string, [DEMO_SCHOOLS.fjordvik.id]);
     expect(moved.status).toBe(200);
     expect(moved.body.servesSchoolIds).toEqual([DEMO_SCHOOLS.fjordvik.id]);
-    // Read from the directory at every request: the next one already sees Fjordvik's cases only.
+    // The API forgets the caller it kept for the partner: the next request already sees Fjordvik's cases only.
     const nowListed = (
       (await get(h, newcomer, '/api/cases?limit=200')).body.items as { schoolId: string }[]
     ).map((c) => c.schoolId);

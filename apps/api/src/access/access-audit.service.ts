@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AccessLogInput } from '@tiltak/persistence';
 import type { Caller } from '../auth/caller';
 import { DomainError } from '../errors/domain-error';
 import { AccessLogStore } from '../infrastructure/stores.provider';
@@ -60,6 +61,16 @@ export class AccessAudit {
     await this.record(caller, action, resourceType, resourceId, 'allowed', null);
   }
 
+  /** The row of an allowed access, for a caller that writes it in the same statement as its read. */
+  allowedEntry(
+    caller: Caller,
+    action: AccessAction,
+    resourceType: ResourceType,
+    resourceId: string | null,
+  ): AccessLogInput {
+    return entryOf(caller, action, resourceType, resourceId, 'allowed', null);
+  }
+
   /** Logs the denial and returns the 404 to throw: the caller learns nothing about whether it exists. */
   async notFound(
     caller: Caller,
@@ -97,6 +108,27 @@ export class AccessAudit {
     await this.allowed(caller, action, resourceType, resourceId);
   }
 
+  /**
+   * Throws the 403 (logged) unless the decision allows; when it allows, the row to log, for a caller
+   * that writes it in the same statement as the request's own first write (it must be written).
+   */
+  async permittedEntry(
+    caller: Caller,
+    decision: Decision,
+    action: AccessAction,
+    resourceType: ResourceType,
+    resourceId: string | null,
+  ): Promise<AccessLogInput> {
+    if (!decision.allowed)
+      throw await this.forbidden(caller, action, resourceType, resourceId, decision.reason);
+    return entryOf(caller, action, resourceType, resourceId, 'allowed', null);
+  }
+
+  /** Writes a row `permittedEntry` gave, when the request ends before the write it was meant to go with. */
+  async log(entry: AccessLogInput): Promise<void> {
+    await (await this.accessLogStore.get()).record(entry);
+  }
+
   /** Throws the 403 unless the decision allows; logs either way. */
   async requirePermitted(
     caller: Caller,
@@ -119,14 +151,17 @@ export class AccessAudit {
     reason: string | null,
   ): Promise<void> {
     const accessLog = await this.accessLogStore.get();
-    await accessLog.record({
-      staffId: caller.staffId,
-      role: caller.role,
-      action,
-      resourceType,
-      resourceId,
-      outcome,
-      reason,
-    });
+    await accessLog.record(entryOf(caller, action, resourceType, resourceId, outcome, reason));
   }
+}
+
+function entryOf(
+  caller: Caller,
+  action: AccessAction,
+  resourceType: ResourceType,
+  resourceId: string | null,
+  outcome: 'allowed' | 'denied',
+  reason: string | null,
+): AccessLogInput {
+  return { staffId: caller.staffId, role: caller.role, action, resourceType, resourceId, outcome, reason };
 }

@@ -8,6 +8,7 @@ import { RateLimits } from '../http/rate-limits';
 import { ApiConfig } from '../infrastructure/api-config';
 import type { DirectoryStore } from '../infrastructure/stores.provider';
 import { AuthGuard } from './auth.guard';
+import { CallerCache } from './caller-cache';
 import type { Sessions } from './sessions.service';
 import { InvalidTokenError, type TokenVerifier } from './token-verifier';
 
@@ -16,11 +17,12 @@ const teacher: StaffMember = {
   active: true,
   createdAt: '2026-08-01T00:00:00.000Z',
 };
-const tokens: Record<string, { subject: string; scopes: Set<string> }> = {
-  good: { subject: teacher.id, scopes: new Set(['codec:decode']) },
-  inactive: { subject: 'd1000000-0000-4000-8000-0000000000ff', scopes: new Set() },
-  stranger: { subject: 'd1000000-0000-4000-8000-0000000000ee', scopes: new Set() },
-  feide: { subject: 'feide:someone@example.no', scopes: new Set() },
+const IN_AN_HOUR = Date.now() + 3600_000;
+const tokens: Record<string, { subject: string; scopes: Set<string>; expiresAtMs: number }> = {
+  good: { subject: teacher.id, scopes: new Set(['codec:decode']), expiresAtMs: IN_AN_HOUR },
+  inactive: { subject: 'd1000000-0000-4000-8000-0000000000ff', scopes: new Set(), expiresAtMs: IN_AN_HOUR },
+  stranger: { subject: 'd1000000-0000-4000-8000-0000000000ee', scopes: new Set(), expiresAtMs: IN_AN_HOUR },
+  feide: { subject: 'feide:someone@example.no', scopes: new Set(), expiresAtMs: IN_AN_HOUR },
 };
 const verified: string[] = [];
 const verifier = {
@@ -33,15 +35,23 @@ const verifier = {
 } as unknown as TokenVerifier;
 const INACTIVE_ID = 'd1000000-0000-4000-8000-0000000000ff';
 const ppt: StaffMember = { ...DEMO_STAFF.ppt, active: true, createdAt: '2026-08-01T00:00:00.000Z' };
-tokens['ppt'] = { subject: ppt.id, scopes: new Set() };
+tokens['ppt'] = { subject: ppt.id, scopes: new Set(), expiresAtMs: IN_AN_HOUR };
 const staff: Record<string, StaffMember> = {
   [teacher.id]: teacher,
   [ppt.id]: ppt,
   [INACTIVE_ID]: { ...teacher, id: INACTIVE_ID, active: false },
 };
+const lookedUp: string[] = [];
 const directoryStore = {
-  get: async () => ({ getStaff: async (id: string) => staff[id] ?? null }),
+  get: async () => ({
+    getStaff: async (id: string) => {
+      lookedUp.push(id);
+      return staff[id] ?? null;
+    },
+  }),
 } as unknown as DirectoryStore;
+// The tests of the guard's checks: every request verified and looked up (the cache is tested below).
+const noCache = () => new CallerCache(0);
 
 // Requests without a session cookie: the bearer path only (sessions are tested end to end).
 const noSessions = { cookieOf: () => null } as unknown as Sessions;
@@ -73,7 +83,7 @@ function contextFor(
 
 describe('AuthGuard', () => {
   beforeAll(() => Logger.overrideLogger(false));
-  const guard = new AuthGuard(new Reflector(), verifier, directoryStore, limits(1000), noSessions);
+  const guard = new AuthGuard(new Reflector(), verifier, directoryStore, limits(1000), noSessions, noCache());
 
   it('puts the staff member from the directory on the request: role and school from there, scopes from the token', async () => {
     const { ctx, req } = contextFor({ authorization: 'Bearer good' });
@@ -126,7 +136,14 @@ describe('AuthGuard', () => {
   });
 
   it('answers 429 with Retry-After once an address has had too many tokens refused, before verifying more', async () => {
-    const limited = new AuthGuard(new Reflector(), verifier, directoryStore, limits(3), noSessions);
+    const limited = new AuthGuard(
+      new Reflector(),
+      verifier,
+      directoryStore,
+      limits(3),
+      noSessions,
+      noCache(),
+    );
     const forged = () => contextFor({ authorization: 'Bearer forged' }).ctx;
     for (let i = 0; i < 3; i++)
       await expect(limited.canActivate(forged())).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
@@ -151,7 +168,14 @@ describe('AuthGuard', () => {
   });
 
   it('counts refused credentials only: missing tokens and good tokens use up nothing', async () => {
-    const limited = new AuthGuard(new Reflector(), verifier, directoryStore, limits(1), noSessions);
+    const limited = new AuthGuard(
+      new Reflector(),
+      verifier,
+      directoryStore,
+      limits(1),
+      noSessions,
+      noCache(),
+    );
     for (let i = 0; i < 5; i++) {
       await expect(limited.canActivate(contextFor({}).ctx)).rejects.toMatchObject({
         code: 'UNAUTHENTICATED',
@@ -164,6 +188,106 @@ describe('AuthGuard', () => {
     await expect(limited.canActivate(contextFor({ authorization: 'Bearer good' }).ctx)).rejects.toMatchObject(
       { code: 'RATE_LIMITED' },
     );
+  });
+});
+
+describe('AuthGuard keeping the caller of a token (AUTH_CALLER_CACHE_SECONDS)', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+  const TTL_MS = 10_000;
+  let clock = Date.now();
+  const guardWithCache = () =>
+    new AuthGuard(
+      new Reflector(),
+      verifier,
+      directoryStore,
+      limits(1000),
+      noSessions,
+      new CallerCache(TTL_MS, () => clock),
+    );
+  const leaver: StaffMember = { ...teacher, id: 'd1000000-0000-4000-8000-0000000000aa' };
+
+  beforeEach(() => {
+    clock = Date.now();
+    verified.length = 0;
+    lookedUp.length = 0;
+    staff[leaver.id] = { ...leaver, active: true };
+    tokens['leaver'] = { subject: leaver.id, scopes: new Set(), expiresAtMs: clock + 3600_000 };
+  });
+
+  it('verifies a token and looks up its staff row once, then serves the same caller from memory', async () => {
+    const guard = guardWithCache();
+    const first = contextFor({ authorization: 'Bearer leaver' });
+    await guard.canActivate(first.ctx);
+    clock += TTL_MS - 1;
+    const second = contextFor({ authorization: 'Bearer leaver' });
+    await guard.canActivate(second.ctx);
+    expect(second.req.caller).toEqual(first.req.caller);
+    expect(verified).toEqual(['leaver']);
+    expect(lookedUp).toEqual([leaver.id]);
+  });
+
+  it('asks the directory again after the TTL: a staff member deactivated meanwhile is refused', async () => {
+    const guard = guardWithCache();
+    await guard.canActivate(contextFor({ authorization: 'Bearer leaver' }).ctx);
+    staff[leaver.id] = { ...leaver, active: false };
+    clock += TTL_MS;
+    await expect(guard.canActivate(contextFor({ authorization: 'Bearer leaver' }).ctx)).rejects.toMatchObject(
+      {
+        code: 'UNAUTHENTICATED',
+        message: expect.stringContaining('not belong to an active staff member'),
+      },
+    );
+    expect(lookedUp).toEqual([leaver.id, leaver.id]);
+  });
+
+  it('acts in the role the directory says after the TTL', async () => {
+    const guard = guardWithCache();
+    await guard.canActivate(contextFor({ authorization: 'Bearer leaver' }).ctx);
+    staff[leaver.id] = { ...leaver, active: true, role: 'school-leadership' };
+    clock += TTL_MS;
+    const later = contextFor({ authorization: 'Bearer leaver' });
+    await guard.canActivate(later.ctx);
+    expect(later.req.caller?.role).toBe('school-leadership');
+  });
+
+  it("never keeps a caller past the token's expiry", async () => {
+    const guard = guardWithCache();
+    tokens['leaver'] = { subject: leaver.id, scopes: new Set(), expiresAtMs: clock + 3_000 };
+    await guard.canActivate(contextFor({ authorization: 'Bearer leaver' }).ctx);
+    clock += 3_000;
+    await guard.canActivate(contextFor({ authorization: 'Bearer leaver' }).ctx);
+    expect(verified).toEqual(['leaver', 'leaver']);
+  });
+
+  it('keeps no refused token: each is verified again (and counted against the address)', async () => {
+    const guard = guardWithCache();
+    for (let i = 0; i < 2; i++)
+      await expect(
+        guard.canActivate(contextFor({ authorization: 'Bearer forged' }).ctx),
+      ).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+      });
+    for (let i = 0; i < 2; i++)
+      await expect(
+        guard.canActivate(contextFor({ authorization: 'Bearer inactive' }).ctx),
+      ).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+      });
+    expect(verified).toEqual(['forged', 'forged', 'inactive', 'inactive']);
+  });
+
+  it('keeps one caller per token: another token of the same person is verified on its own', async () => {
+    const guard = guardWithCache();
+    tokens['leaver-2'] = {
+      subject: leaver.id,
+      scopes: new Set(['codec:decode']),
+      expiresAtMs: clock + 3600_000,
+    };
+    await guard.canActivate(contextFor({ authorization: 'Bearer leaver' }).ctx);
+    const other = contextFor({ authorization: 'Bearer leaver-2' });
+    await guard.canActivate(other.ctx);
+    expect(other.req.caller?.scopes).toEqual(new Set(['codec:decode']));
+    expect(verified).toEqual(['leaver', 'leaver-2']);
   });
 });
 
@@ -187,7 +311,7 @@ describe('AuthGuard with the session cookie', () => {
       if (req.header('x-csrf-token') !== csrfToken) throw new Error('CSRF_TOKEN_INVALID');
     },
   } as unknown as Sessions;
-  const guard = new AuthGuard(new Reflector(), verifier, directoryStore, limits(1000), sessions);
+  const guard = new AuthGuard(new Reflector(), verifier, directoryStore, limits(1000), sessions, noCache());
 
   function sessionContext(method: string, headers: Record<string, string>, optional = false) {
     const { ctx, req } = contextFor(headers);

@@ -6,6 +6,7 @@ import { DomainError } from '../errors/domain-error';
 import { clientAddress, RateLimits } from '../http/rate-limits';
 import { DirectoryStore } from '../infrastructure/stores.provider';
 import { type Caller, callerOfStaff } from './caller';
+import { CallerCache } from './caller-cache';
 import { IS_OPTIONAL_AUTH, IS_PUBLIC } from './public.decorator';
 import { isSafeMethod } from './session-cookie';
 import { callerOfSession, Sessions } from './sessions.service';
@@ -19,6 +20,10 @@ const BEARER = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/i;
  * token or the session, so revoking someone is one update. A bearer token wins over a cookie; with
  * the cookie, a request that changes something must carry the session's CSRF token. Routes that
  * answer anonymously too (@OptionalAuth: the codec) take bearer tokens only.
+ *
+ * A bearer token's caller is kept for AUTH_CALLER_CACHE_SECONDS (CallerCache; never past the token's
+ * expiry), so a person's next requests cost neither the verification nor the directory lookup; a
+ * deactivation in the directory takes effect within that time.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -30,6 +35,7 @@ export class AuthGuard implements CanActivate {
     private readonly directoryStore: DirectoryStore,
     private readonly limits: RateLimits,
     private readonly sessions: Sessions,
+    private readonly callers: CallerCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -69,6 +75,8 @@ export class AuthGuard implements CanActivate {
   private async authenticate(req: Request, header: string): Promise<Caller> {
     const token = BEARER.exec(header)?.[1];
     if (!token) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+    const known = this.callers.get(token);
+    if (known) return known;
 
     let verified;
     try {
@@ -90,7 +98,9 @@ export class AuthGuard implements CanActivate {
       });
       throw unauthenticated('The token does not belong to an active staff member.');
     }
-    return callerOfStaff(staff, verified.scopes);
+    const caller = callerOfStaff(staff, verified.scopes);
+    this.callers.set(token, caller, verified.expiresAtMs);
+    return caller;
   }
 }
 

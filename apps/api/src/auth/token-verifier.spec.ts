@@ -15,6 +15,7 @@ const auth: AppConfig['auth'] = {
   localIssuer: 'tiltakstrappa-local',
   localAudience: 'tiltakstrappa-api',
   maxTokenLifetimeSeconds: 12 * 3600,
+  callerCacheSeconds: 10,
 };
 const now = () => Math.floor(Date.now() / 1000);
 const verifier = new TokenVerifier(new ApiConfig({ auth } as AppConfig));
@@ -44,10 +45,14 @@ function token(
 }
 
 describe('TokenVerifier (local HS256)', () => {
-  it('returns the subject and the scopes of a good token', async () => {
-    await expect(verifier.verifyToken(await token({ scope: 'codec:decode codec:encode' }))).resolves.toEqual({
+  it('returns the subject, the scopes and the expiry of a good token', async () => {
+    const exp = now() + 1800;
+    await expect(
+      verifier.verifyToken(await token({ scope: 'codec:decode codec:encode' }, { expiresIn: exp })),
+    ).resolves.toEqual({
       subject: 'd1000000-0000-4000-8000-000000000001',
       scopes: new Set(['codec:decode', 'codec:encode']),
+      expiresAtMs: exp * 1000,
     });
   });
 
@@ -166,6 +171,7 @@ describe('TokenVerifier (OIDC, e.g. Feide)', () => {
     await expect(oidcVerifier.verifyToken(await signed(privateKey))).resolves.toEqual({
       subject: 'd1000000-0000-4000-8000-000000000003',
       scopes: new Set(['codec:decode']),
+      expiresAtMs: expect.any(Number),
     });
   });
 

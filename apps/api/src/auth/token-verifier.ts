@@ -11,6 +11,8 @@ import { ApiConfig } from '../infrastructure/api-config';
 export interface VerifiedToken {
   subject: string;
   scopes: Set<string>;
+  /** The token's `exp`, in epoch milliseconds. */
+  expiresAtMs: number;
 }
 
 export class InvalidTokenError extends Error {
@@ -90,7 +92,7 @@ export class TokenVerifier {
     // jose has checked both are numbers; a lifetime beyond the maximum is refused even while fresh.
     if ((payload.exp as number) - (payload.iat as number) > this.maxLifetimeSeconds)
       throw new InvalidTokenError('the token is issued for longer than accepted');
-    return { subject: payload.sub, scopes: scopesOf(payload) };
+    return { subject: payload.sub, scopes: scopesOf(payload), expiresAtMs: (payload.exp as number) * 1000 };
   }
 }
 

@@ -7,11 +7,11 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
-  WorkflowUpdateStage,
   type Client,
   type WorkflowUpdateHandle,
 } from '@temporalio/client';
 import { decodeArrayFromPayloads } from '@temporalio/common/lib/internal-non-workflow';
+import { temporal } from '@temporalio/proto';
 import { caseStaticDetails, caseStaticSummary, type CaseEvent, type CaseState } from '@tiltak/domain';
 import {
   CASE_WORKFLOW_TYPE,
@@ -56,6 +56,10 @@ export type UpdateOutcome =
   | { kind: 'pending' }
   /** The workflow has finished: the case is closed. */
   | { kind: 'no-workflow' };
+
+const LifecycleStage = temporal.api.enums.v1.UpdateWorkflowExecutionLifecycleStage;
+// Asking whether an Update the workflow has not answered was accepted: answered at once when it was.
+const ACCEPTED_CHECK_MS = 1_000;
 
 /** The case workflows as the API uses them: start, query, record an event. Every call is bounded in time. */
 @Injectable()
@@ -163,8 +167,11 @@ export class CaseWorkflows {
   }
 
   /**
-   * Sends the event as an Update whose id is the event id (Temporal dedupes retries), waits for the
-   * workflow to accept it, then for the result. Not accepted in time: nothing is recorded, 503.
+   * Sends the event as an Update whose id is the event id (Temporal dedupes retries) and waits for its
+   * outcome in the same call: one round trip to Temporal when the workflow answers within the accept
+   * wait, as it does unless something is down. Without an outcome by then, Temporal is asked whether the
+   * workflow has accepted it: not accepted, nothing is recorded (503); accepted, its result is awaited a
+   * while longer and then answered 202 (durable in the workflow, persisted later).
    */
   async recordEvent(caseId: string, event: CaseEvent): Promise<UpdateOutcome> {
     const done = this.metrics.startUpdate('recordEvent');
@@ -181,27 +188,47 @@ export class CaseWorkflows {
   private async sendEvent(caseId: string, event: CaseEvent): Promise<UpdateOutcome> {
     const client = await this.temporal.client();
     const handle = client.workflow.getHandle(caseWorkflowId(caseId));
-    let update: WorkflowUpdateHandle<RecordEventResult>;
     try {
-      update = await client.withDeadline(Date.now() + this.waits.acceptMs, () =>
-        handle.startUpdate(recordEventUpdate, {
-          args: [event],
-          updateId: event.eventId,
-          waitForStage: WorkflowUpdateStage.ACCEPTED,
-        }),
+      const result = await client.withDeadline(Date.now() + this.waits.acceptMs, () =>
+        handle.executeUpdate(recordEventUpdate, { args: [event], updateId: event.eventId }),
       );
+      return { kind: 'completed', result };
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return { kind: 'no-workflow' };
-      if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || updateNotDecided(err)) {
-        throw new DomainError(
-          'DEPENDENCY_UNAVAILABLE',
-          `Saksflyten tok ikke imot hendelsen innen ${this.waits.acceptMs / 1000} s; ingenting ble registrert. Prøv igjen med samme Idempotency-Key.`,
-          { reason: 'workflow-not-responding', retryAfterSeconds: 5 },
-        );
-      }
-      throw err;
+      const rejected = rejectionOf(err);
+      if (rejected) return rejected;
+      if (!(err instanceof WorkflowUpdateRPCTimeoutOrCancelledError || updateNotDecided(err))) throw err;
     }
-    return this.outcomeOf(client, update, this.waits.resultMs);
+    if (!(await this.isAccepted(client, caseId, event.eventId))) {
+      throw new DomainError(
+        'DEPENDENCY_UNAVAILABLE',
+        `Saksflyten tok ikke imot hendelsen innen ${this.waits.acceptMs / 1000} s; ingenting ble registrert. Prøv igjen med samme Idempotency-Key.`,
+        { reason: 'workflow-not-responding', retryAfterSeconds: 5 },
+      );
+    }
+    return this.outcomeOf(
+      client,
+      handle.getUpdateHandle<RecordEventResult>(event.eventId),
+      this.waits.resultMs,
+    );
+  }
+
+  /** Whether the workflow has accepted (or already decided) the Update: durable then, whatever happens next. */
+  private async isAccepted(client: Client, caseId: string, updateId: string): Promise<boolean> {
+    try {
+      const response = await client.withDeadline(Date.now() + ACCEPTED_CHECK_MS, () =>
+        client.workflowService.pollWorkflowExecutionUpdate({
+          namespace: client.options.namespace,
+          updateRef: { workflowExecution: { workflowId: caseWorkflowId(caseId) }, updateId },
+          identity: client.options.identity,
+          waitPolicy: { lifecycleStage: LifecycleStage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED },
+        }),
+      );
+      return (response.stage ?? 0) >= LifecycleStage.UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_ACCEPTED;
+    } catch {
+      // Not known to Temporal (never admitted), not accepted within the check, or Temporal not answering.
+      return false;
+    }
   }
 
   /** The outcome of an earlier update, if it has one within the wait; 'unknown' when Temporal never saw it. */
@@ -232,12 +259,8 @@ export class CaseWorkflows {
       return { kind: 'completed', result };
     } catch (err) {
       if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return { kind: 'pending' };
-      if (err instanceof WorkflowUpdateFailedError) {
-        const cause = err.cause;
-        if (cause instanceof ApplicationFailure && isRejectionCode(cause.type)) {
-          return { kind: 'rejected', code: cause.type, message: cause.message };
-        }
-      }
+      const rejected = rejectionOf(err);
+      if (rejected) return rejected;
       throw err;
     }
   }
@@ -267,6 +290,15 @@ function unansweredQuery(caseId: string, err: unknown, logger: Logger): unknown 
     reason: 'workflow-not-responding',
     retryAfterSeconds: 5,
   });
+}
+
+/** The workflow refused the event (its validator or its handler): the code it gave. */
+function rejectionOf(err: unknown): Extract<UpdateOutcome, { kind: 'rejected' }> | null {
+  if (!(err instanceof WorkflowUpdateFailedError)) return null;
+  const cause = err.cause;
+  if (cause instanceof ApplicationFailure && isRejectionCode(cause.type))
+    return { kind: 'rejected', code: cause.type, message: cause.message };
+  return null;
 }
 
 function isRejectionCode(value: unknown): value is UpdateRejectionCode {

@@ -1,6 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { openCase, validateOpenCaseInput, type SchoolCalendar } from '@tiltak/domain';
-import { InvalidPageError, type CaseListFilter, type Student } from '@tiltak/persistence';
+import {
+  InvalidPageError,
+  type AccessLogInput,
+  type CaseListFilter,
+  type Student,
+} from '@tiltak/persistence';
 import type { CaseWorkflowInput } from '@tiltak/workflows';
 import { AccessAudit } from '../access/access-audit.service';
 import { mayOpenCase, mayReadStudentDirectly } from '../access/access-policy';
@@ -62,10 +67,9 @@ export class CasesService {
       this.installationStore.get(),
     ]);
     const student = await this.studentToOpenFor(caller, request.studentId);
-    const existing = await cases.findOpenByStudent(student.id);
-    if (existing) throw openCaseConflict(existing.caseId);
+    const { openCaseId, earlier } = await cases.openingFacts(student.id);
+    if (openCaseId) throw openCaseConflict(openCaseId);
 
-    const earlier = await cases.countByStudent(student.id);
     const installationId = await installation.id();
     for (let attempt = 0; attempt < MAX_OPEN_ATTEMPTS; attempt++) {
       const caseId = caseIdFor(installationId, student.id, earlier + attempt);
@@ -121,15 +125,27 @@ export class CasesService {
     throw await this.audit.forbidden(caller, 'case.open', 'student', student.id, decision.reason);
   }
 
+  /** Two round trips: the read model's row (the access decision), then the figures with the log row. */
   async get(caller: Caller, caseId: string): Promise<CaseResponseDto> {
-    const { state, source } = await this.access.load(caller, caseId, 'case.read');
-    return { ...caseResponseFrom(state, source, caller), absence: await this.absenceNow(state) };
+    const { state, source } = await this.access.load(caller, caseId, 'case.read', { logAllowed: false });
+    const absence = await this.absenceNow(
+      this.audit.allowedEntry(caller, 'case.read', 'case', caseId),
+      state,
+    );
+    return { ...caseResponseFrom(state, source, caller), absence };
   }
 
-  /** The student's figures as the school's absence overview computes them; null before any import. */
-  private async absenceNow(state: { schoolId: string; studentId: string }): Promise<CaseAbsenceDto | null> {
-    const [row] = await (await this.absenceStore.get()).overview(state.schoolId, state.studentId);
-    if (!row?.figures) return null;
+  /**
+   * The student's figures as the school's absence overview computes them; null before any import. The
+   * read's access-log row goes in the same statement.
+   */
+  private async absenceNow(
+    access: AccessLogInput,
+    state: { schoolId: string; studentId: string },
+  ): Promise<CaseAbsenceDto | null> {
+    const absence = await this.absenceStore.get();
+    const row = await absence.studentFiguresLogged(access, state.schoolId, state.studentId);
+    if (!row) return null;
     return { ...overviewFiguresFrom(row.figures), flags: row.concerning };
   }
 

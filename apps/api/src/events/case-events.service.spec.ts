@@ -56,9 +56,14 @@ function setup(outcomes: (UpdateOutcome | Error)[], options: { caseVisible?: boo
       return { state, source: 'read-model' as const };
     },
   };
+  const logged: unknown[] = [];
   const audit = {
-    requirePermitted: async (_c: unknown, decision: { allowed: boolean }) => {
+    permittedEntry: async (_c: unknown, decision: { allowed: boolean }, action: string) => {
       if (!decision.allowed) throw new DomainError('FORBIDDEN', 'no');
+      return { action, outcome: 'allowed' };
+    },
+    log: async (entry: unknown) => {
+      logged.push(entry);
     },
   };
   const metrics = new ApiMetrics({ countCases: async () => [] });
@@ -72,7 +77,7 @@ function setup(outcomes: (UpdateOutcome | Error)[], options: { caseVisible?: boo
     new ApiConfig({ api: { publicBaseUrl: 'https://tiltak.example.no' } } as AppConfig),
     metrics,
   );
-  return { service, idempotency, workflows, sent, metrics };
+  return { service, idempotency, workflows, sent, metrics, logged };
 }
 
 const recorded = (event: CaseEvent): UpdateOutcome => ({
@@ -190,6 +195,25 @@ describe('CaseEventsService.record', () => {
       });
     }
     expect(workflows.recordEvent).not.toHaveBeenCalled();
+  });
+
+  it('logs every permitted request once: with the key for the first look, or when refused as input', async () => {
+    const { service, workflows, idempotency, logged } = setup([]);
+    workflows.recordEvent.mockImplementationOnce(async (_id, event) => recorded(event));
+    await service.record(caller, state.caseId, 'key-1', note);
+    await service.record(caller, state.caseId, 'key-1', note);
+    expect(idempotency.logged).toEqual([
+      { action: 'case.record-event', outcome: 'allowed' },
+      { action: 'case.record-event', outcome: 'allowed' },
+    ]);
+    await expect(
+      service.record(caller, state.caseId, 'key-2', {
+        type: 'owner-reassigned',
+        payload: { newOwnerStaffId: DEMO_STAFF.bakkeliTeacher9A.id },
+      }),
+    ).rejects.toMatchObject({ code: 'UNPROCESSABLE' });
+    expect(logged).toEqual([{ action: 'case.record-event', outcome: 'allowed' }]);
+    expect(idempotency.logged).toHaveLength(2);
   });
 
   it('checks what needs no workflow first: the key, the caller’s right, the people an event names', async () => {

@@ -63,7 +63,8 @@ export class CaseEventsService {
     });
     const key = checkIdempotencyKey(idempotencyKey);
     const body = this.bodies.transform(rawBody);
-    await this.audit.requirePermitted(
+    // Written with the key's first look (one statement): a request whose key is looked at is logged.
+    const allowed = await this.audit.permittedEntry(
       caller,
       mayRecordEvent(caller, body.type),
       'case.record-event',
@@ -72,16 +73,25 @@ export class CaseEventsService {
     );
 
     const eventId = eventIdFor(caller.staffId, key);
-    const event = await this.withDirectoryFacts(buildCaseEvent(caller, eventId, body, new Date()), state);
-    const shape = caseEventShapeIssues(event);
-    if (shape.length) throw validationFailed(fieldErrorsFromShapeIssues(shape));
+    let event: CaseEvent;
+    try {
+      event = await this.withDirectoryFacts(buildCaseEvent(caller, eventId, body, new Date()), state);
+      const shape = caseEventShapeIssues(event);
+      if (shape.length) throw validationFailed(fieldErrorsFromShapeIssues(shape));
+    } catch (err) {
+      // Allowed, then refused as input: logged as allowed all the same, as every permitted request is.
+      await this.audit.log(allowed);
+      throw err;
+    }
 
     const idempotency = await this.idempotencyKeys.get();
     const path = `/cases/${caseId}/events`;
     const requestHash = sha256Hex(canonicalJson({ caseId, body }));
     const waitUntil = Date.now() + IN_PROGRESS_WAIT_MS;
-    for (;;) {
-      const begun = await idempotency.begin(caller.staffId, key, 'POST', path, requestHash);
+    for (let first = true; ; first = false) {
+      const begun = first
+        ? await idempotency.beginLogged(allowed, caller.staffId, key, 'POST', path, requestHash)
+        : await idempotency.begin(caller.staffId, key, 'POST', path, requestHash);
       switch (begun.state) {
         case 'new':
           return this.execute(caller, caseId, key, event);

@@ -4,6 +4,7 @@ import { PG_UNIQUE_VIOLATION, postgresErrorOf, type StaffMember } from '@tiltak/
 import { AccessAudit } from '../access/access-audit.service';
 import { mayManageSchool, mayReadSchool } from '../access/access-policy';
 import type { Caller } from '../auth/caller';
+import { CallerCache } from '../auth/caller-cache';
 import { DomainError } from '../errors/domain-error';
 import { DirectoryStore } from '../infrastructure/stores.provider';
 import type { CreateStaffRequestDto } from './dto/create-staff.request.dto';
@@ -14,6 +15,7 @@ export class StaffService {
   constructor(
     private readonly directoryStore: DirectoryStore,
     private readonly audit: AccessAudit,
+    private readonly callers: CallerCache,
   ) {}
 
   async create(caller: Caller, request: CreateStaffRequestDto): Promise<StaffMember> {
@@ -69,7 +71,10 @@ export class StaffService {
     requireServingPartner(member);
     const serves = [...new Set(schoolIds)];
     for (const schoolId of serves) await this.requireSchool(schoolId);
-    return directory.upsertStaff({ ...member, servesSchoolIds: serves });
+    const updated = await directory.upsertStaff({ ...member, servesSchoolIds: serves });
+    // The partner's next request sees the new schools, not the kept caller's.
+    this.callers.forgetStaff(staffId);
+    return updated;
   }
 
   private async requireSchool(schoolId: string): Promise<void> {

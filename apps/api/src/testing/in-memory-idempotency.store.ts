@@ -1,5 +1,5 @@
 // The IdempotencyStore's contract in memory, for unit tests of the services that use it.
-import type { IdempotencyBeginResult } from '@tiltak/persistence';
+import type { AccessLogInput, IdempotencyBeginResult } from '@tiltak/persistence';
 
 interface Entry {
   method: string;
@@ -10,6 +10,20 @@ interface Entry {
 
 export class InMemoryIdempotencyStore {
   readonly entries = new Map<string, Entry>();
+  /** The access-log rows written with `beginLogged`. */
+  readonly logged: AccessLogInput[] = [];
+
+  async beginLogged(
+    access: AccessLogInput,
+    callerId: string,
+    key: string,
+    method: string,
+    path: string,
+    requestHash: string,
+  ): Promise<IdempotencyBeginResult> {
+    this.logged.push(access);
+    return this.begin(callerId, key, method, path, requestHash);
+  }
 
   async begin(
     callerId: string,

@@ -18,6 +18,8 @@ import type {
   SignalStates,
 } from '@tiltak/domain';
 import type { StudentConcernProfile as StudentConcernProfileLike } from '../directory/directory.types';
+import { accessLogInsert } from '../access-log/access-log.store';
+import type { AccessLogInput } from '../access-log/access-log.types';
 import { insertProposals, type NewProposal } from './proposal.store';
 
 export const IMPORT_SOURCES = ['csv', 'json'] as const;
@@ -650,6 +652,28 @@ export class AbsenceStore {
       [schoolId, asOf, yearStart],
     )) as { student_id: string }[];
     return rows.map((r) => r.student_id);
+  }
+
+  /**
+   * One student's figures and what they flag, as `overview` has them for that student (null before any
+   * import, or when the student is not at the school), with the access-log row of the read written in
+   * the same statement: one round trip, and no figures read without the row (a case page's "absence now").
+   */
+  async studentFiguresLogged(
+    access: AccessLogInput,
+    schoolId: string,
+    studentId: string,
+  ): Promise<{ figures: AbsenceFigures; concerning: ConcernTrigger[] } | null> {
+    const logged = accessLogInsert(access, 3);
+    const rows = (await this.dataSource.query(
+      `WITH logged AS (${logged.sql})
+       SELECT f.figures, f.concerning
+         FROM students s JOIN student_absence_figures f ON f.student_id = s.id
+        WHERE s.id = $2 AND s.school_id = $1`,
+      [schoolId, studentId, ...logged.params],
+    )) as { figures: AbsenceFigures; concerning: ConcernTrigger[] }[];
+    const [row] = rows;
+    return row ? { figures: row.figures, concerning: row.concerning } : null;
   }
 
   /**

@@ -254,6 +254,9 @@ describe('CaseReadModel', () => {
     expect(await readModel.countByStudent(closed.studentId)).toBe(1);
     const paused = await getCase('a5');
     expect((await readModel.findOpenByStudent(paused.studentId))?.caseId).toBe(paused.caseId);
+    expect(await readModel.openingFacts(closed.studentId)).toEqual({ openCaseId: null, earlier: 1 });
+    expect(await readModel.openingFacts(paused.studentId)).toEqual({ openCaseId: paused.caseId, earlier: 1 });
+    expect(await readModel.openingFacts(randomUUID())).toEqual({ openCaseId: null, earlier: 0 });
   });
 
   // Last: it adds cases of its own school, which the whole-table tests above do not expect.

@@ -82,6 +82,20 @@ export class CaseReadModel {
     return row ? caseDetailFromEntity(row) : null;
   }
 
+  /**
+   * What opening a case for the student needs, in one query: the id of the student's case that is not
+   * closed (if any), and how many cases the student has had, closed ones included.
+   */
+  async openingFacts(studentId: string): Promise<{ openCaseId: string | null; earlier: number }> {
+    const rows = (await this.cases.query(
+      `SELECT count(*)::int AS earlier,
+              (array_agg(case_id) FILTER (WHERE status <> 'closed'))[1] AS open_case_id
+         FROM cases WHERE student_id = $1`,
+      [studentId],
+    )) as { earlier: number; open_case_id: string | null }[];
+    return { openCaseId: rows[0]?.open_case_id ?? null, earlier: rows[0]?.earlier ?? 0 };
+  }
+
   /** All the student's cases, closed ones included. */
   async countByStudent(studentId: string): Promise<number> {
     return this.cases.count({ where: { studentId } });

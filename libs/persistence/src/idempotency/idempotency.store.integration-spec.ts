@@ -80,6 +80,59 @@ describe('IdempotencyStore', () => {
     expect(results.filter((r) => r.state === 'in-progress')).toHaveLength(9);
   });
 
+  it('writes the access-log row with the first look at a key, in one statement, whatever the key says', async () => {
+    const key = randomUUID();
+    const resourceId = randomUUID();
+    const access = {
+      staffId: caller,
+      role: 'contact-teacher',
+      action: 'case.record-event',
+      resourceType: 'case',
+      resourceId,
+      outcome: 'allowed' as const,
+      reason: null,
+    };
+    expect(await store.beginLogged(access, caller, key, ...request)).toEqual({ state: 'new' });
+    expect(await store.beginLogged(access, caller, key, ...request)).toEqual({ state: 'in-progress' });
+    await store.complete(caller, key, { status: 201, body: { ok: true } });
+    expect(await store.beginLogged(access, caller, key, ...request)).toMatchObject({ state: 'completed' });
+    expect(await store.beginLogged(access, caller, key, 'POST', '/cases/c-1/events', 'sha256:two')).toEqual({
+      state: 'mismatch',
+    });
+    const rows = (await dataSource.query(
+      `SELECT staff_id, role, action, resource_type, outcome, reason FROM access_log WHERE resource_id = $1`,
+      [resourceId],
+    )) as unknown[];
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toEqual({
+      staff_id: caller,
+      role: 'contact-teacher',
+      action: 'case.record-event',
+      resource_type: 'case',
+      outcome: 'allowed',
+      reason: null,
+    });
+  });
+
+  it('writes neither the row nor the key when the statement fails', async () => {
+    const key = randomUUID();
+    const resourceId = randomUUID();
+    const refused = {
+      staffId: caller,
+      role: 'contact-teacher',
+      action: 'case.record-event',
+      resourceType: 'case',
+      resourceId,
+      // The table's CHECK refuses it: the statement fails as a whole.
+      outcome: 'maybe' as 'allowed',
+    };
+    await expect(store.beginLogged(refused, caller, key, ...request)).rejects.toThrow();
+    expect(
+      await dataSource.query(`SELECT 1 FROM access_log WHERE resource_id = $1`, [resourceId]),
+    ).toHaveLength(0);
+    expect(await dataSource.query(`SELECT 1 FROM idempotency_keys WHERE key = $1`, [key])).toHaveLength(0);
+  });
+
   it('purges keys created before a cutoff', async () => {
     const key = randomUUID();
     await store.begin(caller, key, ...request);

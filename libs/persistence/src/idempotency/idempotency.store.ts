@@ -1,4 +1,6 @@
 import type { DataSource, Repository } from 'typeorm';
+import { accessLogInsert } from '../access-log/access-log.store';
+import type { AccessLogInput } from '../access-log/access-log.types';
 import { jsonb, returnedRows } from '../sql-values';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { beginResultFromExisting } from './idempotency.mapper';
@@ -29,6 +31,37 @@ export class IdempotencyStore {
   ) {
     this.keys = dataSource.getRepository(IdempotencyKeyEntity);
     this.inProgressTimeoutMs = opts.inProgressTimeoutMs ?? 5 * 60_000;
+  }
+
+  /**
+   * `begin`, with the access-log row of the request written in the same statement (one round trip, one
+   * transaction: the row is in the log whenever the key was looked at, and neither is written if the
+   * statement fails). The row is written once, whatever the key's state.
+   */
+  async beginLogged(
+    access: AccessLogInput,
+    callerId: string,
+    key: string,
+    method: string,
+    path: string,
+    requestHash: string,
+  ): Promise<IdempotencyBeginResult> {
+    const logged = accessLogInsert(access, 6);
+    const rows = returnedRows<{ inserted: boolean }>(
+      await this.dataSource.query(
+        `WITH logged AS (${logged.sql}),
+         inserted AS (
+           INSERT INTO idempotency_keys (caller_staff_id, key, method, path, request_hash, status)
+           VALUES ($1, $2, $3, $4, $5, 'in-progress')
+           ON CONFLICT (caller_staff_id, key) DO NOTHING
+           RETURNING key
+         )
+         SELECT EXISTS (SELECT 1 FROM inserted) AS inserted`,
+        [callerId, key, method, path, requestHash, ...logged.params],
+      ),
+    );
+    if (rows[0]?.inserted) return { state: 'new' };
+    return this.begin(callerId, key, method, path, requestHash);
   }
 
   async begin(
