@@ -224,10 +224,26 @@ describe('detection reads days summed in the database', () => {
       }),
     );
   }
+  /** The lessons of each day summed by subject and teacher, in one order. */
   const sorted = (days: readonly AttendanceDay[]) =>
     days.map((d) => ({
       ...d,
-      lessons: [...d.lessons].sort(
+      lessons: [
+        ...d.lessons
+          .reduce((groups, g) => {
+            const key = `${g.subjectCode}\u0000${g.teacherRef ?? ''}\u0000${g.teacherRef === null}`;
+            const seen = groups.get(key);
+            if (seen)
+              groups.set(key, {
+                ...seen,
+                registered: seen.registered + g.registered,
+                absent: seen.absent + g.absent,
+              });
+            else groups.set(key, { ...g });
+            return groups;
+          }, new Map<string, AttendanceDay['lessons'][number]>())
+          .values(),
+      ].sort(
         (a, b) =>
           a.subjectCode.localeCompare(b.subjectCode) ||
           (a.teacherRef ?? '').localeCompare(b.teacherRef ?? ''),

@@ -100,7 +100,7 @@ export function createAbsenceActivities(deps: AbsenceActivityDeps): AbsenceActiv
         const installationId = await deps.installation.id();
         for (let i = 0; i < studentIds.length; i += batchSize) {
           const students = await clock.time('load', () =>
-            deps.absence.loadForDetection(studentIds.slice(i, i + batchSize), yearStart, today),
+            deps.absence.loadForDetection(studentIds.slice(i, i + batchSize), yearStart, today, clock.add),
           );
           const evaluating = performance.now();
           const signals: NewSignal[] = [];

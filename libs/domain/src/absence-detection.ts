@@ -135,7 +135,7 @@ export interface AttendanceDay {
   presentNotInClass: number;
   /** Absent lessons with the reason appointment. */
   absentForAppointment: number;
-  /** The day's lessons by subject and teacher, in any order. */
+  /** The day's lessons by subject and teacher, in any order; a subject and teacher may come more than once (summed). */
   lessons: LessonGroup[];
 }
 

@@ -491,8 +491,15 @@ export class AbsenceStore {
     studentIds: readonly string[],
     yearStart: LocalDate,
     asOf: LocalDate,
+    onPhase: PhaseTimer = () => undefined,
   ): Promise<StudentForDetection[]> {
     if (studentIds.length === 0) return [];
+    let mark = performance.now();
+    const lap = (phase: string) => {
+      const now = performance.now();
+      onPhase(phase, now - mark);
+      mark = now;
+    };
     const students = (await this.dataSource.query(
       `SELECT s.id, s.school_id, s.contact_teacher_id, s.concern_profile,
               EXISTS (SELECT 1 FROM cases c WHERE c.student_id = s.id AND c.status <> 'closed') AS has_open_case,
@@ -510,44 +517,42 @@ export class AbsenceStore {
       case_count: number;
       has_pending_proposal: boolean;
     }[];
-    // Summed per day and per (day, subject, teacher) where the lessons are, one JSON document per
-    // student: a school year's records never cross the wire row by row, and the rules read days. One
-    // index range scan per student (the lateral join): a batch is a sliver of a table holding every
-    // school's lessons, and freshly imported statistics must not turn it into a scan of all of them.
+    lap('load-students');
+    // Summed per day where the lessons are (the lessons themselves only as subject, teacher and
+    // absent), one JSON document per student: a school year's records never cross the wire row by
+    // row, and the rules read days. One index range scan per student (the lateral join), in date order
+    // so the grouping needs no sort: a batch is a sliver of a table holding every school's lessons,
+    // and freshly imported statistics must not turn it into a scan of all of them.
     const dayRows = (await this.dataSource.query(
       `SELECT u.id AS student_id, y.days
          FROM unnest($1::uuid[]) AS u (id)
          CROSS JOIN LATERAL (
-           SELECT json_agg(json_build_array(day, registered, absent, late, left_early, not_in_class, appointment, lessons)
-                           ORDER BY day) AS days
-             FROM (SELECT to_char(lesson_date, 'YYYY-MM-DD') AS day,
-                          sum(n)::int AS registered, sum(absent)::int AS absent, sum(late)::int AS late,
-                          sum(left_early)::int AS left_early, sum(not_in_class)::int AS not_in_class,
-                          sum(appointment)::int AS appointment,
-                          json_agg(json_build_array(subject_code, teacher_ref, n, absent)) AS lessons
-                     FROM (SELECT a.lesson_date, a.subject_code, a.teacher_ref, count(*)::int AS n,
-                                  count(*) FILTER (WHERE a.status = 'absent')::int AS absent,
-                                  count(*) FILTER (WHERE a.status = 'late')::int AS late,
-                                  count(*) FILTER (WHERE a.status = 'left-early')::int AS left_early,
-                                  count(*) FILTER (WHERE a.status = 'present-not-in-class')::int AS not_in_class,
-                                  count(*) FILTER (WHERE a.status = 'absent' AND a.reason = 'appointment')::int
-                                    AS appointment
-                             FROM lesson_attendance a
-                            WHERE a.student_id = u.id AND a.lesson_date BETWEEN $2::date AND $3::date
-                            GROUP BY a.lesson_date, a.subject_code, a.teacher_ref) g
-                    GROUP BY lesson_date) d
+           SELECT json_agg(json_build_array(day, registered, absent, late, left_early, not_in_class, appointment, lessons))
+                    AS days
+             FROM (SELECT to_char(a.lesson_date, 'YYYY-MM-DD') AS day, count(*)::int AS registered,
+                          count(*) FILTER (WHERE a.status = 'absent')::int AS absent,
+                          count(*) FILTER (WHERE a.status = 'late')::int AS late,
+                          count(*) FILTER (WHERE a.status = 'left-early')::int AS left_early,
+                          count(*) FILTER (WHERE a.status = 'present-not-in-class')::int AS not_in_class,
+                          count(*) FILTER (WHERE a.status = 'absent' AND a.reason = 'appointment')::int AS appointment,
+                          json_agg(json_build_array(a.subject_code, a.teacher_ref, (a.status = 'absent')::int)) AS lessons
+                     FROM lesson_attendance a
+                    WHERE a.student_id = u.id AND a.lesson_date BETWEEN $2::date AND $3::date
+                    GROUP BY a.lesson_date) d
          ) y
         WHERE y.days IS NOT NULL`,
       [studentIds, yearStart, asOf],
     )) as { student_id: string; days: DayTuple[] }[];
+    lap('load-days');
     const signals = (await this.dataSource.query(
       `SELECT DISTINCT ON (student_id, trigger) student_id, trigger, kind, crossing
          FROM absence_signals WHERE student_id = ANY($1::uuid[])
         ORDER BY student_id, trigger, crossing DESC, (kind = 'cleared') DESC`,
       [studentIds],
     )) as { student_id: string; trigger: ConcernTrigger; kind: SignalKind; crossing: number }[];
+    lap('load-signals');
     const byStudent = new Map(dayRows.map((r) => [r.student_id, r.days.map(dayFromTuple)]));
-    return students.map((s) => {
+    const result = students.map((s) => {
       const own = signals.filter((g) => g.student_id === s.id);
       return {
         studentId: s.id,
@@ -562,6 +567,8 @@ export class AbsenceStore {
         crossings: Object.fromEntries(own.map((g) => [g.trigger, g.crossing])),
       };
     });
+    lap('load-map');
+    return result;
   }
 
   /** Appends signals (ids are deterministic: a re-run inserts nothing) and upserts the students' figures. */
@@ -717,7 +724,7 @@ export class AbsenceStore {
   }
 }
 
-/** A day as loadForDetection's SQL writes it: date, counts, then [subject, teacher, registered, absent] groups. */
+/** A day as loadForDetection's SQL writes it: date, counts, then a [subject, teacher, absent (0 or 1)] per lesson. */
 type DayTuple = [
   LocalDate,
   number,
@@ -726,7 +733,7 @@ type DayTuple = [
   number,
   number,
   number,
-  [string, string | null, number, number][],
+  [string, string | null, number][],
 ];
 
 function dayFromTuple([
@@ -747,10 +754,10 @@ function dayFromTuple([
     leftEarly,
     presentNotInClass,
     absentForAppointment,
-    lessons: lessons.map(([subjectCode, teacherRef, n, a]) => ({
+    lessons: lessons.map(([subjectCode, teacherRef, a]) => ({
       subjectCode,
       teacherRef,
-      registered: n,
+      registered: 1,
       absent: a,
     })),
   };
