@@ -107,7 +107,9 @@ export interface AppConfig {
    * (WORKER_MAX_CACHED_WORKFLOWS), and so at most this many workflow tasks at once. A case waits days
    * between tasks; one evicted is replayed from its short history at its next task. The SDK's default
    * (hundreds, from the heap size) let an import that opens 270 cases take the worker past 800 MiB:
-   * each cached workflow held several MiB of its own (bench/absence-import.mjs).
+   * each cached workflow held several MiB of its own (bench/absence-import.mjs: 910 MiB with the SDK's
+   * default, 639 with 20, 484 with 10). The price: a burst of new cases is worked through 10 workflow
+   * tasks at a time, so their notices were all sent 78 s after the cases started rather than 25 s.
    */
   worker: { maxCachedWorkflows: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
