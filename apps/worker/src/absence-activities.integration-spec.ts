@@ -3,8 +3,21 @@
 // same deterministic case id) without writing a signal twice.
 import { Readable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
-import { addDays, osloDate } from '@tiltak/domain';
-import { schoolDaysBetween } from '@tiltak/domain/testing';
+import {
+  addDays,
+  attendanceDays,
+  evaluateAbsence,
+  evaluateAttendance,
+  osloDate,
+  type AttendanceDay,
+} from '@tiltak/domain';
+import {
+  SYNTHETIC_PATTERNS,
+  generateAttendance,
+  schoolDaysBetween,
+  seededRandom,
+  type GeneratedRecord,
+} from '@tiltak/domain/testing';
 import {
   AbsenceStore,
   DirectoryRepository,
@@ -189,5 +202,103 @@ describe('propose mode (ADR 0015)', () => {
       ]),
     ).rejects.toThrow(/decided/);
     await expect(db.query(`DELETE FROM absence_case_proposals`)).rejects.toThrow();
+  });
+});
+
+describe('detection reads days summed in the database', () => {
+  /** The records as COPY text rows, in any order. */
+  function copyRows(importId: string, records: readonly GeneratedRecord[]): Readable {
+    return Readable.from(
+      records.map((r, i) => {
+        const values: Record<(typeof STAGING_FIELDS)[number], string> = {
+          student_ref: r.studentRef,
+          lesson_date: r.date,
+          period: String(r.period),
+          subject_code: r.subjectCode,
+          teacher_ref: r.teacherRef ?? '',
+          status: r.status,
+          minutes: r.minutes === null ? '' : String(r.minutes),
+          reason: r.reason ?? '',
+        };
+        return `${[importId, String(i + 2), ...STAGING_FIELDS.map((f) => values[f]), '\\N'].join('\t')}\n`;
+      }),
+    );
+  }
+  /** The lessons of each day summed by subject and teacher, in one order. */
+  const sorted = (days: readonly AttendanceDay[]) =>
+    days.map((d) => ({
+      ...d,
+      lessons: [
+        ...d.lessons
+          .reduce((groups, g) => {
+            const key = `${g.subjectCode}\u0000${g.teacherRef ?? ''}\u0000${g.teacherRef === null}`;
+            const seen = groups.get(key);
+            if (seen)
+              groups.set(key, {
+                ...seen,
+                registered: seen.registered + g.registered,
+                absent: seen.absent + g.absent,
+              });
+            else groups.set(key, { ...g });
+            return groups;
+          }, new Map<string, AttendanceDay['lessons'][number]>())
+          .values(),
+      ].sort(
+        (a, b) =>
+          a.subjectCode.localeCompare(b.subjectCode) ||
+          (a.teacherRef ?? '').localeCompare(b.teacherRef ?? ''),
+      ),
+    }));
+
+  it('gives the days the domain sums from the same records, and the same evaluation', async () => {
+    const { school, teacher } = await seedStudent('G-0');
+    const directory = new DirectoryRepository(db);
+    const refs = SYNTHETIC_PATTERNS.flatMap((pattern, i) =>
+      [0, 1].map((k) => ({ studentRef: `G-${i}-${k}`, pattern })),
+    );
+    const ids = new Map<string, string>();
+    for (const s of refs) {
+      const student = await directory.createStudent({
+        schoolId: school.id,
+        className: '5A',
+        contactTeacherId: teacher.id,
+        givenName: 'Test',
+        familyName: 'Elev',
+        externalRef: s.studentRef,
+      });
+      ids.set(s.studentRef, student.id);
+    }
+    // Every status and a lesson without a teacher, across last school year's end and up to today.
+    const random = seededRandom(11);
+    const records = generateAttendance({
+      seed: 11,
+      students: refs,
+      from: addDays(today, -200),
+      to: today,
+    }).map((r): GeneratedRecord => {
+      const x = random();
+      if (x < 0.03) return { ...r, status: 'left-early', minutes: 10, reason: 'permission' };
+      if (x < 0.06) return { ...r, status: 'present-not-in-class', minutes: null, reason: null };
+      if (x < 0.08) return { ...r, teacherRef: null };
+      if (x < 0.1) return { ...r, status: 'absent', minutes: null, reason: 'appointment' };
+      return r;
+    });
+    const importId = randomUUID();
+    await store.receive(
+      { id: importId, schoolId: school.id, source: 'csv', mode: 'all-or-nothing', submittedBy: null },
+      copyRows(importId, records),
+    );
+    expect(await store.apply(importId)).toMatchObject({ status: 'applied', rowsApplied: records.length });
+
+    const yearStart = addDays(today, -120);
+    const loaded = await store.loadForDetection([...ids.values()], yearStart, today);
+    expect(loaded).toHaveLength(refs.length);
+    for (const s of refs) {
+      const own = records.filter((r) => r.studentRef === s.studentRef && r.date >= yearStart);
+      const days = loaded.find((l) => l.studentId === ids.get(s.studentRef))?.days ?? [];
+      expect(days.length).toBeGreaterThan(0);
+      expect(sorted(days)).toEqual(sorted(attendanceDays(own)));
+      expect(evaluateAttendance(days, today, null)).toEqual(evaluateAbsence(own, today, null));
+    }
   });
 });

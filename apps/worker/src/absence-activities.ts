@@ -7,7 +7,7 @@ import {
   caseAbsencePercent,
   defaultLadderPolicy,
   decideSignals,
-  evaluateAbsence,
+  evaluateAttendance,
   firedSignalOutcome,
   osloDate,
   schoolYearOf,
@@ -40,7 +40,31 @@ export interface AbsenceActivityDeps {
   ladderPolicy?: LadderPolicy;
   /** Students evaluated per database round trip. */
   batchSize?: number;
+  /** Where each import's phase times go (milliseconds and counts only: no personal data). */
+  logger?: { info(message: string, meta?: Record<string, unknown>): void };
 }
+
+/** Milliseconds spent per phase, summed over a run's batches. */
+function phaseClock() {
+  const totals: Record<string, number> = {};
+  return {
+    totals,
+    async time<T>(phase: string, work: () => Promise<T> | T): Promise<T> {
+      const start = performance.now();
+      try {
+        return await work();
+      } finally {
+        totals[phase] = (totals[phase] ?? 0) + performance.now() - start;
+      }
+    },
+    add(phase: string, ms: number) {
+      totals[phase] = (totals[phase] ?? 0) + ms;
+    },
+  };
+}
+
+const roundedMs = (totals: Record<string, number>) =>
+  Object.fromEntries(Object.entries(totals).map(([k, v]) => [`${k}Ms`, Math.round(v)]));
 
 export function createAbsenceActivities(deps: AbsenceActivityDeps): AbsenceActivities {
   const policy = deps.policy ?? DEFAULT_DETECTION_POLICY;
@@ -49,7 +73,16 @@ export function createAbsenceActivities(deps: AbsenceActivityDeps): AbsenceActiv
   return {
     async applyAbsenceImport({ importId }) {
       try {
-        return await deps.absence.apply(importId);
+        const clock = phaseClock();
+        const result = await clock.time('total', () => deps.absence.apply(importId, clock.add));
+        deps.logger?.info('Absence import phases', {
+          importId,
+          activity: 'apply',
+          rows: result.rowsApplied,
+          students: result.changedStudentIds.length,
+          ...roundedMs(clock.totals),
+        });
+        return result;
       } catch (err) {
         throw sanitizedPersistenceFailure(err, 'the absence import');
       }
@@ -61,19 +94,20 @@ export function createAbsenceActivities(deps: AbsenceActivityDeps): AbsenceActiv
       const runKey = importId ?? `daily:${today}`;
       let signalsFired = 0;
       const openings: CaseOpening[] = [];
+      const clock = phaseClock();
+      const started = performance.now();
       try {
         const installationId = await deps.installation.id();
         for (let i = 0; i < studentIds.length; i += batchSize) {
-          const students = await deps.absence.loadForDetection(
-            studentIds.slice(i, i + batchSize),
-            yearStart,
-            today,
+          const students = await clock.time('load', () =>
+            deps.absence.loadForDetection(studentIds.slice(i, i + batchSize), yearStart, today, clock.add),
           );
+          const evaluating = performance.now();
           const signals: NewSignal[] = [];
           const newProposals: NewProposal[] = [];
-          const figures = [];
+          const figures: Parameters<AbsenceStore['recordDetection']>[1][number][] = [];
           for (const s of students) {
-            const result = evaluateAbsence(s.records, today, s.concernProfile, policy);
+            const result = evaluateAttendance(s.days, today, s.concernProfile, policy);
             const blockers = { hasOpenCase: s.hasOpenCase, hasPendingProposal: s.hasPendingProposal };
             const decision = decideSignals(
               result.concerning,
@@ -149,10 +183,12 @@ export function createAbsenceActivities(deps: AbsenceActivityDeps): AbsenceActiv
               });
             }
           }
+          clock.add('evaluate', performance.now() - evaluating);
           // Signals and proposals in one transaction: a retry finds no new crossing, and reads the run's proposals.
-          await deps.absence.recordDetection(signals, figures, newProposals);
+          await clock.time('record', () => deps.absence.recordDetection(signals, figures, newProposals));
         }
         // A retry after the signals were stored finds no new crossing: the stored ones say what to open.
+        const collecting = performance.now();
         {
           const stored = await deps.absence.caseOpeningSignals(runKey);
           for (const signal of stored) {
@@ -178,6 +214,15 @@ export function createAbsenceActivities(deps: AbsenceActivityDeps): AbsenceActiv
           }
         }
         const proposalIds = await deps.proposals.idsOfRun(runKey);
+        clock.add('openings', performance.now() - collecting);
+        clock.add('total', performance.now() - started);
+        deps.logger?.info('Absence import phases', {
+          importId,
+          activity: 'detect',
+          students: studentIds.length,
+          openings: openings.length,
+          ...roundedMs(clock.totals),
+        });
         return { studentsEvaluated: studentIds.length, signalsFired, openings, proposalIds };
       } catch (err) {
         throw sanitizedPersistenceFailure(err, 'the absence detection');

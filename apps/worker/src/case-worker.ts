@@ -18,7 +18,7 @@ import type {
 } from '@tiltak/workflows';
 
 export interface CaseWorkerOptions {
-  config: Pick<AppConfig, 'temporal' | 'codec'>;
+  config: Pick<AppConfig, 'temporal' | 'codec'> & Partial<Pick<AppConfig, 'worker'>>;
   activities: CaseActivities &
     NotificationActivities &
     Partial<AbsenceActivities> &
@@ -50,6 +50,7 @@ export async function createCaseWorker(
     dataConverter,
     ...workflowSource,
     ...(options.identity ? { identity: options.identity } : {}),
+    ...(config.worker ? { maxCachedWorkflows: config.worker.maxCachedWorkflows } : {}),
     // Let in-flight activities finish on shutdown before Temporal hands them to another worker.
     shutdownGraceTime: '10 seconds',
   });

@@ -58,6 +58,7 @@ export function createWorkerActivities(deps: {
       installation: new InstallationStore(dataSource),
       proposals: new ProposalStore(dataSource),
       mode: deps.config.absenceDetection?.mode ?? 'open',
+      ...(deps.logger ? { logger: deps.logger } : {}),
       ...(detectionPolicy ? { policy: detectionPolicy } : {}),
       ...(deps.config.policyOverrides !== undefined
         ? { ladderPolicy: ladderPolicyFrom(deps.config.policyOverrides) }

@@ -284,6 +284,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...valid, API_TRUST_PROXY: raw }).http.trustProxy).toEqual(expected);
   });
 
+  describe('the worker cache', () => {
+    it('keeps 10 workflows by default, or the number set, and refuses fewer than 2', () => {
+      expect(loadConfig(valid).worker).toEqual({ maxCachedWorkflows: 10 });
+      expect(loadConfig({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '40' }).worker.maxCachedWorkflows).toBe(40);
+      expect(problems({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '1' })).toEqual([
+        expect.stringContaining('WORKER_MAX_CACHED_WORKFLOWS'),
+      ]);
+    });
+  });
+
   describe('metrics endpoints', () => {
     it('listen on their own loopback ports by default', () => {
       expect(loadConfig(valid).metrics).toEqual({ host: '127.0.0.1', apiPort: 9464, workerPort: 9465 });

@@ -108,6 +108,16 @@ export interface AppConfig {
   /** Server timeouts, rate limits, trusted proxies. */
   http: HttpHardeningConfig;
   metrics: MetricsConfig;
+  /**
+   * The worker's Temporal cache: at most this many workflows kept in memory between their tasks
+   * (WORKER_MAX_CACHED_WORKFLOWS), and so at most this many workflow tasks at once. A case waits days
+   * between tasks; one evicted is replayed from its short history at its next task. The SDK's default
+   * (hundreds, from the heap size) let an import that opens 270 cases take the worker past 800 MiB:
+   * each cached workflow held several MiB of its own (bench/absence-import.mjs: 910 MiB with the SDK's
+   * default, 639 with 20, 484 with 10). The price: a burst of new cases is worked through 10 workflow
+   * tasks at a time, so their notices were all sent 78 s after the cases started rather than 25 s.
+   */
+  worker: { maxCachedWorkflows: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** JSON overrides of the ladder policy (see libs/domain parsePolicyOverrides), or null. */
   policyOverrides: unknown;
@@ -321,6 +331,8 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
   if (metrics.apiPort === port)
     problems.push(`API_METRICS_PORT must differ from API_PORT (${port}): metrics are never served publicly`);
 
+  const worker = { maxCachedWorkflows: int('WORKER_MAX_CACHED_WORKFLOWS', 10, 2, 100_000) };
+
   if (problems.length) throw new ConfigError(problems);
   return {
     databaseUrl,
@@ -337,6 +349,7 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     web: { distDir: optional('WEB_DIST_DIR') },
     http,
     metrics,
+    worker,
     logLevel,
     policyOverrides,
     absenceDetection,

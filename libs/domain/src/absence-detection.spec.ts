@@ -5,7 +5,9 @@ import {
   firedSignalOutcome,
   PROPOSAL_DISMISSAL_LABELS,
   PROPOSAL_DISMISSAL_REASONS,
+  attendanceDays,
   evaluateAbsence,
+  evaluateAttendance,
   parseDetectionPolicy,
   schoolYearOf,
   signalId,
@@ -16,7 +18,11 @@ import {
   schoolDaysBetween,
   attendanceCsv,
   seededRandom,
+  SYNTHETIC_PATTERNS,
+  type GeneratedRecord,
+  type SyntheticStudent,
 } from './testing/absence-generator';
+import { evaluateRecordByRecord } from './testing/record-by-record-detection';
 
 const policy = DEFAULT_DETECTION_POLICY;
 
@@ -390,6 +396,116 @@ describe('the synthetic generator', () => {
       ].join(';')}\n`,
     );
   });
+});
+
+describe('attendanceDays: the records as the days the rule reads', () => {
+  it('sums each day by status and by subject and teacher, in date order', () => {
+    const records = [
+      ...days(['2026-09-02'], (_d, p) => (p <= 2 ? { status: 'absent', reason: 'appointment' } : {})),
+      ...days(['2026-09-01'], (_d, p) =>
+        p === 1
+          ? { status: 'late', minutes: 5 }
+          : p === 2
+            ? { status: 'left-early', minutes: 20 }
+            : p === 3
+              ? { status: 'present-not-in-class' }
+              : p === 4
+                ? { subjectCode: 'MAT', teacherRef: 'T2', status: 'absent', reason: 'illness' }
+                : {},
+      ),
+    ];
+    const [first, second] = attendanceDays(records);
+    expect(first).toMatchObject({
+      date: '2026-09-01',
+      registered: 6,
+      absent: 1,
+      late: 1,
+      leftEarly: 1,
+      presentNotInClass: 1,
+      absentForAppointment: 0,
+    });
+    expect(first?.lessons).toContainEqual({ subjectCode: 'MAT', teacherRef: 'T2', registered: 2, absent: 1 });
+    expect(first?.lessons).toHaveLength(5);
+    expect(second).toMatchObject({ date: '2026-09-02', registered: 6, absent: 2, absentForAppointment: 2 });
+    expect(attendanceDays([])).toEqual([]);
+  });
+});
+
+/**
+ * The generator's records, roughened so every branch of the rule has data: some lessons left early or
+ * present-not-in-class, some without a teacher (null or empty), a few registered twice or on a Saturday.
+ */
+function roughened(records: readonly GeneratedRecord[], seed: number): GeneratedRecord[] {
+  const random = seededRandom(seed);
+  const out: GeneratedRecord[] = [];
+  for (const r of records) {
+    const x = random();
+    const copy: GeneratedRecord = { ...r };
+    if (x < 0.02) Object.assign(copy, { status: 'left-early', minutes: 15, reason: 'permission' });
+    else if (x < 0.04) Object.assign(copy, { status: 'present-not-in-class', minutes: null, reason: null });
+    else if (x < 0.05) copy.teacherRef = null;
+    else if (x < 0.055) copy.teacherRef = '';
+    else if (x < 0.06) Object.assign(copy, { status: 'absent', reason: 'appointment', minutes: null });
+    out.push(copy);
+    if (random() < 0.003) out.push({ ...copy, status: 'absent', reason: 'unknown', minutes: null });
+    if (random() < 0.001) out.push({ ...copy, date: saturdayAfter(copy.date) });
+  }
+  // Any order: the rule sorts.
+  return out.reverse();
+}
+
+function saturdayAfter(date: string): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + ((6 - d.getUTCDay() + 7) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+describe('evaluateAttendance: the days give what the records gave (property, on the generator)', () => {
+  const students: SyntheticStudent[] = SYNTHETIC_PATTERNS.flatMap((pattern, i) =>
+    [0, 1, 2].map((k) => ({ studentRef: `S${i}-${k}`, pattern })),
+  );
+  // Across a school year's boundary, so records from last year and after the day evaluated are there.
+  const policies = [
+    DEFAULT_DETECTION_POLICY,
+    {
+      ...DEFAULT_DETECTION_POLICY,
+      recentSchoolDays: 5,
+      concentrationMinimumAbsent: 1,
+      lessonAbsenceMinimumAbsent: 1,
+    },
+    {
+      ...DEFAULT_DETECTION_POLICY,
+      recentSchoolDays: 60,
+      concentrationFactor: 1,
+      minimumRegisteredLessons: 0,
+    },
+  ];
+  const profiles = [null, { lowerThresholdPercent: 4 }, { lowerThresholdPercent: 7.5 }];
+  const evaluatedOn = ['2026-06-10', '2026-08-17', '2026-08-31', '2026-10-05', '2026-11-27', '2026-12-20'];
+
+  for (const seed of [1, 7, 2026]) {
+    it(`equals the record-by-record rule for seed ${seed}`, () => {
+      const records = roughened(
+        generateAttendance({ seed, students, from: '2026-04-01', to: '2026-12-11' }),
+        seed,
+      );
+      let compared = 0;
+      for (const student of students) {
+        const own = records.filter((r) => r.studentRef === student.studentRef);
+        const days = attendanceDays(own);
+        for (const on of evaluatedOn) {
+          for (const [i, p] of policies.entries()) {
+            const profile = profiles[(i + compared) % profiles.length];
+            expect(evaluateAttendance(days, on, profile, p)).toEqual(
+              evaluateRecordByRecord(own, on, profile, p),
+            );
+            compared++;
+          }
+        }
+      }
+      expect(compared).toBe(students.length * evaluatedOn.length * policies.length);
+    });
+  }
 });
 
 describe('firedSignalOutcome (propose mode, ADR 0015)', () => {

@@ -121,9 +121,76 @@ export function schoolYearOf(date: LocalDate): string {
   return `${start}-${start + 1}`;
 }
 
-function share(records: readonly LessonRecord[]): AbsenceShare {
-  const absent = records.filter((r) => r.status === 'absent').length;
-  return { registered: records.length, absent, percent: percentOf(absent, records.length) };
+/**
+ * One school day of one student's registered lessons, summed: what the rules read. A school year of
+ * lessons is a few hundred records a student; its days are a sixth of that, and the database can sum
+ * them where the records are (AbsenceStore.loadForDetection), so detection never moves every record.
+ */
+export interface AttendanceDay {
+  date: LocalDate;
+  registered: number;
+  absent: number;
+  late: number;
+  leftEarly: number;
+  presentNotInClass: number;
+  /** Absent lessons with the reason appointment. */
+  absentForAppointment: number;
+  /** The day's lessons by subject and teacher, in any order; a subject and teacher may come more than once (summed). */
+  lessons: LessonGroup[];
+}
+
+/** The lessons of one day with one subject and teacher. */
+export interface LessonGroup {
+  subjectCode: string;
+  teacherRef: string | null;
+  registered: number;
+  absent: number;
+}
+
+/** The records (any order, any dates) as days, in date order: the input of evaluateAttendance. */
+export function attendanceDays(records: readonly LessonRecord[]): AttendanceDay[] {
+  const byDate = new Map<LocalDate, AttendanceDay>();
+  for (const r of records) {
+    let day = byDate.get(r.date);
+    if (!day) {
+      day = {
+        date: r.date,
+        registered: 0,
+        absent: 0,
+        late: 0,
+        leftEarly: 0,
+        presentNotInClass: 0,
+        absentForAppointment: 0,
+        lessons: [],
+      };
+      byDate.set(r.date, day);
+    }
+    const absent = r.status === 'absent' ? 1 : 0;
+    day.registered++;
+    day.absent += absent;
+    if (r.status === 'late') day.late++;
+    if (r.status === 'left-early') day.leftEarly++;
+    if (r.status === 'present-not-in-class') day.presentNotInClass++;
+    if (absent && r.reason === 'appointment') day.absentForAppointment++;
+    const group = day.lessons.find((g) => g.subjectCode === r.subjectCode && g.teacherRef === r.teacherRef);
+    if (group) {
+      group.registered++;
+      group.absent += absent;
+    } else {
+      day.lessons.push({ subjectCode: r.subjectCode, teacherRef: r.teacherRef, registered: 1, absent });
+    }
+  }
+  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+function share(days: readonly AttendanceDay[]): AbsenceShare {
+  let registered = 0;
+  let absent = 0;
+  for (const d of days) {
+    registered += d.registered;
+    absent += d.absent;
+  }
+  return { registered, absent, percent: percentOf(absent, registered) };
 }
 
 function percentOf(part: number, whole: number): number | null {
@@ -138,22 +205,23 @@ const WEEKDAY_BY_ISO: Record<number, Weekday | undefined> = {
   5: 'friday',
 };
 
+type Tally = Map<string, { registered: number; absent: number }>;
+
+function tally(groups: Tally, key: string | null, registered: number, absent: number): void {
+  if (key === null) return;
+  const g = groups.get(key);
+  if (g) {
+    g.registered += registered;
+    g.absent += absent;
+  } else groups.set(key, { registered, absent });
+}
+
 function concentrations(
-  records: readonly LessonRecord[],
-  keyOf: (r: LessonRecord) => string | null,
+  groups: Tally,
   policy: DetectionPolicy,
   overallPercent: number | null,
 ): Concentration[] {
   if (overallPercent === null || overallPercent === 0) return [];
-  const groups = new Map<string, { registered: number; absent: number }>();
-  for (const r of records) {
-    const key = keyOf(r);
-    if (key === null) continue;
-    const g = groups.get(key) ?? { registered: 0, absent: 0 };
-    g.registered++;
-    if (r.status === 'absent') g.absent++;
-    groups.set(key, g);
-  }
   const found: Concentration[] = [];
   for (const [key, g] of groups) {
     const percent = percentOf(g.absent, g.registered) ?? 0;
@@ -169,7 +237,7 @@ function concentrations(
 
 /**
  * The student's figures on `asOf` from their records (any order; records after `asOf` or from
- * another school year are ignored) and which triggers they cross.
+ * another school year are ignored) and which triggers they cross: evaluateAttendance of their days.
  */
 export function evaluateAbsence(
   allRecords: readonly LessonRecord[],
@@ -177,29 +245,33 @@ export function evaluateAbsence(
   profile: ConcernThresholdProfile | null | undefined,
   policy: DetectionPolicy = DEFAULT_DETECTION_POLICY,
 ): DetectionResult {
+  return evaluateAttendance(attendanceDays(allRecords), asOf, profile, policy);
+}
+
+/**
+ * The rule: the student's figures on `asOf` from their days (any order; days after `asOf` or from
+ * another school year are ignored) and which triggers they cross.
+ */
+export function evaluateAttendance(
+  allDays: readonly AttendanceDay[],
+  asOf: LocalDate,
+  profile: ConcernThresholdProfile | null | undefined,
+  policy: DetectionPolicy = DEFAULT_DETECTION_POLICY,
+): DetectionResult {
   const year = schoolYearOf(asOf);
-  const records = allRecords
-    .filter((r) => r.date <= asOf && schoolYearOf(r.date) === year)
-    .slice()
-    .sort((a, b) => (a.date === b.date ? a.period - b.period : a.date < b.date ? -1 : 1));
-  const dates = [...new Set(records.map((r) => r.date))];
-  const recentDates = new Set(dates.slice(-policy.recentSchoolDays));
-  const previousDates = new Set(dates.slice(-2 * policy.recentSchoolDays, -policy.recentSchoolDays));
-  const recentRecords = records.filter((r) => recentDates.has(r.date));
+  const days = allDays
+    .filter((d) => d.date <= asOf && schoolYearOf(d.date) === year)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const recentDays = days.slice(-policy.recentSchoolDays);
+  const previousDays = days.slice(-2 * policy.recentSchoolDays, -policy.recentSchoolDays);
   const thresholdPercent = Math.min(concernThresholdPercent(profile), policy.absencePercent);
 
-  const schoolYear = share(records);
-  const recent = { ...share(recentRecords), from: dates.slice(-policy.recentSchoolDays)[0] ?? null };
-  const previous = share(records.filter((r) => previousDates.has(r.date)));
+  const schoolYear = share(days);
+  const recent = { ...share(recentDays), from: recentDays[0]?.date ?? null };
+  const previous = share(previousDays);
 
   // Whole days: every registered lesson of the day absent; runs over consecutive registered days.
-  const byDate = new Map<LocalDate, LessonRecord[]>();
-  for (const r of records) {
-    const day = byDate.get(r.date);
-    if (day) day.push(r);
-    else byDate.set(r.date, [r]);
-  }
-  const wholeDay = dates.map((d) => (byDate.get(d) ?? []).every((r) => r.status === 'absent'));
+  const wholeDay = days.map((d) => d.absent === d.registered);
   const runs: number[] = [];
   let run = 0;
   for (const absent of [...wholeDay, false]) {
@@ -211,10 +283,18 @@ export function evaluateAbsence(
   }
   runs.sort((a, b) => b - a);
 
-  const count = (status: AttendanceStatus) => recentRecords.filter((r) => r.status === status).length;
-  // Once per date, not per lesson: a school year is a few hundred lessons over fewer dates.
-  const weekdayOf = new Map(dates.map((d) => [d, WEEKDAY_BY_ISO[isoWeekday(d)] ?? null]));
-  const weekdays = concentrations(records, (r) => weekdayOf.get(r.date) ?? null, policy, schoolYear.percent);
+  const weekdayGroups: Tally = new Map();
+  const subjectGroups: Tally = new Map();
+  const teacherGroups: Tally = new Map();
+  for (const d of days) {
+    tally(weekdayGroups, WEEKDAY_BY_ISO[isoWeekday(d.date)] ?? null, d.registered, d.absent);
+    for (const g of d.lessons) {
+      tally(subjectGroups, g.subjectCode, g.registered, g.absent);
+      tally(teacherGroups, g.teacherRef, g.registered, g.absent);
+    }
+  }
+  const sum = (of: (d: AttendanceDay) => number) => recentDays.reduce((n, d) => n + of(d), 0);
+  const weekdays = concentrations(weekdayGroups, policy, schoolYear.percent);
   const figures: AbsenceFigures = {
     asOf,
     thresholdPercent,
@@ -224,12 +304,12 @@ export function evaluateAbsence(
     trend: trendOf(recent.percent, previous.percent),
     wholeDaysAbsent: wholeDay.filter(Boolean).length,
     wholeDayRuns: runs,
-    lateArrivalsRecent: count('late'),
-    earlyDeparturesRecent: count('left-early'),
-    presentNotInClassRecent: count('present-not-in-class'),
+    lateArrivalsRecent: sum((d) => d.late),
+    earlyDeparturesRecent: sum((d) => d.leftEarly),
+    presentNotInClassRecent: sum((d) => d.presentNotInClass),
     weekdays,
-    subjects: concentrations(records, (r) => r.subjectCode, policy, schoolYear.percent),
-    teachers: concentrations(records, (r) => r.teacherRef, policy, schoolYear.percent),
+    subjects: concentrations(subjectGroups, policy, schoolYear.percent),
+    teachers: concentrations(teacherGroups, policy, schoolYear.percent),
   };
 
   const concerning: ConcernTrigger[] = [];
@@ -240,7 +320,7 @@ export function evaluateAbsence(
   ) {
     concerning.push('absence-percentage');
   }
-  if (lessonAbsenceCrossed(recentRecords, policy)) concerning.push('lesson-absence');
+  if (lessonAbsenceCrossed(recentDays, policy)) concerning.push('lesson-absence');
   if (figures.presentNotInClassRecent >= policy.presentNotInClassCount)
     concerning.push('present-not-in-class');
   if (figures.lateArrivalsRecent + figures.earlyDeparturesRecent >= policy.lateOrEarlyCount) {
@@ -253,26 +333,19 @@ export function evaluateAbsence(
     singleDays: runs.some((n) => n === 1),
     lateArrivals: figures.lateArrivalsRecent > 0,
     leavingEarly: figures.earlyDeparturesRecent > 0,
-    appointmentsOrAssessmentDays: records.some((r) => r.status === 'absent' && r.reason === 'appointment'),
+    appointmentsOrAssessmentDays: days.some((d) => d.absentForAppointment > 0),
   };
   return { figures, concerning, pattern };
 }
 
-function lessonAbsenceCrossed(recentRecords: readonly LessonRecord[], policy: DetectionPolicy): boolean {
-  const keys: ((r: LessonRecord) => string | null)[] = [
-    (r) => `s:${r.subjectCode}`,
-    (r) => r.teacherRef && `t:${r.teacherRef}`,
+function lessonAbsenceCrossed(recentDays: readonly AttendanceDay[], policy: DetectionPolicy): boolean {
+  const keys: ((g: LessonGroup) => string | null)[] = [
+    (g) => `s:${g.subjectCode}`,
+    (g) => (g.teacherRef ? `t:${g.teacherRef}` : null),
   ];
   for (const keyOf of keys) {
-    const groups = new Map<string, { registered: number; absent: number }>();
-    for (const r of recentRecords) {
-      const key = keyOf(r);
-      if (!key) continue;
-      const g = groups.get(key) ?? { registered: 0, absent: 0 };
-      g.registered++;
-      if (r.status === 'absent') g.absent++;
-      groups.set(key, g);
-    }
+    const groups: Tally = new Map();
+    for (const d of recentDays) for (const g of d.lessons) tally(groups, keyOf(g), g.registered, g.absent);
     for (const g of groups.values()) {
       if (
         g.absent >= policy.lessonAbsenceMinimumAbsent &&

@@ -101,6 +101,7 @@ export type {
   ImportStatus,
   NewImport,
   NewSignal,
+  PhaseTimer,
   RowError,
   StagingField,
   StoredSignal,

@@ -10,8 +10,8 @@ import type { DataSource } from 'typeorm';
 import type {
   AbsenceFigures,
   AbsencePattern,
+  AttendanceDay,
   ConcernTrigger,
-  LessonRecord,
   LocalDate,
   SignalKind,
   SignalOutcome,
@@ -87,6 +87,9 @@ export interface ApplyResult {
   changedStudentIds: string[];
 }
 
+/** Called with each phase's wall time in milliseconds (the worker logs them; bench/ reads them). */
+export type PhaseTimer = (phase: string, ms: number) => void;
+
 export interface StudentForDetection {
   studentId: string;
   schoolId: string;
@@ -96,7 +99,8 @@ export interface StudentForDetection {
   /** A proposed case (propose mode) waits for the contact teacher. */
   hasPendingProposal: boolean;
   caseCount: number;
-  records: LessonRecord[];
+  /** The student's lessons from the school year's start to the day evaluated, summed per day. */
+  days: AttendanceDay[];
   signals: SignalStates;
   /** The highest crossing number per trigger so far (0: never). */
   crossings: Partial<Record<ConcernTrigger, number>>;
@@ -314,8 +318,14 @@ export class AbsenceStore {
    * lock. All-or-nothing: any bad row rejects the whole import. Skip-invalid: the bad rows are listed
    * and the rest applied. Idempotent: an import already applied or rejected returns what it did.
    */
-  async apply(importId: string): Promise<ApplyResult> {
+  async apply(importId: string, onPhase: PhaseTimer = () => undefined): Promise<ApplyResult> {
     return this.dataSource.transaction(async (m) => {
+      let mark = performance.now();
+      const lap = (phase: string) => {
+        const now = performance.now();
+        onPhase(phase, now - mark);
+        mark = now;
+      };
       const [imp] = (await m.query(
         `SELECT school_id, mode, status, seq, rows_read FROM absence_imports WHERE id = $1 FOR UPDATE`,
         [importId],
@@ -346,6 +356,7 @@ export class AbsenceStore {
         .slice(0, MAX_STORED_ERRORS);
       const badLines = new Set(errors.map((e) => e.line));
       const total = Number(imp.rows_read);
+      lap('validate');
 
       const finish = async (status: 'applied' | 'rejected', applied: number, unchanged: number) => {
         await m.query(
@@ -415,9 +426,11 @@ export class AbsenceStore {
           GROUP BY student_id ORDER BY student_id`,
         [importId, imp.school_id, imp.seq, [...badLines]],
       )) as { student_id: string; records: number }[];
+      lap('upsert');
       const changedRecords = changed.reduce((sum, c) => sum + c.records, 0);
       const valid = total - badLines.size;
       await finish('applied', changedRecords, valid - changedRecords);
+      lap('clear-staging');
       return {
         status: 'applied',
         rowsApplied: changedRecords,
@@ -480,8 +493,15 @@ export class AbsenceStore {
     studentIds: readonly string[],
     yearStart: LocalDate,
     asOf: LocalDate,
+    onPhase: PhaseTimer = () => undefined,
   ): Promise<StudentForDetection[]> {
     if (studentIds.length === 0) return [];
+    let mark = performance.now();
+    const lap = (phase: string) => {
+      const now = performance.now();
+      onPhase(phase, now - mark);
+      mark = now;
+    };
     const students = (await this.dataSource.query(
       `SELECT s.id, s.school_id, s.contact_teacher_id, s.concern_profile,
               EXISTS (SELECT 1 FROM cases c WHERE c.student_id = s.id AND c.status <> 'closed') AS has_open_case,
@@ -499,42 +519,42 @@ export class AbsenceStore {
       case_count: number;
       has_pending_proposal: boolean;
     }[];
-    const records = (await this.dataSource.query(
-      `SELECT student_id, to_char(lesson_date, 'YYYY-MM-DD') AS date, period, subject_code, teacher_ref, status, minutes, reason
-         FROM lesson_attendance
-        WHERE student_id = ANY($1::uuid[]) AND lesson_date BETWEEN $2::date AND $3::date`,
+    lap('load-students');
+    // Summed per day where the lessons are (the lessons themselves only as subject, teacher and
+    // absent), one JSON document per student: a school year's records never cross the wire row by
+    // row, and the rules read days. One index range scan per student (the lateral join), in date order
+    // so the grouping needs no sort: a batch is a sliver of a table holding every school's lessons,
+    // and freshly imported statistics must not turn it into a scan of all of them.
+    const dayRows = (await this.dataSource.query(
+      `SELECT u.id AS student_id, y.days
+         FROM unnest($1::uuid[]) AS u (id)
+         CROSS JOIN LATERAL (
+           SELECT json_agg(json_build_array(day, registered, absent, late, left_early, not_in_class, appointment, lessons))
+                    AS days
+             FROM (SELECT to_char(a.lesson_date, 'YYYY-MM-DD') AS day, count(*)::int AS registered,
+                          count(*) FILTER (WHERE a.status = 'absent')::int AS absent,
+                          count(*) FILTER (WHERE a.status = 'late')::int AS late,
+                          count(*) FILTER (WHERE a.status = 'left-early')::int AS left_early,
+                          count(*) FILTER (WHERE a.status = 'present-not-in-class')::int AS not_in_class,
+                          count(*) FILTER (WHERE a.status = 'absent' AND a.reason = 'appointment')::int AS appointment,
+                          json_agg(json_build_array(a.subject_code, a.teacher_ref, (a.status = 'absent')::int)) AS lessons
+                     FROM lesson_attendance a
+                    WHERE a.student_id = u.id AND a.lesson_date BETWEEN $2::date AND $3::date
+                    GROUP BY a.lesson_date) d
+         ) y
+        WHERE y.days IS NOT NULL`,
       [studentIds, yearStart, asOf],
-    )) as {
-      student_id: string;
-      date: string;
-      period: number;
-      subject_code: string;
-      teacher_ref: string | null;
-      status: LessonRecord['status'];
-      minutes: number | null;
-      reason: LessonRecord['reason'];
-    }[];
+    )) as { student_id: string; days: DayTuple[] }[];
+    lap('load-days');
     const signals = (await this.dataSource.query(
       `SELECT DISTINCT ON (student_id, trigger) student_id, trigger, kind, crossing
          FROM absence_signals WHERE student_id = ANY($1::uuid[])
         ORDER BY student_id, trigger, crossing DESC, (kind = 'cleared') DESC`,
       [studentIds],
     )) as { student_id: string; trigger: ConcernTrigger; kind: SignalKind; crossing: number }[];
-    const byStudent = new Map<string, LessonRecord[]>();
-    for (const r of records) {
-      const list = byStudent.get(r.student_id) ?? [];
-      list.push({
-        date: r.date,
-        period: r.period,
-        subjectCode: r.subject_code,
-        teacherRef: r.teacher_ref,
-        status: r.status,
-        minutes: r.minutes,
-        reason: r.reason,
-      });
-      byStudent.set(r.student_id, list);
-    }
-    return students.map((s) => {
+    lap('load-signals');
+    const byStudent = new Map(dayRows.map((r) => [r.student_id, r.days.map(dayFromTuple)]));
+    const result = students.map((s) => {
       const own = signals.filter((g) => g.student_id === s.id);
       return {
         studentId: s.id,
@@ -544,11 +564,13 @@ export class AbsenceStore {
         hasOpenCase: s.has_open_case,
         hasPendingProposal: s.has_pending_proposal,
         caseCount: s.case_count,
-        records: byStudent.get(s.id) ?? [],
+        days: byStudent.get(s.id) ?? [],
         signals: Object.fromEntries(own.map((g) => [g.trigger, g.kind])),
         crossings: Object.fromEntries(own.map((g) => [g.trigger, g.crossing])),
       };
     });
+    lap('load-map');
+    return result;
   }
 
   /** Appends signals (ids are deterministic: a re-run inserts nothing) and upserts the students' figures. */
@@ -724,6 +746,45 @@ export class AbsenceStore {
       lastSignalAt: r.last_signal_at ? r.last_signal_at.toISOString() : null,
     }));
   }
+}
+
+/** A day as loadForDetection's SQL writes it: date, counts, then a [subject, teacher, absent (0 or 1)] per lesson. */
+type DayTuple = [
+  LocalDate,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  [string, string | null, number][],
+];
+
+function dayFromTuple([
+  date,
+  registered,
+  absent,
+  late,
+  leftEarly,
+  presentNotInClass,
+  absentForAppointment,
+  lessons,
+]: DayTuple): AttendanceDay {
+  return {
+    date,
+    registered,
+    absent,
+    late,
+    leftEarly,
+    presentNotInClass,
+    absentForAppointment,
+    lessons: lessons.map(([subjectCode, teacherRef, a]) => ({
+      subjectCode,
+      teacherRef,
+      registered: 1,
+      absent: a,
+    })),
+  };
 }
 
 interface SignalRow {
