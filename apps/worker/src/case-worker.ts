@@ -18,7 +18,7 @@ import type {
 } from '@tiltak/workflows';
 
 export interface CaseWorkerOptions {
-  config: Pick<AppConfig, 'temporal' | 'codec'>;
+  config: Pick<AppConfig, 'temporal' | 'codec'> & Partial<Pick<AppConfig, 'worker'>>;
   activities: CaseActivities &
     NotificationActivities &
     Partial<AbsenceActivities> &
@@ -50,6 +50,16 @@ export async function createCaseWorker(
     dataConverter,
     ...workflowSource,
     ...(options.identity ? { identity: options.identity } : {}),
+    // Memory against replay: an evicted case is replayed from its history on its next task.
+    ...(config.worker
+      ? {
+          maxCachedWorkflows: config.worker.maxCachedWorkflows,
+          maxConcurrentWorkflowTaskExecutions: config.worker.maxConcurrentWorkflowTasks,
+          maxConcurrentActivityTaskExecutions: config.worker.maxConcurrentActivities,
+          workflowTaskPollerBehavior: { type: 'simple-maximum', maximum: config.worker.workflowTaskPollers },
+          nonStickyToStickyPollRatio: config.worker.nonStickyPollRatio,
+        }
+      : {}),
     // Let in-flight activities finish on shutdown before Temporal hands them to another worker.
     shutdownGraceTime: '10 seconds',
   });

@@ -90,9 +90,33 @@ export interface MetricsConfig {
   workerPort: number | null;
 }
 
+/**
+ * How much the worker holds and runs at once (the Temporal SDK's worker options). A workflow not in
+ * the cache is replayed from its history on its next task, so the cache trades memory for CPU: the
+ * SDK's own default grows with the heap limit (≈ 2,300 workflows on a 4 GiB heap), which at
+ * thousands of open cases costs gigabytes of RSS for cases that wait days between tasks.
+ */
+export interface WorkerTuningConfig {
+  /** WORKER_MAX_CACHED_WORKFLOWS: workflows kept in memory between tasks (sticky cache). */
+  maxCachedWorkflows: number;
+  /** WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: workflow tasks run at once (at most maxCachedWorkflows). */
+  maxConcurrentWorkflowTasks: number;
+  /** WORKER_MAX_CONCURRENT_ACTIVITIES: activities run at once. */
+  maxConcurrentActivities: number;
+  /**
+   * WORKER_WORKFLOW_TASK_POLLERS: workflow task polls kept open at once (at most
+   * maxConcurrentWorkflowTasks). The SDK splits them between the worker's sticky queue (cached
+   * workflows) and the task queue (new and evicted ones) by WORKER_NON_STICKY_POLL_RATIO.
+   */
+  workflowTaskPollers: number;
+  /** WORKER_NON_STICKY_POLL_RATIO: the share of those polls on the task queue, 0 < r ≤ 1. */
+  nonStickyPollRatio: number;
+}
+
 export interface AppConfig {
   databaseUrl: string;
   temporal: TemporalConfig;
+  worker: WorkerTuningConfig;
   codec: CodecConfig;
   auth: AuthConfig;
   mail: MailConfig;
@@ -110,6 +134,15 @@ export interface AppConfig {
   /** Seed synthetic demo data at start (the embedded stack turns it on). */
   seedDemoData: boolean;
 }
+
+/** The worker's defaults, chosen from bench/ scale (see README, configuration). */
+export const DEFAULT_WORKER_TUNING: WorkerTuningConfig = {
+  maxCachedWorkflows: 500,
+  maxConcurrentWorkflowTasks: 40,
+  maxConcurrentActivities: 100,
+  workflowTaskPollers: 10,
+  nonStickyPollRatio: 0.2,
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -198,6 +231,50 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
   }
   if (!/^[a-z0-9][a-z0-9._-]*$/i.test(temporal.taskQueue))
     problems.push('TEMPORAL_TASK_QUEUE has invalid characters');
+
+  const worker: WorkerTuningConfig = {
+    maxCachedWorkflows: int(
+      'WORKER_MAX_CACHED_WORKFLOWS',
+      DEFAULT_WORKER_TUNING.maxCachedWorkflows,
+      2,
+      100_000,
+    ),
+    maxConcurrentWorkflowTasks: int(
+      'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS',
+      DEFAULT_WORKER_TUNING.maxConcurrentWorkflowTasks,
+      2,
+      1000,
+    ),
+    maxConcurrentActivities: int(
+      'WORKER_MAX_CONCURRENT_ACTIVITIES',
+      DEFAULT_WORKER_TUNING.maxConcurrentActivities,
+      1,
+      1000,
+    ),
+    workflowTaskPollers: int(
+      'WORKER_WORKFLOW_TASK_POLLERS',
+      DEFAULT_WORKER_TUNING.workflowTaskPollers,
+      2,
+      1000,
+    ),
+    nonStickyPollRatio: DEFAULT_WORKER_TUNING.nonStickyPollRatio,
+  };
+  const ratioRaw = optional('WORKER_NON_STICKY_POLL_RATIO');
+  if (ratioRaw !== null) {
+    const ratio = Number(ratioRaw);
+    if (!Number.isFinite(ratio) || ratio <= 0 || ratio > 1)
+      problems.push(`WORKER_NON_STICKY_POLL_RATIO must be a number above 0 and at most 1, got "${ratioRaw}"`);
+    else worker.nonStickyPollRatio = ratio;
+  }
+  if (worker.workflowTaskPollers > worker.maxConcurrentWorkflowTasks)
+    problems.push(
+      `WORKER_WORKFLOW_TASK_POLLERS (${worker.workflowTaskPollers}) must not exceed WORKER_MAX_CONCURRENT_WORKFLOW_TASKS (${worker.maxConcurrentWorkflowTasks})`,
+    );
+  // The SDK would lower it silently: a task in progress holds its workflow in the cache.
+  if (worker.maxConcurrentWorkflowTasks > worker.maxCachedWorkflows)
+    problems.push(
+      `WORKER_MAX_CONCURRENT_WORKFLOW_TASKS (${worker.maxConcurrentWorkflowTasks}) must not exceed WORKER_MAX_CACHED_WORKFLOWS (${worker.maxCachedWorkflows})`,
+    );
 
   const codec = parseCodecKeys(str('PAYLOAD_CODEC_KEYS'), optional('PAYLOAD_CODEC_ACTIVE_KEY_ID'), problems);
 
@@ -317,6 +394,7 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
   return {
     databaseUrl,
     temporal,
+    worker,
     codec,
     auth,
     mail,
