@@ -383,7 +383,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     (option('--worker-env', '') || '')
       .split(',')
       .filter(Boolean)
-      .map((kv) => kv.split('=')),
+      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
   );
   for (const server of servers) {
     const result = await runScale({ server, quick, sizes, budgetSeconds, population, workerEnv });
