@@ -69,6 +69,7 @@ export async function runScale({
 }) {
   const window = quick ? 4 : 5;
   const stack = await startStack({ server, name: 'scale', policy: secondsPolicy(SPAN_SECONDS), workerEnv });
+  const temporalBound = (fn) => stack.client.withAbortSignal(AbortSignal.timeout(OP_TIMEOUT_MS), fn);
   let scraped = await scrapeWorker(stack);
   const firstScrape = scraped;
   // The worker's and the Temporal server's CPU (user + system) per phase, as a share of one core.
@@ -153,9 +154,13 @@ export async function runScale({
       } else {
         const figures = {};
         for (const [way, op] of Object.entries({
-          noop: (c) => timeBound(noopUpdate(noops[c], clients[c].student.teacher.id)).then(() => true),
+          // Cancelled, not abandoned, at the bound: an abandoned call would retry after the stack stopped.
+          noop: (c) =>
+            temporalBound(() => noopUpdate(noops[c], clients[c].student.teacher.id)).then(() => true),
           direct: (c) =>
-            timeBound(recordDirect(stack, clients[c].caseId, clients[c].student.teacher.id)).then(() => true),
+            temporalBound(() => recordDirect(stack, clients[c].caseId, clients[c].student.teacher.id)).then(
+              () => true,
+            ),
           api: async (c) => {
             const { caseId, student } = clients[c];
             const res = await timeBound(

@@ -312,8 +312,8 @@ describe('loadConfig', () => {
         maxCachedWorkflows: 500,
         maxConcurrentWorkflowTasks: 40,
         maxConcurrentActivities: 100,
-        workflowTaskPollers: 10,
-        nonStickyPollRatio: 0.2,
+        workflowTaskPollers: 40,
+        nonStickyPollRatio: 0.5,
       });
     });
 
@@ -333,6 +333,19 @@ describe('loadConfig', () => {
         maxConcurrentActivities: 50,
         workflowTaskPollers: 20,
         nonStickyPollRatio: 0.5,
+      });
+    });
+
+    it('lowers a default to a smaller bound set above it', () => {
+      expect(loadConfig({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '16' }).worker).toMatchObject({
+        maxCachedWorkflows: 16,
+        maxConcurrentWorkflowTasks: 16,
+        workflowTaskPollers: 16,
+      });
+      expect(loadConfig({ ...valid, WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '12' }).worker).toMatchObject({
+        maxCachedWorkflows: 500,
+        maxConcurrentWorkflowTasks: 12,
+        workflowTaskPollers: 12,
       });
     });
 

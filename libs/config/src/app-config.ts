@@ -140,8 +140,11 @@ export const DEFAULT_WORKER_TUNING: WorkerTuningConfig = {
   maxCachedWorkflows: 500,
   maxConcurrentWorkflowTasks: 40,
   maxConcurrentActivities: 100,
-  workflowTaskPollers: 10,
-  nonStickyPollRatio: 0.2,
+  // The SDK's 10 and 0.2 leave 2 polls for the task queue, where every new case's first task and,
+  // with a cache smaller than the open cases, most timers' tasks arrive: bench/ scale found them
+  // waiting there with slots free.
+  workflowTaskPollers: 40,
+  nonStickyPollRatio: 0.5,
 };
 
 export class ConfigError extends Error {
@@ -232,19 +235,19 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
   if (!/^[a-z0-9][a-z0-9._-]*$/i.test(temporal.taskQueue))
     problems.push('TEMPORAL_TASK_QUEUE has invalid characters');
 
+  // Each bound is at most the one above it (polls ≤ task slots ≤ cache): a default follows a smaller
+  // value set above it; two values set that contradict each other are refused (the SDK would lower one
+  // without a word).
+  const cached = int('WORKER_MAX_CACHED_WORKFLOWS', DEFAULT_WORKER_TUNING.maxCachedWorkflows, 2, 100_000);
+  const tasks = int(
+    'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS',
+    Math.min(DEFAULT_WORKER_TUNING.maxConcurrentWorkflowTasks, cached),
+    2,
+    1000,
+  );
   const worker: WorkerTuningConfig = {
-    maxCachedWorkflows: int(
-      'WORKER_MAX_CACHED_WORKFLOWS',
-      DEFAULT_WORKER_TUNING.maxCachedWorkflows,
-      2,
-      100_000,
-    ),
-    maxConcurrentWorkflowTasks: int(
-      'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS',
-      DEFAULT_WORKER_TUNING.maxConcurrentWorkflowTasks,
-      2,
-      1000,
-    ),
+    maxCachedWorkflows: cached,
+    maxConcurrentWorkflowTasks: tasks,
     maxConcurrentActivities: int(
       'WORKER_MAX_CONCURRENT_ACTIVITIES',
       DEFAULT_WORKER_TUNING.maxConcurrentActivities,
@@ -253,7 +256,7 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     ),
     workflowTaskPollers: int(
       'WORKER_WORKFLOW_TASK_POLLERS',
-      DEFAULT_WORKER_TUNING.workflowTaskPollers,
+      Math.min(DEFAULT_WORKER_TUNING.workflowTaskPollers, tasks),
       2,
       1000,
     ),
@@ -270,7 +273,7 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     problems.push(
       `WORKER_WORKFLOW_TASK_POLLERS (${worker.workflowTaskPollers}) must not exceed WORKER_MAX_CONCURRENT_WORKFLOW_TASKS (${worker.maxConcurrentWorkflowTasks})`,
     );
-  // The SDK would lower it silently: a task in progress holds its workflow in the cache.
+  // A task in progress holds its workflow in the cache.
   if (worker.maxConcurrentWorkflowTasks > worker.maxCachedWorkflows)
     problems.push(
       `WORKER_MAX_CONCURRENT_WORKFLOW_TASKS (${worker.maxConcurrentWorkflowTasks}) must not exceed WORKER_MAX_CACHED_WORKFLOWS (${worker.maxCachedWorkflows})`,
