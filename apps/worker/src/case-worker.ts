@@ -50,7 +50,16 @@ export async function createCaseWorker(
     dataConverter,
     ...workflowSource,
     ...(options.identity ? { identity: options.identity } : {}),
-    ...(config.worker ? { maxCachedWorkflows: config.worker.maxCachedWorkflows } : {}),
+    // Memory against replay: an evicted case is replayed from its history on its next task.
+    ...(config.worker
+      ? {
+          maxCachedWorkflows: config.worker.maxCachedWorkflows,
+          maxConcurrentWorkflowTaskExecutions: config.worker.maxConcurrentWorkflowTasks,
+          maxConcurrentActivityTaskExecutions: config.worker.maxConcurrentActivities,
+          workflowTaskPollerBehavior: { type: 'simple-maximum', maximum: config.worker.workflowTaskPollers },
+          nonStickyToStickyPollRatio: config.worker.nonStickyPollRatio,
+        }
+      : {}),
     // Let in-flight activities finish on shutdown before Temporal hands them to another worker.
     shutdownGraceTime: '10 seconds',
   });

@@ -102,6 +102,43 @@ it('serves the SDK’s temporal_ metrics, notices sent and deadline lateness on 
   expect(text).not.toContain(caseId);
 });
 
+it('runs with the task slots WORKER_MAX_CONCURRENT_WORKFLOW_TASKS and WORKER_MAX_CONCURRENT_ACTIVITIES set', async () => {
+  await worker?.kill();
+  const port = await freePort();
+  worker = await spawnWorkerProcess(t, 'info', {
+    WORKER_METRICS_PORT: String(port),
+    WORKER_MAX_CACHED_WORKFLOWS: '20',
+    WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '7',
+    WORKER_MAX_CONCURRENT_ACTIVITIES: '5',
+    WORKER_WORKFLOW_TASK_POLLERS: '3',
+  });
+  // A case that has opened (its notice sent) has used both kinds of slot and given them back.
+  await t.openCase(shortTestPolicy(300));
+  await t.waitFor(
+    async () => t.smtp.messagesTo(t.staff['contact-teacher'].email).length >= 3,
+    'the second case’s opening notice',
+    30_000,
+  );
+  const slots = (text: string, type: string) =>
+    new RegExp(
+      `^temporal_worker_task_slots_available\\{[^}]*worker_type="${type}"[^}]*\\} (\\d+)$`,
+      'm',
+    ).exec(text)?.[1];
+  let text = '';
+  await t.waitFor(
+    async () => {
+      text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      return slots(text, 'WorkflowWorker') === '7' && slots(text, 'ActivityWorker') === '5';
+    },
+    'the slots the variables set, all free',
+    15_000,
+  );
+  expect({ workflow: slots(text, 'WorkflowWorker'), activity: slots(text, 'ActivityWorker') }).toEqual({
+    workflow: '7',
+    activity: '5',
+  });
+});
+
 /** The worker's metrics the dashboard's queries read, and the labels (other than le) they group by. */
 function dashboardWorkerQueries(): { metric: string; labels: string[] }[] {
   const file = path.resolve(

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ConfigError, loadConfig, loadMigrationConfig } from './app-config';
+import { ConfigError, DEFAULT_WORKER_TUNING, loadConfig, loadMigrationConfig } from './app-config';
 
 const key = () => randomBytes(32).toString('base64');
 const valid = {
@@ -284,16 +284,6 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...valid, API_TRUST_PROXY: raw }).http.trustProxy).toEqual(expected);
   });
 
-  describe('the worker cache', () => {
-    it('keeps 10 workflows by default, or the number set, and refuses fewer than 2', () => {
-      expect(loadConfig(valid).worker).toEqual({ maxCachedWorkflows: 10 });
-      expect(loadConfig({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '40' }).worker.maxCachedWorkflows).toBe(40);
-      expect(problems({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '1' })).toEqual([
-        expect.stringContaining('WORKER_MAX_CACHED_WORKFLOWS'),
-      ]);
-    });
-  });
-
   describe('metrics endpoints', () => {
     it('listen on their own loopback ports by default', () => {
       expect(loadConfig(valid).metrics).toEqual({ host: '127.0.0.1', apiPort: 9464, workerPort: 9465 });
@@ -317,6 +307,76 @@ describe('loadConfig', () => {
       ]);
       expect(problems({ ...valid, API_PORT: '8080', API_METRICS_PORT: '8080' })).toEqual([
         'API_METRICS_PORT must differ from API_PORT (8080): metrics are never served publicly',
+      ]);
+    });
+  });
+
+  describe('worker tuning', () => {
+    it('has the documented defaults when unset', () => {
+      expect(loadConfig(valid).worker).toEqual(DEFAULT_WORKER_TUNING);
+      expect(DEFAULT_WORKER_TUNING).toEqual({
+        maxCachedWorkflows: 500,
+        maxConcurrentWorkflowTasks: 40,
+        maxConcurrentActivities: 100,
+        workflowTaskPollers: 40,
+        nonStickyPollRatio: 0.5,
+      });
+    });
+
+    it('reads each variable', () => {
+      expect(
+        loadConfig({
+          ...valid,
+          WORKER_MAX_CACHED_WORKFLOWS: '200',
+          WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '20',
+          WORKER_MAX_CONCURRENT_ACTIVITIES: '50',
+          WORKER_WORKFLOW_TASK_POLLERS: '20',
+          WORKER_NON_STICKY_POLL_RATIO: '0.5',
+        }).worker,
+      ).toEqual({
+        maxCachedWorkflows: 200,
+        maxConcurrentWorkflowTasks: 20,
+        maxConcurrentActivities: 50,
+        workflowTaskPollers: 20,
+        nonStickyPollRatio: 0.5,
+      });
+    });
+
+    it('lowers a default to a smaller bound set above it', () => {
+      expect(loadConfig({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '16' }).worker).toMatchObject({
+        maxCachedWorkflows: 16,
+        maxConcurrentWorkflowTasks: 16,
+        workflowTaskPollers: 16,
+      });
+      expect(loadConfig({ ...valid, WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '12' }).worker).toMatchObject({
+        maxCachedWorkflows: 500,
+        maxConcurrentWorkflowTasks: 12,
+        workflowTaskPollers: 12,
+      });
+    });
+
+    it('refuses values the SDK would change or reject without a word', () => {
+      expect(
+        problems({
+          ...valid,
+          WORKER_MAX_CACHED_WORKFLOWS: '1',
+          WORKER_MAX_CONCURRENT_ACTIVITIES: 'many',
+          WORKER_NON_STICKY_POLL_RATIO: '0',
+        }),
+      ).toEqual([
+        'WORKER_MAX_CACHED_WORKFLOWS must be an integer between 2 and 100000, got "1"',
+        'WORKER_MAX_CONCURRENT_ACTIVITIES must be an integer between 1 and 1000, got "many"',
+        'WORKER_NON_STICKY_POLL_RATIO must be a number above 0 and at most 1, got "0"',
+      ]);
+      expect(
+        problems({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '30', WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '40' }),
+      ).toEqual([
+        'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS (40) must not exceed WORKER_MAX_CACHED_WORKFLOWS (30)',
+      ]);
+      expect(
+        problems({ ...valid, WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '8', WORKER_WORKFLOW_TASK_POLLERS: '10' }),
+      ).toEqual([
+        'WORKER_WORKFLOW_TASK_POLLERS (10) must not exceed WORKER_MAX_CONCURRENT_WORKFLOW_TASKS (8)',
       ]);
     });
   });

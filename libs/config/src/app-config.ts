@@ -96,9 +96,33 @@ export interface MetricsConfig {
   workerPort: number | null;
 }
 
+/**
+ * How much the worker holds and runs at once (the Temporal SDK's worker options). A workflow not in
+ * the cache is replayed from its history on its next task, so the cache trades memory for CPU: the
+ * SDK's own default grows with the heap limit (≈ 2,300 workflows on a 4 GiB heap), which at
+ * thousands of open cases costs gigabytes of RSS for cases that wait days between tasks.
+ */
+export interface WorkerTuningConfig {
+  /** WORKER_MAX_CACHED_WORKFLOWS: workflows kept in memory between tasks (sticky cache). */
+  maxCachedWorkflows: number;
+  /** WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: workflow tasks run at once (at most maxCachedWorkflows). */
+  maxConcurrentWorkflowTasks: number;
+  /** WORKER_MAX_CONCURRENT_ACTIVITIES: activities run at once. */
+  maxConcurrentActivities: number;
+  /**
+   * WORKER_WORKFLOW_TASK_POLLERS: workflow task polls kept open at once (at most
+   * maxConcurrentWorkflowTasks). The SDK splits them between the worker's sticky queue (cached
+   * workflows) and the task queue (new and evicted ones) by WORKER_NON_STICKY_POLL_RATIO.
+   */
+  workflowTaskPollers: number;
+  /** WORKER_NON_STICKY_POLL_RATIO: the share of those polls on the task queue, 0 < r ≤ 1. */
+  nonStickyPollRatio: number;
+}
+
 export interface AppConfig {
   databaseUrl: string;
   temporal: TemporalConfig;
+  worker: WorkerTuningConfig;
   codec: CodecConfig;
   auth: AuthConfig;
   mail: MailConfig;
@@ -108,16 +132,6 @@ export interface AppConfig {
   /** Server timeouts, rate limits, trusted proxies. */
   http: HttpHardeningConfig;
   metrics: MetricsConfig;
-  /**
-   * The worker's Temporal cache: at most this many workflows kept in memory between their tasks
-   * (WORKER_MAX_CACHED_WORKFLOWS), and so at most this many workflow tasks at once. A case waits days
-   * between tasks; one evicted is replayed from its short history at its next task. The SDK's default
-   * (hundreds, from the heap size) let an import that opens 270 cases take the worker past 800 MiB:
-   * each cached workflow held several MiB of its own (bench/absence-import.mjs: 910 MiB with the SDK's
-   * default, 639 with 20, 484 with 10). The price: a burst of new cases is worked through 10 workflow
-   * tasks at a time, so their notices were all sent 78 s after the cases started rather than 25 s.
-   */
-  worker: { maxCachedWorkflows: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** JSON overrides of the ladder policy (see libs/domain parsePolicyOverrides), or null. */
   policyOverrides: unknown;
@@ -126,6 +140,18 @@ export interface AppConfig {
   /** Seed synthetic demo data at start (the embedded stack turns it on). */
   seedDemoData: boolean;
 }
+
+/** The worker's defaults, chosen from bench/ scale (see README, configuration). */
+export const DEFAULT_WORKER_TUNING: WorkerTuningConfig = {
+  maxCachedWorkflows: 500,
+  maxConcurrentWorkflowTasks: 40,
+  maxConcurrentActivities: 100,
+  // The SDK's 10 and 0.2 leave 2 polls for the task queue, where every new case's first task and,
+  // with a cache smaller than the open cases, most timers' tasks arrive: bench/ scale found them
+  // waiting there with slots free.
+  workflowTaskPollers: 40,
+  nonStickyPollRatio: 0.5,
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -214,6 +240,50 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
   }
   if (!/^[a-z0-9][a-z0-9._-]*$/i.test(temporal.taskQueue))
     problems.push('TEMPORAL_TASK_QUEUE has invalid characters');
+
+  // Each bound is at most the one above it (polls ≤ task slots ≤ cache): a default follows a smaller
+  // value set above it; two values set that contradict each other are refused (the SDK would lower one
+  // without a word).
+  const cached = int('WORKER_MAX_CACHED_WORKFLOWS', DEFAULT_WORKER_TUNING.maxCachedWorkflows, 2, 100_000);
+  const tasks = int(
+    'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS',
+    Math.min(DEFAULT_WORKER_TUNING.maxConcurrentWorkflowTasks, cached),
+    2,
+    1000,
+  );
+  const worker: WorkerTuningConfig = {
+    maxCachedWorkflows: cached,
+    maxConcurrentWorkflowTasks: tasks,
+    maxConcurrentActivities: int(
+      'WORKER_MAX_CONCURRENT_ACTIVITIES',
+      DEFAULT_WORKER_TUNING.maxConcurrentActivities,
+      1,
+      1000,
+    ),
+    workflowTaskPollers: int(
+      'WORKER_WORKFLOW_TASK_POLLERS',
+      Math.min(DEFAULT_WORKER_TUNING.workflowTaskPollers, tasks),
+      2,
+      1000,
+    ),
+    nonStickyPollRatio: DEFAULT_WORKER_TUNING.nonStickyPollRatio,
+  };
+  const ratioRaw = optional('WORKER_NON_STICKY_POLL_RATIO');
+  if (ratioRaw !== null) {
+    const ratio = Number(ratioRaw);
+    if (!Number.isFinite(ratio) || ratio <= 0 || ratio > 1)
+      problems.push(`WORKER_NON_STICKY_POLL_RATIO must be a number above 0 and at most 1, got "${ratioRaw}"`);
+    else worker.nonStickyPollRatio = ratio;
+  }
+  if (worker.workflowTaskPollers > worker.maxConcurrentWorkflowTasks)
+    problems.push(
+      `WORKER_WORKFLOW_TASK_POLLERS (${worker.workflowTaskPollers}) must not exceed WORKER_MAX_CONCURRENT_WORKFLOW_TASKS (${worker.maxConcurrentWorkflowTasks})`,
+    );
+  // A task in progress holds its workflow in the cache.
+  if (worker.maxConcurrentWorkflowTasks > worker.maxCachedWorkflows)
+    problems.push(
+      `WORKER_MAX_CONCURRENT_WORKFLOW_TASKS (${worker.maxConcurrentWorkflowTasks}) must not exceed WORKER_MAX_CACHED_WORKFLOWS (${worker.maxCachedWorkflows})`,
+    );
 
   const codec = parseCodecKeys(str('PAYLOAD_CODEC_KEYS'), optional('PAYLOAD_CODEC_ACTIVE_KEY_ID'), problems);
 
@@ -331,12 +401,11 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
   if (metrics.apiPort === port)
     problems.push(`API_METRICS_PORT must differ from API_PORT (${port}): metrics are never served publicly`);
 
-  const worker = { maxCachedWorkflows: int('WORKER_MAX_CACHED_WORKFLOWS', 10, 2, 100_000) };
-
   if (problems.length) throw new ConfigError(problems);
   return {
     databaseUrl,
     temporal,
+    worker,
     codec,
     auth,
     mail,
@@ -349,7 +418,6 @@ export function loadConfig(env: Env, needs: ConfigNeeds = { mail: true, auth: tr
     web: { distDir: optional('WEB_DIST_DIR') },
     http,
     metrics,
-    worker,
     logLevel,
     policyOverrides,
     absenceDetection,

@@ -25,6 +25,7 @@ import { CreateSignInSessions1764200001000 } from './migrations/1764200001000-Cr
 import { CreateAbsenceTables1764500000000 } from './migrations/1764500000000-CreateAbsenceTables';
 import { CreateAbsenceCaseProposals1764600000000 } from './migrations/1764600000000-CreateAbsenceCaseProposals';
 import { LessonAttendanceForBulkWrites1764600001000 } from './migrations/1764600001000-LessonAttendanceForBulkWrites';
+import { CaseListPageIndexes1764710000000 } from './migrations/1764710000000-CaseListPageIndexes';
 import { InstallationEntity } from './installation/installation.entity';
 import { grantAppRolePrivileges } from './app-role-privileges';
 
@@ -62,6 +63,7 @@ export const PERSISTENCE_MIGRATIONS: readonly MigrationClass[] = [
   CreateAbsenceTables1764500000000,
   CreateAbsenceCaseProposals1764600000000,
   LessonAttendanceForBulkWrites1764600001000,
+  CaseListPageIndexes1764710000000,
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';

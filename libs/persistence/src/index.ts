@@ -20,7 +20,7 @@ export {
 } from './errors';
 
 export { CaseEventStore } from './cases/case-event.store';
-export { CaseReadModel, CASE_LIST_MAX_LIMIT } from './cases/case.read-model';
+export { CaseReadModel, CASE_LIST_MAX_LIMIT, listStatement } from './cases/case.read-model';
 export type {
   CaseCountByStep,
   CaseListFilter,
