@@ -315,10 +315,10 @@ describe('loadConfig', () => {
     it('has the documented defaults when unset', () => {
       expect(loadConfig(valid).worker).toEqual(DEFAULT_WORKER_TUNING);
       expect(DEFAULT_WORKER_TUNING).toEqual({
-        maxCachedWorkflows: 500,
-        maxConcurrentWorkflowTasks: 40,
+        maxCachedWorkflows: 10,
+        maxConcurrentWorkflowTasks: 10,
         maxConcurrentActivities: 100,
-        workflowTaskPollers: 40,
+        workflowTaskPollers: 10,
         nonStickyPollRatio: 0.5,
       });
     });
@@ -343,15 +343,21 @@ describe('loadConfig', () => {
     });
 
     it('lowers a default to a smaller bound set above it', () => {
-      expect(loadConfig({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '16' }).worker).toMatchObject({
-        maxCachedWorkflows: 16,
-        maxConcurrentWorkflowTasks: 16,
-        workflowTaskPollers: 16,
+      expect(loadConfig({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '4' }).worker).toMatchObject({
+        maxCachedWorkflows: 4,
+        maxConcurrentWorkflowTasks: 4,
+        workflowTaskPollers: 4,
       });
-      expect(loadConfig({ ...valid, WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '12' }).worker).toMatchObject({
+      expect(loadConfig({ ...valid, WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '6' }).worker).toMatchObject({
+        maxCachedWorkflows: 10,
+        maxConcurrentWorkflowTasks: 6,
+        workflowTaskPollers: 6,
+      });
+      // A larger cache alone keeps the slots and polls where they were.
+      expect(loadConfig({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '500' }).worker).toMatchObject({
         maxCachedWorkflows: 500,
-        maxConcurrentWorkflowTasks: 12,
-        workflowTaskPollers: 12,
+        maxConcurrentWorkflowTasks: 10,
+        workflowTaskPollers: 10,
       });
     });
 

@@ -141,15 +141,22 @@ export interface AppConfig {
   seedDemoData: boolean;
 }
 
-/** The worker's defaults, chosen from bench/ scale (see README, configuration). */
+/**
+ * The worker's defaults, chosen from bench/ (see README, configuration). A case waits days between its
+ * tasks and one not cached is replayed from its short history in under 10 ms, so the cache is kept
+ * small: the absence import that opens 270 cases at once peaked at 502 MiB worker RSS with 10, 627
+ * with 50 and 696 with 500 (back to back, one run each), its notices all sent 37 s, 25 s and 10 s
+ * after the cases started — still the same day. The task slots and polls follow the cache (a task
+ * in progress holds its workflow there); set the cache higher and raise them with it.
+ */
 export const DEFAULT_WORKER_TUNING: WorkerTuningConfig = {
-  maxCachedWorkflows: 500,
-  maxConcurrentWorkflowTasks: 40,
+  maxCachedWorkflows: 10,
+  maxConcurrentWorkflowTasks: 10,
   maxConcurrentActivities: 100,
   // The SDK's 10 and 0.2 leave 2 polls for the task queue, where every new case's first task and,
   // with a cache smaller than the open cases, most timers' tasks arrive: bench/ scale found them
   // waiting there with slots free.
-  workflowTaskPollers: 40,
+  workflowTaskPollers: 10,
   nonStickyPollRatio: 0.5,
 };
 
