@@ -17,6 +17,12 @@ export interface IdempotencyStoreOptions {
 // A key may vanish between our insert and our read (abandoned); that race is retried this often.
 const BEGIN_ATTEMPTS = 3;
 
+/** A key's first sight: in progress, unless it is known already ($1–$5: caller, key, method, path, hash). */
+const INSERT_IN_PROGRESS = `INSERT INTO idempotency_keys (caller_staff_id, key, method, path, request_hash, status)
+  VALUES ($1, $2, $3, $4, $5, 'in-progress')
+  ON CONFLICT (caller_staff_id, key) DO NOTHING
+  RETURNING key`;
+
 /**
  * Idempotency-Key bookkeeping for the API, per caller. `begin` inserts with ON CONFLICT DO NOTHING,
  * so among concurrent requests with one key exactly one is told 'new'.
@@ -51,10 +57,7 @@ export class IdempotencyStore {
       await this.dataSource.query(
         `WITH logged AS (${logged.sql}),
          inserted AS (
-           INSERT INTO idempotency_keys (caller_staff_id, key, method, path, request_hash, status)
-           VALUES ($1, $2, $3, $4, $5, 'in-progress')
-           ON CONFLICT (caller_staff_id, key) DO NOTHING
-           RETURNING key
+           ${INSERT_IN_PROGRESS}
          )
          SELECT EXISTS (SELECT 1 FROM inserted) AS inserted`,
         [callerId, key, method, path, requestHash, ...logged.params],
@@ -72,13 +75,13 @@ export class IdempotencyStore {
     requestHash: string,
   ): Promise<IdempotencyBeginResult> {
     for (let attempt = 0; attempt < BEGIN_ATTEMPTS; attempt++) {
-      const inserted = await this.dataSource.query(
-        `INSERT INTO idempotency_keys (caller_staff_id, key, method, path, request_hash, status)
-         VALUES ($1, $2, $3, $4, $5, 'in-progress')
-         ON CONFLICT (caller_staff_id, key) DO NOTHING
-         RETURNING key`,
-        [callerId, key, method, path, requestHash],
-      );
+      const inserted = await this.dataSource.query(INSERT_IN_PROGRESS, [
+        callerId,
+        key,
+        method,
+        path,
+        requestHash,
+      ]);
       if (returnedRows(inserted).length > 0) return { state: 'new' };
 
       const existing = await this.keys.findOneBy({ callerStaffId: callerId, key });
