@@ -315,10 +315,10 @@ describe('loadConfig', () => {
     it('has the documented defaults when unset', () => {
       expect(loadConfig(valid).worker).toEqual(DEFAULT_WORKER_TUNING);
       expect(DEFAULT_WORKER_TUNING).toEqual({
-        maxCachedWorkflows: 10,
-        maxConcurrentWorkflowTasks: 10,
+        maxCachedWorkflows: 500,
+        maxConcurrentWorkflowTasks: 40,
         maxConcurrentActivities: 100,
-        workflowTaskPollers: 10,
+        workflowTaskPollers: 40,
         nonStickyPollRatio: 0.5,
       });
     });
@@ -349,15 +349,15 @@ describe('loadConfig', () => {
         workflowTaskPollers: 4,
       });
       expect(loadConfig({ ...valid, WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '6' }).worker).toMatchObject({
-        maxCachedWorkflows: 10,
+        maxCachedWorkflows: 500,
         maxConcurrentWorkflowTasks: 6,
         workflowTaskPollers: 6,
       });
       // A larger cache alone keeps the slots and polls where they were.
-      expect(loadConfig({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '500' }).worker).toMatchObject({
-        maxCachedWorkflows: 500,
-        maxConcurrentWorkflowTasks: 10,
-        workflowTaskPollers: 10,
+      expect(loadConfig({ ...valid, WORKER_MAX_CACHED_WORKFLOWS: '2000' }).worker).toMatchObject({
+        maxCachedWorkflows: 2000,
+        maxConcurrentWorkflowTasks: 40,
+        workflowTaskPollers: 40,
       });
     });
 

@@ -142,21 +142,22 @@ export interface AppConfig {
 }
 
 /**
- * The worker's defaults, chosen from bench/ (see README, configuration). A case waits days between its
- * tasks and one not cached is replayed from its short history in under 10 ms, so the cache is kept
- * small: the absence import that opens 270 cases at once peaked at 502 MiB worker RSS with 10, 627
- * with 50 and 696 with 500 (back to back, one run each), its notices all sent 37 s, 25 s and 10 s
- * after the cases started — still the same day. The task slots and polls follow the cache (a task
- * in progress holds its workflow there); set the cache higher and raise them with it.
+ * The worker's defaults, chosen from bench/ (see README, configuration). A small cache saves memory
+ * in a burst of new cases (the absence import that opens 270 cases: 502 MiB worker RSS with 10, 696
+ * with 500, back to back) but starves the worker when many cases are busy at once: with 10 (and so 10
+ * task slots) the quiet bench run of 2026-12-01 recorded 0.6 notes/s at 1,000 open cases with their
+ * timers firing and none at 10,000, and opened 2.9 cases/s at 8 concurrent, where the run before it
+ * with the SDK's defaults gave 7.5 notes/s and 10.5 cases/s. Hence 500, with the SDK's 40 task slots;
+ * a worker that runs imports on little memory sets a smaller cache (its slots and polls follow).
  */
 export const DEFAULT_WORKER_TUNING: WorkerTuningConfig = {
-  maxCachedWorkflows: 10,
-  maxConcurrentWorkflowTasks: 10,
+  maxCachedWorkflows: 500,
+  maxConcurrentWorkflowTasks: 40,
   maxConcurrentActivities: 100,
   // The SDK's 10 and 0.2 leave 2 polls for the task queue, where every new case's first task and,
   // with a cache smaller than the open cases, most timers' tasks arrive: bench/ scale found them
   // waiting there with slots free.
-  workflowTaskPollers: 10,
+  workflowTaskPollers: 40,
   nonStickyPollRatio: 0.5,
 };
 
