@@ -21,6 +21,7 @@ import {
   seedCase,
   sleep,
   startNoop,
+  startNoopTimer,
   startStack,
 } from './lib/stack.mjs';
 import { closedLoop, parseSuiteArgs, percentile, round, row, writeResult } from './lib/measure.mjs';
@@ -38,6 +39,9 @@ const SPAN_MIN_SECONDS = 20;
 const SPAN_SPREAD_SECONDS = 360;
 // Seeds at once: enough to keep PostgreSQL and the Temporal frontend busy on 2 cores.
 const SEED_CONCURRENCY = 64;
+// The timers' floor at each size: this many trivial workflows (the no-op worker's, on the same
+// server at the same moment) whose timers fall due during that size's measurements.
+const NOOP_TIMERS = 40;
 
 // An operation that has not answered in this long counts as an error, so a worker far behind makes
 // a figure bad, never the suite hang (npm run bench must end within its 20 minutes).
@@ -98,6 +102,7 @@ export async function runScale({
     const recorded = [];
     const noops = await Promise.all(Array.from({ length: 8 }, () => startNoop(stack)));
     let creationSeconds = 0;
+    let noopTimerFloor = { p50: null, p99: null, fired: 0, notFired: 0 };
     // When the population last grew: deadlines due after it fall due at a size that stays put.
     let grownAt = Date.now();
     const reached = [];
@@ -144,6 +149,19 @@ export async function runScale({
       reached.push({ size, started: cases.length, stored });
       const label = `${size}`;
       const reachedNote = stored >= size ? undefined : `reached ${stored} of ${size}`;
+
+      // The timers' floor, due while this size is measured: how late a trivial workflow's timer fires
+      // on the same server under the same load, beside how late the cases' deadlines fire.
+      const measureMs = window * 4 * 1000;
+      // Due from 8 s on: long after their start's own first task, as the cases' deadlines are.
+      const noopTimersFrom = Date.now() + 8000;
+      const noopTimers = await Promise.all(
+        Array.from({ length: NOOP_TIMERS }, (_, i) =>
+          temporalBound(() =>
+            startNoopTimer(stack, noopTimersFrom + Math.round((i / NOOP_TIMERS) * measureMs)),
+          ).catch(() => null),
+        ),
+      );
 
       // Recording while the timers fire: the first 8 cases that are in the read model.
       const { rows: ready } = await stack.db.query(`SELECT case_id FROM cases WHERE status = 'open' LIMIT 8`);
@@ -258,6 +276,24 @@ export async function runScale({
         for (const [k, v] of Object.entries(figures))
           if (v.errors) notes.push(`${label} ${k}: ${v.errors} errors ${v.firstErrors.join(' | ')}`);
       }
+      noopTimerFloor = await noopTimerLateness(noopTimers, noopTimersFrom + measureMs);
+      log(
+        `  ${label}: no-op timers p50 ${noopTimerFloor.p50} s p99 ${noopTimerFloor.p99} s (${noopTimerFloor.fired} fired, ${noopTimerFloor.notFired} not)`,
+      );
+      rows.push(
+        row({
+          figure: `${label} cases: the timers' floor, a trivial workflow's timer lateness p99`,
+          detail: [
+            reachedNote,
+            `${NOOP_TIMERS} due during the measurements, p50 ${noopTimerFloor.p50} s`,
+            noopTimerFloor.notFired ? `${noopTimerFloor.notFired} not fired within 60 s` : undefined,
+          ]
+            .filter(Boolean)
+            .join(', '),
+          value: noopTimerFloor.p99,
+          unit: 's',
+        }),
+      );
       if (atSize < size) break;
     }
     await finishNoop(noops);
@@ -312,12 +348,16 @@ export async function runScale({
         detail: `${atSize.fired} deadline-missed fired`,
         value: atSize.p50,
         unit: 's',
+        baseline: "a trivial workflow's timer (p50)",
+        baselineValue: noopTimerFloor.p50,
       }),
       row({
         figure: `timer lateness p99 at ${finalSize} cases (due after the population stopped growing)`,
         detail: `${atSize.notFired} more due > 5 s before the end and not fired yet`,
         value: atSize.p99,
         unit: 's',
+        baseline: "a trivial workflow's timer (p99)",
+        baselineValue: noopTimerFloor.p99,
         target: '< 5 s',
         met: atSize.p99 !== null && atSize.p99 < 5 && atSize.notFired === 0,
       }),
@@ -374,6 +414,30 @@ export async function runScale({
   } finally {
     await stack.stop();
   }
+}
+
+/**
+ * How late the trivial timers fired (s): each answers its own lateness; one that has not answered 60 s
+ * after the last was due counts as not fired.
+ */
+async function noopTimerLateness(handles, lastDueMs) {
+  const bound = Math.max(0, lastDueMs - Date.now()) + 60_000;
+  const results = await Promise.all(
+    handles.map((h) =>
+      h
+        ? Promise.race([
+            h.result().catch(() => null),
+            new Promise((resolve) => setTimeout(() => resolve(null), bound).unref()),
+          ])
+        : null,
+    ),
+  );
+  const sorted = results
+    .filter((r) => typeof r === 'number')
+    .map((ms) => Math.max(0, ms))
+    .sort((a, b) => a - b);
+  const p = (q) => (percentile(sorted, q) === null ? null : round(percentile(sorted, q) / 1000));
+  return { fired: sorted.length, notFired: results.length - sorted.length, p50: p(50), p99: p(99) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -446,6 +446,15 @@ export async function noopOpen(stack) {
   await stack.client.workflow.executeUpdateWithStart('noop', { startWorkflowOperation: op, args: [{}] });
 }
 
+/** The timers' floor: a trivial workflow that sleeps until `dueAtMs` (its handle; its result is how late it woke, ms). */
+export async function startNoopTimer(stack, dueAtMs) {
+  return stack.client.workflow.start('benchNoopTimerWorkflow', {
+    workflowId: `bench-noop-timer-${randomUUID()}`,
+    taskQueue: NOOP_TASK_QUEUE,
+    args: [dueAtMs],
+  });
+}
+
 /** Ends the trivial workflows (so the server is not left with them). */
 export async function finishNoop(handles) {
   await Promise.all(handles.map((h) => h.signal('finish').catch(() => undefined)));
