@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, ensureInstalled } from '../tools/lib/install.mjs';
+import { explainMissed } from './missed-targets.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bench = path.join(root, 'bench');
@@ -126,8 +127,12 @@ function render({ runs, machine, totalSeconds, quick, renderOnly }) {
         lines.push(
           `| ${escape(x.figure)}${x.detail ? ` (${escape(x.detail)})` : ''} | ${fmt(x.value)} ${escape(x.unit)} | ${escape(base)} | ${fmt(x.ratio)} | ${escape(x.target ?? '')} | ${met} |`,
         );
-        if (x.met === false)
-          missed.push(`${r.title ?? r.suite}: ${x.figure} = ${fmt(x.value)} ${x.unit} (target ${x.target})`);
+        if (x.met === false) {
+          const why = explainMissed(r, x, { cores: machine?.cpus ?? os.cpus().length });
+          missed.push(
+            `${r.title ?? r.suite}: ${x.figure} = ${fmt(x.value)} ${x.unit} (target ${x.target})${why ? `. ${why}` : ''}`,
+          );
+        }
       }
     } else if (r.totalGzipKb !== undefined) {
       // The first-route size bench writes its own shape.
