@@ -25,8 +25,8 @@ export async function runP1Open({ server, quick }) {
     const students = await addStudents(stack, total);
     let next = 0;
     const take = () => students[next++];
-    // Warm-up: one of each.
-    await openViaApi(stack, take());
+    // Warm-up: one of each; the API's opening is also the one whose tasks are counted below.
+    const counted = await openViaApi(stack, take());
     await openDirect(stack, take());
     await noopOpen(stack);
 
@@ -119,6 +119,19 @@ export async function runP1Open({ server, quick }) {
         }),
       );
     }
+    // What one opening costs in tasks, from the histories of the case and of its notice: the same
+    // on any machine at any load, so the figure to compare between builds.
+    const tasks = await openingTasks(stack, counted.caseId);
+    rows.push(
+      row({
+        figure: 'workflow tasks per opening (the case’s and its notice’s)',
+        detail: `case ${tasks.caseTasks}, notice ${tasks.noticeTasks}; activity tasks ${tasks.activities}, local activities ${tasks.local}`,
+        value: tasks.caseTasks + tasks.noticeTasks,
+        unit: 'tasks',
+        baseline: 'no-op update-with-start',
+        baselineValue: 1,
+      }),
+    );
     const cpuSum = (w) =>
       ['temporal', 'worker', 'api', 'postgres', 'noopWorker'].reduce((t, k) => t + (cpu[w]?.[k] ?? 0), 0);
     if (cpu.api && cpu.noop) {
@@ -160,6 +173,32 @@ export async function runP1Open({ server, quick }) {
   } finally {
     await stack.stop();
   }
+}
+
+/** Workflow tasks, activity tasks and local activities in the histories of a case and its opening's notice. */
+async function openingTasks(stack, caseId) {
+  const { caseWorkflowId, notificationWorkflowId } = (await import('node:module')).createRequire(
+    import.meta.url,
+  )('@tiltak/workflows');
+  const count = async (workflowId) => {
+    const history = await stack.client.workflow.getHandle(workflowId).fetchHistory();
+    const events = history.events ?? [];
+    return {
+      tasks: events.filter((e) => e.workflowTaskScheduledEventAttributes).length,
+      activities: events.filter((e) => e.activityTaskScheduledEventAttributes).length,
+      local: events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity')
+        .length,
+    };
+  };
+  await notificationsSettled(stack);
+  const kase = await count(caseWorkflowId(caseId));
+  const notice = await count(notificationWorkflowId(`${caseId}:case-opened`));
+  return {
+    caseTasks: kase.tasks,
+    noticeTasks: notice.tasks,
+    activities: kase.activities + notice.activities,
+    local: kase.local + notice.local,
+  };
 }
 
 /**

@@ -3,7 +3,7 @@
 // time-skipping server here; the real durations are tested as pure functions in libs/domain.
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { type CaseEvent, type DeadlineKind } from '@tiltak/domain';
+import { caseOpenedNotice, openCase, type CaseEvent, type DeadlineKind } from '@tiltak/domain';
 import {
   buildCaseEvent,
   evaluationRecorded,
@@ -13,7 +13,12 @@ import {
   shortTestPolicy,
 } from '@tiltak/domain/testing';
 import { randomUUID } from 'node:crypto';
-import { getStateQuery, recordEventUpdate } from '@tiltak/workflows';
+import {
+  NOTIFICATION_WORKFLOW_TYPE,
+  getStateQuery,
+  notificationWorkflowId,
+  recordEventUpdate,
+} from '@tiltak/workflows';
 import type { WorkflowHandle } from '@temporalio/client';
 import { startCaseTestEnv, type CaseTestEnv } from './testing/case-test-env';
 import {
@@ -90,6 +95,37 @@ describe('case workflow', () => {
     expect(types.filter((x) => x === 'case-ended')).toHaveLength(1);
     const [row] = await t.dataSource.query('SELECT step, status FROM cases WHERE case_id = $1', [caseId]);
     expect(row).toEqual({ step: 4, status: 'closed' });
+  });
+
+  it('starts a notice once: a notice workflow started before (an earlier attempt) is left as it is', async () => {
+    const policy = calm();
+    const input = await t.caseInput(policy);
+    const { caseId } = input.open;
+    // What an attempt that died after its start left behind: the opening's notice already running.
+    const notice = caseOpenedNotice(openCase(input.open, policy, []), now());
+    const noticeId = notificationWorkflowId(notice.key);
+    const first = await t.client.workflow.start(NOTIFICATION_WORKFLOW_TYPE, {
+      workflowId: noticeId,
+      taskQueue: t.config.temporal.taskQueue,
+      args: [notice],
+    });
+
+    const handle = await t.openCase(policy, { ...input.open });
+    const result = await t.record(handle, step1Contact('explained', now()));
+    expect(result.state).toMatchObject({ caseId, status: 'closed' });
+    await expect(handle.result()).resolves.toMatchObject({ status: 'closed' });
+
+    // One run of the notice, the one started before; the case's history shows no failure.
+    const runs = [];
+    for await (const info of t.client.workflow.list({ query: `WorkflowId = "${noticeId}"` }))
+      runs.push(info.runId);
+    expect(runs).toEqual([first.firstExecutionRunId]);
+    const history = await handle.fetchHistory();
+    const failures = (history.events ?? []).filter(
+      (e) => e.activityTaskFailedEventAttributes || e.workflowTaskFailedEventAttributes,
+    );
+    expect(failures).toEqual([]);
+    await expect(first.result()).resolves.toMatchObject({ delivered: 1 });
   });
 
   it('closes at step 1 when the absence is explained, with an entry of its own', async () => {

@@ -1,5 +1,5 @@
 // Who must hear about what happens to a case, as requests the notification side turns into emails.
-// Pure: the workflow calls these and starts one child workflow per request (its id the request key).
+// Pure: the workflow calls these and starts one notification workflow per request (its id the request key).
 import type { CaseEvent, CaseState, DeadlineKind, Instant, StaffRole, Step } from './model';
 import { TIMER_OUTCOMES, type TimerAction } from './timers';
 

@@ -23,7 +23,10 @@ export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
 export function caseWorkflowId(caseId: string): string {
   return `case-${caseId}`;
 }
-/** One child workflow per notice request; the key is built from case and deadline ids only. */
+/** The workflow that delivers one notice request (libs/workflows/src/notification-workflow.ts). */
+export const NOTIFICATION_WORKFLOW_TYPE = 'notificationWorkflow';
+
+/** One notification workflow per notice request; the key is built from case and deadline ids only. */
 export function notificationWorkflowId(key: string): string {
   return `notify-${key}`;
 }
@@ -75,13 +78,20 @@ export interface CaseActivities {
   /** Appends the events (append-only audit trail) and upserts the read model, in one transaction, idempotent by event id. */
   persistCaseEvents(input: { state: CaseState; events: RecordedEvent[] }): Promise<void>;
   /**
-   * @deprecated Wrote `notification_requests`, which nothing read: each notice is a child workflow.
+   * @deprecated Wrote `notification_requests`, which nothing read: each notice is a workflow of its own.
    * Only histories recorded before the `notices-as-child-workflows-only` patch schedule it; it stays
    * registered, doing nothing, until no such workflow runs.
    */
   requestNotifications(input: { requests: NotificationRequest[] }): Promise<void>;
   /** The school's calendars (current and next school year); empty when none is configured. */
   loadSchoolCalendars(input: { schoolId: string }): Promise<SchoolCalendar[]>;
+  /**
+   * Starts one notification workflow per request, on the case's task queue, its id from the request's
+   * key (notificationWorkflowId) and never reused: a request already started (by an earlier attempt,
+   * a replay or the former child start) counts as started. The workflow outlives the case, as a child
+   * with ParentClosePolicy.ABANDON did, without the parent's two workflow tasks for its start and end.
+   */
+  startNotificationWorkflows(input: { requests: NotificationRequest[] }): Promise<void>;
 }
 
 /** Search attributes operations filter on in the Temporal UI; none holds personal data. */

@@ -59,6 +59,7 @@ import {
   type RecordEventResult,
 } from './case-workflow.contract';
 import { recordTimerLateness } from './case-metrics';
+import { locallyFirst } from './local-first';
 import { caseSearchAttributeValues } from './case-search-attributes';
 import { notificationWorkflow } from './notification-workflow';
 import { Mutex } from './mutex';
@@ -88,7 +89,9 @@ const persistUnderLock = proxyActivities<Pick<CaseActivities, 'persistCaseEvents
 // activity task. While a local activity runs, the workflow task stays open and nothing new (an Update's
 // acceptance, a query) is answered, so they get a short bound; when PostgreSQL does not answer within
 // it, the regular activity above takes over with its own bounds and retries (ADR 0003 unchanged).
-const local = proxyLocalActivities<Pick<CaseActivities, 'persistCaseEvents' | 'loadSchoolCalendars'>>({
+const local = proxyLocalActivities<
+  Pick<CaseActivities, 'persistCaseEvents' | 'loadSchoolCalendars' | 'startNotificationWorkflows'>
+>({
   startToCloseTimeout: '3 seconds',
   scheduleToCloseTimeout: '3 seconds',
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumAttempts: 3 },
@@ -125,6 +128,11 @@ export const OVERDUE_STAGES_BEFORE_EVENT = 'overdue-stages-before-event';
  * cancelled and started again by every event.
  */
 export const FEWER_WORKFLOW_TASKS = 'fewer-workflow-tasks-per-event';
+/**
+ * Patch id: a notice's workflow is started by a local activity through the worker's client, not as a
+ * child, so the case takes no workflow task for the child's start and none for its end (ADR 0012).
+ */
+export const NOTICES_STARTED_LOCALLY = 'notices-started-by-local-activity';
 
 const now = (): string => new Date(Date.now()).toISOString();
 
@@ -418,6 +426,16 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
   async function requestNotifications(requests: NotificationRequest[]): Promise<void> {
     // Recorded histories still hold the activity that wrote the dropped notification_requests table.
     if (!patched(NOTICES_AS_CHILD_WORKFLOWS_ONLY)) await activities.requestNotifications({ requests });
+    if (requests.length === 0) return;
+    if (patched(NOTICES_STARTED_LOCALLY)) {
+      // Inside the workflow task that asked for them; the regular activity retries for as long as the
+      // Temporal frontend takes to answer. A request started before counts as started.
+      await locallyFirst(
+        () => local.startNotificationWorkflows({ requests }),
+        () => activities.startNotificationWorkflows({ requests }),
+      );
+      return;
+    }
     for (const request of requests) {
       try {
         // A child per notice, id = its key: started once even across retries and continue-as-new,
@@ -458,20 +476,6 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<CaseOutcom
     return (
       workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= policy.continueAsNewAfterEvents
     );
-  }
-}
-
-/** The local activity; when it fails (and `fallBack` agrees), the regular activity, with its own retries. */
-async function locallyFirst<T>(
-  viaLocal: () => Promise<T>,
-  viaActivity: () => Promise<T>,
-  fallBack: (err: unknown) => boolean = () => true,
-): Promise<T> {
-  try {
-    return await viaLocal();
-  } catch (err) {
-    if (!fallBack(err)) throw err;
-    return viaActivity();
   }
 }
 

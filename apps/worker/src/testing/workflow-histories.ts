@@ -1,17 +1,38 @@
-// Reading workflow histories in tests: which child workflows a run started, and waiting for them.
+// Reading workflow histories in tests: which notice workflows a case started, and waiting for them.
 import type { Client } from '@temporalio/client';
-import type { temporal } from '@temporalio/proto';
+import { NOTIFICATION_WORKFLOW_TYPE, notificationWorkflowId } from '@tiltak/workflows';
 
-type History = temporal.api.history.v1.IHistory;
-
-/** The workflow ids of the children this history started, in order. */
-export function childWorkflowIds(history: History): string[] {
-  const ids: string[] = [];
-  for (const event of history.events ?? []) {
-    const id = event.childWorkflowExecutionStartedEventAttributes?.workflowExecution?.workflowId;
-    if (id) ids.push(id);
+/**
+ * The notice workflows a case started, as child workflows or through its local activity (every notice
+ * key starts with the case id), from Temporal's visibility: listed until at least `atLeast` are there
+ * and the list has stayed the same for a second (visibility follows the start by a moment).
+ */
+export async function noticeWorkflowIds(
+  client: Client,
+  caseId: string,
+  { atLeast = 0, timeoutMs = 30_000 }: { atLeast?: number; timeoutMs?: number } = {},
+): Promise<string[]> {
+  const prefix = notificationWorkflowId(`${caseId}:`);
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  let sameSince = Date.now();
+  for (;;) {
+    const ids: string[] = [];
+    const query = `WorkflowType = "${NOTIFICATION_WORKFLOW_TYPE}" AND WorkflowId STARTS_WITH "${prefix}"`;
+    for await (const info of client.workflow.list({ query })) ids.push(info.workflowId);
+    const unique = [...new Set(ids)].sort();
+    const seen = unique.join(',');
+    if (seen !== last) {
+      last = seen;
+      sameSince = Date.now();
+    }
+    if (unique.length >= atLeast && Date.now() - sameSince >= 1000) return unique;
+    if (Date.now() > deadline)
+      throw new Error(
+        `Timed out listing notice workflows of ${caseId}: ${unique.length} of at least ${atLeast} (${unique.join(', ')})`,
+      );
+    await new Promise((r) => setTimeout(r, 250));
   }
-  return ids;
 }
 
 /** Resolves once every one of these workflows has completed; rejects on any other closed status. */
