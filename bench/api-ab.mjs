@@ -75,11 +75,23 @@ async function main() {
     const students = await addStudents(stack, clients + perRoundOpens + 2);
     let nextStudent = clients;
     const take = () => students[nextStudent++];
+    // Requests each API served, all of them (warm-ups too): a CPU profile's samples divided by these.
+    const served = Object.fromEntries(
+      Object.entries(apis).map(([which, a]) => [a.stack.apiBase, { which, notes: 0, opens: 0 }]),
+    );
     log(`opening ${clients} cases`);
     const cases = [];
-    for (const s of students.slice(0, clients)) cases.push({ ...(await openViaApi(stack, s)), student: s });
+    for (const s of students.slice(0, clients)) {
+      served[stack.apiBase].opens += 1;
+      cases.push({ ...(await openViaApi(stack, s)), student: s });
+    }
 
+    const open = (target) => {
+      served[target.apiBase].opens += 1;
+      return openViaApi(target, take());
+    };
     const note = (target) => async (c) => {
+      served[target.apiBase].notes += 1;
       const { caseId, student } = cases[c];
       const res = await api(
         target,
@@ -102,7 +114,7 @@ async function main() {
     // Warm-up: both APIs' code paths and the connections.
     for (const which of Object.keys(apis)) {
       await closedLoop({ concurrency: clients, seconds: 1, op: note(apis[which].stack) });
-      if (opts.open) await openViaApi(apis[which].stack, take());
+      if (opts.open) await open(apis[which].stack);
     }
 
     const results = { new: [], base: [] };
@@ -140,13 +152,13 @@ async function main() {
           const open1 = await fixedCount({
             concurrency: 1,
             count: 4,
-            op: () => openViaApi(target, take()).then(() => true),
+            op: () => open(target).then(() => true),
           });
           const openCpuBefore = cpuSeconds(pid);
           const open8 = await fixedCount({
             concurrency: 8,
             count: opts.openCount,
-            op: () => openViaApi(target, take()).then(() => true),
+            op: () => open(target).then(() => true),
           });
           Object.assign(figures, {
             openP50at1: open1.p50,
@@ -174,7 +186,14 @@ async function main() {
       const b = median(results.base.map((f) => f[k]));
       summary[k] = { new: r1(n), base: r1(b), ratio: b ? Math.round((n / b) * 100) / 100 : null };
     }
-    console.log(JSON.stringify({ options: opts, summary, rounds: results }, null, 2));
+    const pids = Object.fromEntries(Object.entries(apis).map(([which, a]) => [which, a.pid]));
+    console.log(
+      JSON.stringify(
+        { options: opts, summary, pids, served: Object.values(served), rounds: results },
+        null,
+        2,
+      ),
+    );
   } finally {
     await stack.stop();
   }
