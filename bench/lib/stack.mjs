@@ -145,7 +145,7 @@ async function start(stack, { server, policy, noop, workerEnv, cleanups, logDir,
     ...(policy ? { LADDER_POLICY_JSON: JSON.stringify(policy) } : {}),
   };
   stack.env = env;
-  const apiEnv = {
+  const apiEnv = (stack.apiEnv = {
     ...env,
     API_PORT: String(apiPort),
     API_METRICS_PORT: String(await freePort()),
@@ -155,9 +155,11 @@ async function start(stack, { server, policy, noop, workerEnv, cleanups, logDir,
     API_RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '1000000',
     API_RATE_LIMIT_EVENT_POSTS_PER_MINUTE: '1000000',
     API_RATE_LIMIT_CODEC_PER_MINUTE: '1000000',
-    // To profile the API under a suite, e.g. BENCH_API_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof".
+    // To profile the API under a suite (Node refuses --cpu-prof in NODE_OPTIONS): BENCH_API_NODE_OPTIONS=
+    // "--require ./bench/lib/cpu-profile-hook.cjs" BENCH_CPU_PROF_DIR=/tmp/prof (bench/README.md).
     ...(process.env.BENCH_API_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_API_NODE_OPTIONS } : {}),
-  };
+    ...(process.env.BENCH_CPU_PROF_DIR ? { BENCH_CPU_PROF_DIR: process.env.BENCH_CPU_PROF_DIR } : {}),
+  });
   cleanups.push(async () => {
     for (const child of children)
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -192,6 +194,7 @@ async function start(stack, { server, policy, noop, workerEnv, cleanups, logDir,
     );
     cleanups.push(() => stack.noopWorker.stop());
   }
+  stack.spawnProcess = spawnProcess;
   stack.api = await spawnProcess('api', API_MAIN, apiEnv, null);
   cleanups.push(() => stack.api.stop());
   stack.apiBase = `http://127.0.0.1:${apiPort}`;
@@ -236,6 +239,30 @@ async function start(stack, { server, policy, noop, workerEnv, cleanups, logDir,
     worker: stack.worker.child.pid,
     api: stack.api.child.pid,
   });
+}
+
+/**
+ * Another API on the same stack (same database, Temporal, keys and tokens), e.g. an older build to
+ * compare with: `main` is its apps/api/dist/main.js. Stopped with the stack. Its base URL and process.
+ */
+export async function startExtraApi(stack, { name, main, env = {} }) {
+  const port = await freePort();
+  const proc = await stack.spawnProcess(
+    name,
+    main,
+    {
+      ...stack.apiEnv,
+      API_PORT: String(port),
+      API_METRICS_PORT: String(await freePort()),
+      SEED_DEMO_DATA: 'false',
+      ...env,
+    },
+    null,
+  );
+  stack.onStop(() => proc.stop());
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHttpReady(`${base}/api/health/ready`, proc);
+  return { base, proc };
 }
 
 /** `count` synthetic students, spread over the demo contact teachers, inserted in bulk. */

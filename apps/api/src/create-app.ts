@@ -58,6 +58,9 @@ export async function createApp(
   app.use(apiPath('/codec'), jsonBody('1mb'));
   app.use(jsonBody('64kb'));
   app.disable('x-powered-by');
+  // No ETag on the API's answers: they are no-store (above), so no client revalidates them, and Express
+  // would hash every body for it. The web app's files keep theirs (web-app.ts serves them itself).
+  app.set('etag', false);
   app.useGlobalPipes(
     // Before the ValidationPipe: prototype keys and unstorable text never reach class-transformer.
     new InputScreenPipe(),

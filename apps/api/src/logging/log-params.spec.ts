@@ -48,6 +48,30 @@ describe('the API’s log lines', () => {
     expect(lines.join('')).not.toContain('Syntetisk');
   });
 
+  it('name the request’s method and path, never its query, on every line written while it is handled', async () => {
+    const { logger, parsed } = capture();
+    const req = request({
+      requestId: 'req-87654321',
+      method: 'POST',
+      originalUrl: '/api/cases/c-1/events?studentName=Syntetisk',
+      url: '/events?studentName=Syntetisk',
+    });
+    await new Promise<void>((resolve) =>
+      runInRequestContext(req, () => {
+        logger.warn({ msg: 'in the request' });
+        resolve();
+      }),
+    );
+    logger.info('outside any request');
+    const [inside, outside] = parsed();
+    expect(inside).toMatchObject({
+      requestId: 'req-87654321',
+      req: { method: 'POST', path: '/api/cases/c-1/events' },
+    });
+    expect(JSON.stringify(inside)).not.toContain('Syntetisk');
+    expect(outside).not.toHaveProperty('req');
+  });
+
   it('redact the Authorization header and cookies wherever headers are logged', () => {
     const { logger, lines, parsed } = capture();
     logger.info({ headers: { authorization: `Bearer ${TOKEN}`, cookie: 'tiltak_session=s3cr3t' } }, 'h');

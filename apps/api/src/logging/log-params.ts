@@ -2,11 +2,10 @@
 // worker's shape ({ time, level, service, msg, … }). Every line written while a request is handled
 // carries its request id and caller (staff id and role); fields quoting SQL or its values are dropped
 // (safeLogFields, the rule shared with the worker), and credentials are redacted wherever they appear.
-import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import pino, { type DestinationStream, type LoggerOptions } from 'pino';
 import type { AppConfig } from '@tiltak/config';
-import { requestLogFields } from './request-context';
+import { requestLogBindings } from './request-context';
 import { safeLogFields } from './safe-error';
 
 /** Where credentials would be if anything logged headers: never written. */
@@ -41,7 +40,7 @@ export function apiLoggerOptions(level: AppConfig['logLevel'] | 'silent'): Logge
       },
     },
     // Explicit fields of a call win over these (the merge keeps one key each).
-    mixin: () => requestLogFields(),
+    mixin: () => requestLogBindings(),
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
   };
 }
@@ -53,28 +52,22 @@ export interface ApiLogOptions {
   silent?: boolean;
 }
 
-/** nestjs-pino's parameters: pino-http only gives Nest's loggers the request's scope; the request line
- * itself is RequestIdMiddleware's (path only, never the query or headers). */
+/**
+ * nestjs-pino's parameters: the logger, and no per-request middleware. pino-http's middleware would give
+ * each request a child logger bound to its method and path and a second AsyncLocalStorage scope; the
+ * mixin above already adds those and the request id and caller from RequestIdMiddleware's scope, so it
+ * was CPU spent on every request for nothing (issue 13's profile of a note). The request line itself is
+ * RequestIdMiddleware's (path only, never the query or headers).
+ */
 export function apiLogParams(config: Pick<AppConfig, 'logLevel'>, options: ApiLogOptions = {}): Params {
   const logger = pino(
     apiLoggerOptions(options.silent ? 'silent' : config.logLevel),
     options.destination ?? pino.destination({ dest: 1, sync: true }),
   );
   return {
-    // Every route, in Nest 11's path syntax (nestjs-pino 4's default `*` draws a deprecation warning).
-    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-    pinoHttp: {
-      logger,
-      autoLogging: false,
-      // The id RequestIdMiddleware gave the request (it runs first).
-      genReqId: (req) => (req as { requestId?: string }).requestId ?? '',
-      // Lines written in a request name its method and path: never the query, headers or body.
-      serializers: {
-        req: (req: { method?: string; url?: string }) => ({
-          method: req.method,
-          path: (req.url ?? '').split('?')[0],
-        }),
-      },
-    },
+    // No route gets pino-http's middleware; Nest's loggers write through `logger` (nestjs-pino's
+    // PinoLogger uses it outside a middleware's scope).
+    forRoutes: [],
+    pinoHttp: { logger, autoLogging: false },
   };
 }

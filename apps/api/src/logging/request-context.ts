@@ -10,6 +10,19 @@ export function runInRequestContext(req: Request, next: () => void): void {
   requests.run(req, next);
 }
 
+/**
+ * What every line written while a request is handled carries (the logger's mixin, log-params.ts): its
+ * id and caller, and the request's method and path (never the query).
+ */
+export function requestLogBindings(): Record<string, unknown> {
+  const req = requests.getStore();
+  if (!req) return {};
+  return {
+    ...requestLogFields(req),
+    req: { method: req.method, path: (req.originalUrl ?? req.url ?? '').split('?')[0] },
+  };
+}
+
 /** Who and which request a log line belongs to: ids and the role only, never a name. */
 export function requestLogFields(req: Request | undefined = requests.getStore()): Record<string, unknown> {
   if (!req) return {};

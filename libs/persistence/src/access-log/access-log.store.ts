@@ -1,4 +1,5 @@
 import type { DataSource, Repository } from 'typeorm';
+import { pooledRows } from '../pooled-query';
 import { AccessLogEntryEntity } from './access-log-entry.entity';
 import { accessLogEntryFromEntity } from './access-log.mapper';
 import type { AccessLogEntry, AccessLogFilter, AccessLogInput } from './access-log.types';
@@ -35,7 +36,7 @@ export class AccessLog {
   /** The time is the database's, not the caller's. */
   async record(entry: AccessLogInput): Promise<void> {
     const insert = accessLogInsert(entry, 1);
-    await this.dataSource.query(insert.sql, insert.params);
+    await pooledRows(this.dataSource, insert.sql, insert.params);
   }
 
   /** The newest entries first. */

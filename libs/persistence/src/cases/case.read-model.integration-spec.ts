@@ -5,6 +5,8 @@ import { InvalidPageError } from '../errors';
 import { aCaseOpenedEvent, aCaseState, aDeadline } from '../testing/case-fixtures';
 import { migratedTestDatabase } from '../testing/test-database';
 import { CaseEventStore } from './case-event.store';
+import { CaseEntity } from './case.entity';
+import { caseDetailFromEntity } from './case.mapper';
 import { CaseReadModel, type CaseListFilter } from './case.read-model';
 
 const SCHOOL_A = randomUUID();
@@ -151,6 +153,19 @@ describe('CaseReadModel', () => {
   async function listNames(filter: CaseListFilter): Promise<(string | undefined)[]> {
     return names((await readModel.list(filter, { limit: 200 })).items);
   }
+
+  it('reads one case, every column, as the entity mapping reads it (get runs raw SQL on the pool)', async () => {
+    for (const name of ['a1', 'a3', 'b2', 'a8']) {
+      const entity = await dataSource
+        .getRepository(CaseEntity)
+        .createQueryBuilder('c')
+        .addSelect('c.state')
+        .where('c.caseId = :caseId', { caseId: idOf(name) })
+        .getOneOrFail();
+      expect(await getCase(name)).toEqual(caseDetailFromEntity(entity));
+    }
+    expect(await readModel.get(randomUUID())).toBeNull();
+  });
 
   it('orders by next deadline (none last), then by when the case was opened', async () => {
     expect(await listNames({})).toEqual(['b1', 'a1', 'a3', 'a5', 'a2', 'b3', 'a7', 'a4', 'b2', 'a6', 'a8']);

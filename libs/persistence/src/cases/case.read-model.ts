@@ -1,6 +1,7 @@
 import type { CaseStatus, PartnerService, Step } from '@tiltak/domain';
 import type { DataSource, Repository } from 'typeorm';
 import { InvalidPageError } from '../errors';
+import { pooledRows } from '../pooled-query';
 import { returnedRows } from '../sql-values';
 import { decodeCaseListCursor, encodeCaseListCursor, type CaseListPosition } from './case-list.cursor';
 import { CaseEntity } from './case.entity';
@@ -8,6 +9,15 @@ import { caseDetailFromEntity, caseListItemFromEntity } from './case.mapper';
 import type { CaseDetail, CaseListRow } from './case.types';
 
 export const CASE_LIST_MAX_LIMIT = 200;
+
+/** Every column of one case row, named as CaseEntity's properties, the full state included. */
+const CASE_ROW_BY_ID = `SELECT case_id AS "caseId", student_id AS "studentId", school_id AS "schoolId",
+    owner_staff_id AS "ownerStaffId", trigger, step, status, opened_at AS "openedAt", closed_at AS "closedAt",
+    close_reason AS "closeReason", paused_at AS "pausedAt", next_deadline_at AS "nextDeadlineAt",
+    next_deadline_kind AS "nextDeadlineKind", overdue, escalated, last_activity_at AS "lastActivityAt",
+    deadlines, measures, state, event_count AS "eventCount", last_event_at AS "lastEventAt",
+    updated_at AS "updatedAt"
+  FROM cases WHERE case_id = $1`;
 
 /**
  * What to list. Every given criterion must hold (AND). An empty `schoolIds` or `caseIds` matches
@@ -62,12 +72,9 @@ export class CaseReadModel {
     this.cases = dataSource.getRepository(CaseEntity);
   }
 
+  /** One statement on the pool (every event and every read of a case starts with it): no query builder. */
   async get(caseId: string): Promise<CaseDetail | null> {
-    const row = await this.cases
-      .createQueryBuilder('c')
-      .addSelect('c.state')
-      .where('c.caseId = :caseId', { caseId })
-      .getOne();
+    const [row] = await pooledRows<CaseEntity>(this.dataSource, CASE_ROW_BY_ID, [caseId]);
     return row ? caseDetailFromEntity(row) : null;
   }
 
@@ -87,12 +94,13 @@ export class CaseReadModel {
    * closed (if any), and how many cases the student has had, closed ones included.
    */
   async openingFacts(studentId: string): Promise<{ openCaseId: string | null; earlier: number }> {
-    const rows = (await this.cases.query(
+    const rows = await pooledRows<{ earlier: number; open_case_id: string | null }>(
+      this.dataSource,
       `SELECT count(*)::int AS earlier,
               (array_agg(case_id) FILTER (WHERE status <> 'closed'))[1] AS open_case_id
          FROM cases WHERE student_id = $1`,
       [studentId],
-    )) as { earlier: number; open_case_id: string | null }[];
+    );
     return { openCaseId: rows[0]?.open_case_id ?? null, earlier: rows[0]?.earlier ?? 0 };
   }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PARTNER_SERVICES, STAFF_ROLES, type SchoolCalendar, type StaffRole } from '@tiltak/domain';
 import { Brackets, type DataSource, type Repository } from 'typeorm';
+import { pooledRows } from '../pooled-query';
 import { jsonb } from '../sql-values';
 import {
   schoolCalendarFromEntity,
@@ -22,6 +23,12 @@ import { SchoolEntity } from './school.entity';
 import { StaffMemberEntity } from './staff-member.entity';
 import { StudentEntity } from './student.entity';
 
+/** Every column of one student row, named as StudentEntity's properties. */
+const STUDENT_BY_ID = `SELECT id, school_id AS "schoolId", class_name AS "className",
+    contact_teacher_id AS "contactTeacherId", given_name AS "givenName", family_name AS "familyName",
+    concern_profile AS "concernProfile", external_ref AS "externalRef", created_at AS "createdAt",
+    updated_at AS "updatedAt"
+  FROM students WHERE id = $1`;
 /** Schools, their calendars, staff and students: who is who, and which days are school days. */
 export class DirectoryRepository {
   private readonly schools: Repository<SchoolEntity>;
@@ -209,8 +216,9 @@ export class DirectoryRepository {
 
   // ---- Students -----------------------------------------------------------------------------------
 
+  /** One statement on the pool (every case opened starts with it): no query builder. */
   async getStudent(id: string): Promise<Student | null> {
-    const row = await this.students.findOneBy({ id });
+    const [row] = await pooledRows<StudentEntity>(this.dataSource, STUDENT_BY_ID, [id]);
     return row ? studentFromEntity(row) : null;
   }
 

@@ -1,6 +1,7 @@
 import type { DataSource, Repository } from 'typeorm';
 import { accessLogInsert } from '../access-log/access-log.store';
 import type { AccessLogInput } from '../access-log/access-log.types';
+import { pooledRows } from '../pooled-query';
 import { jsonb, returnedRows } from '../sql-values';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { beginResultFromExisting } from './idempotency.mapper';
@@ -53,15 +54,14 @@ export class IdempotencyStore {
     requestHash: string,
   ): Promise<IdempotencyBeginResult> {
     const logged = accessLogInsert(access, 6);
-    const rows = returnedRows<{ inserted: boolean }>(
-      await this.dataSource.query(
-        `WITH logged AS (${logged.sql}),
+    const rows = await pooledRows<{ inserted: boolean }>(
+      this.dataSource,
+      `WITH logged AS (${logged.sql}),
          inserted AS (
            ${INSERT_IN_PROGRESS}
          )
          SELECT EXISTS (SELECT 1 FROM inserted) AS inserted`,
-        [callerId, key, method, path, requestHash, ...logged.params],
-      ),
+      [callerId, key, method, path, requestHash, ...logged.params],
     );
     if (rows[0]?.inserted) return { state: 'new' };
     return this.begin(callerId, key, method, path, requestHash);
@@ -75,14 +75,14 @@ export class IdempotencyStore {
     requestHash: string,
   ): Promise<IdempotencyBeginResult> {
     for (let attempt = 0; attempt < BEGIN_ATTEMPTS; attempt++) {
-      const inserted = await this.dataSource.query(INSERT_IN_PROGRESS, [
+      const inserted = await pooledRows(this.dataSource, INSERT_IN_PROGRESS, [
         callerId,
         key,
         method,
         path,
         requestHash,
       ]);
-      if (returnedRows(inserted).length > 0) return { state: 'new' };
+      if (inserted.length > 0) return { state: 'new' };
 
       const existing = await this.keys.findOneBy({ callerStaffId: callerId, key });
       if (!existing) continue;
@@ -101,23 +101,25 @@ export class IdempotencyStore {
     key: string,
     response: { status: number; body: unknown },
   ): Promise<boolean> {
-    const result = await this.dataSource.query(
+    const rows = await pooledRows(
+      this.dataSource,
       `UPDATE idempotency_keys
        SET status = 'completed', response_status = $3, response_body = $4::jsonb, completed_at = now()
        WHERE caller_staff_id = $1 AND key = $2 AND status = 'in-progress'
        RETURNING key`,
       [callerId, key, response.status, jsonb(response.body)],
     );
-    return returnedRows(result).length > 0;
+    return rows.length > 0;
   }
 
   /** Forgets an in-progress key whose request failed having written nothing, so a retry runs anew. */
   async abandon(callerId: string, key: string): Promise<boolean> {
-    const result = await this.dataSource.query(
+    const rows = await pooledRows(
+      this.dataSource,
       `DELETE FROM idempotency_keys WHERE caller_staff_id = $1 AND key = $2 AND status = 'in-progress' RETURNING key`,
       [callerId, key],
     );
-    return returnedRows(result).length > 0;
+    return rows.length > 0;
   }
 
   /** Deletes keys created before the cutoff (retention); returns how many. */
