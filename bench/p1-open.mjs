@@ -3,7 +3,7 @@
 // the same server, at 1, 8 and 32 concurrent clients; each case opened once, for a student of its own.
 // `node bench/p1-open.mjs [--quick] [--server dev|postgres]`
 import { addStudents, log, noopOpen, openDirect, openViaApi, startStack } from './lib/stack.mjs';
-import { fixedCount, parseSuiteArgs, round, row, writeResult } from './lib/measure.mjs';
+import { errorNotes, figureLine, fixedCount, runSuiteCommand, threeWayRows } from './lib/measure.mjs';
 
 const CONCURRENCIES = [1, 8, 32];
 
@@ -33,67 +33,26 @@ export async function runP1Open({ server, quick }) {
         log(`${server}: open ${way} ×${count} at ${concurrency}`);
         const f = await fixedCount({ concurrency, count, op });
         figures[`${way}@${concurrency}`] = f;
-        log(
-          `  ${round(f.throughput)}/s p50 ${round(f.p50)} ms p99 ${round(f.p99)} ms errors ${f.errors} ${f.firstErrors.join(' | ')}`,
-        );
+        log(figureLine(f));
       }
     }
-    const f = (way, c) => figures[`${way}@${c}`];
-    const rows = [];
-    for (const c of CONCURRENCIES) {
-      rows.push(
-        row({
-          figure: `open via API, ${c} concurrent: throughput`,
-          value: f('api', c).throughput,
-          unit: 'cases/s',
-          baseline: 'no-op update-with-start',
-          baselineValue: f('noop', c).throughput,
-          ...(c === 8 ? { target: '>= 30 cases/s', met: f('api', c).throughput >= 30 } : {}),
-        }),
-        row({
-          figure: `open via API, ${c} concurrent: p50`,
-          value: f('api', c).p50,
-          unit: 'ms',
-          baseline: 'no-op update-with-start',
-          baselineValue: f('noop', c).p50,
-          ...(c === 1 ? { target: '< 150 ms', met: f('api', c).p50 < 150 } : {}),
-        }),
-        row({
-          figure: `open via API, ${c} concurrent: p99`,
-          value: f('api', c).p99,
-          unit: 'ms',
-          baseline: 'no-op update-with-start',
-          baselineValue: f('noop', c).p99,
-        }),
-        row({
-          figure: `open direct (Temporal client), ${c} concurrent: throughput`,
-          value: f('direct', c).throughput,
-          unit: 'cases/s',
-          baseline: 'no-op update-with-start',
-          baselineValue: f('noop', c).throughput,
-        }),
-        row({
-          figure: `open direct (Temporal client), ${c} concurrent: p50`,
-          value: f('direct', c).p50,
-          unit: 'ms',
-          baseline: 'no-op update-with-start',
-          baselineValue: f('noop', c).p50,
-        }),
-        row({
-          figure: `open direct (Temporal client), ${c} concurrent: p99`,
-          value: f('direct', c).p99,
-          unit: 'ms',
-          baseline: 'no-op update-with-start',
-          baselineValue: f('noop', c).p99,
-        }),
-        row({
-          figure: `no-op update-with-start, ${c} concurrent: throughput`,
-          detail: `p50 ${round(f('noop', c).p50)} ms, p99 ${round(f('noop', c).p99)} ms`,
-          value: f('noop', c).throughput,
-          unit: 'starts/s',
-        }),
-      );
-    }
+    const rows = threeWayRows({
+      concurrencies: CONCURRENCIES,
+      figures,
+      names: {
+        api: 'open via API',
+        direct: 'open direct (Temporal client)',
+        noop: 'no-op update-with-start',
+      },
+      unit: 'cases/s',
+      noopUnit: 'starts/s',
+      target: ({ way, stat, concurrency, value }) => {
+        if (way !== 'api') return null;
+        if (stat === 'throughput' && concurrency === 8) return { target: '>= 30 cases/s', met: value >= 30 };
+        if (stat === 'p50' && concurrency === 1) return { target: '< 150 ms', met: value < 150 };
+        return null;
+      },
+    });
     const { openedUpdate } = (await import('node:module')).createRequire(import.meta.url)(
       '@tiltak/workflows',
     );
@@ -104,8 +63,7 @@ export async function runP1Open({ server, quick }) {
         : 'direct: workflow start, then the state query until it answers (the workflow has no `opened` Update in this build)',
       'no-op: update-with-start of a workflow whose Update answers at once',
     ];
-    for (const [k, v] of Object.entries(figures))
-      if (v.errors) notes.push(`${k}: ${v.errors} errors (${v.firstErrors.join(' | ')})`);
+    notes.push(...errorNotes(figures));
     return { rows, notes, raw: figures };
   } finally {
     await stack.stop();
@@ -113,17 +71,5 @@ export async function runP1Open({ server, quick }) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { quick, servers } = parseSuiteArgs();
-  for (const server of servers) {
-    const result = await runP1Open({ server, quick });
-    const file = writeResult(`p1-open-${server}`, {
-      title: `P1 open (${server === 'dev' ? 'Temporal dev server, as npm start' : 'Temporal 1.29.1 on PostgreSQL'})`,
-      server,
-      quick,
-      rows: result.rows,
-      notes: result.notes,
-    });
-    log(`wrote ${file}`);
-  }
-  process.exit(0);
+  await runSuiteCommand({ suite: 'p1-open', label: 'P1 open', run: runP1Open });
 }
