@@ -15,7 +15,15 @@ import {
   startNoop,
   startStack,
 } from './lib/stack.mjs';
-import { closedLoop, parseSuiteArgs, round, row, writeResult } from './lib/measure.mjs';
+import {
+  closedLoop,
+  errorNotes,
+  figureLine,
+  round,
+  row,
+  runSuiteCommand,
+  threeWayRows,
+} from './lib/measure.mjs';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 
@@ -110,9 +118,7 @@ export async function runP1Events({ server, quick }) {
         }
         if (reader) readWhileRecording = await reader.stop();
         const f = figures[`${way}@${concurrency}`];
-        log(
-          `  ${round(f.throughput)}/s p50 ${round(f.p50)} ms p99 ${round(f.p99)} ms errors ${f.errors} ${f.firstErrors.join(' | ')}`,
-        );
+        log(figureLine(f));
       }
     }
 
@@ -140,67 +146,24 @@ export async function runP1Events({ server, quick }) {
     const activity = await persistActivityTimes(stack, c0.caseId, [windows['direct@1'], windows['api@1']]);
     await finishNoop(noops);
 
-    const rows = [];
+    const rows = threeWayRows({
+      concurrencies: CONCURRENCIES,
+      figures,
+      names: { api: 'note via API', direct: 'note as direct Update', noop: 'no-op Update' },
+      unit: 'events/s',
+      noopUnit: 'updates/s',
+      target: ({ way, stat, concurrency, value, baselineValue }) => {
+        if (way !== 'api' || concurrency !== 8) return null;
+        if (stat === 'throughput')
+          return {
+            target: '>= 50 events/s and >= 0.5× no-op',
+            met: value >= 50 && value >= 0.5 * baselineValue,
+          };
+        if (stat === 'p99') return { target: '< 300 ms', met: value < 300 };
+        return null;
+      },
+    });
     const f = (way, c) => figures[`${way}@${c}`];
-    for (const c of CONCURRENCIES) {
-      rows.push(
-        row({
-          figure: `note via API, ${c} concurrent: throughput`,
-          value: f('api', c).throughput,
-          unit: 'events/s',
-          baseline: 'no-op Update',
-          baselineValue: f('noop', c).throughput,
-          ...(c === 8
-            ? {
-                target: '>= 50 events/s and >= 0.5× no-op',
-                met: f('api', c).throughput >= 50 && f('api', c).throughput >= 0.5 * f('noop', c).throughput,
-              }
-            : {}),
-        }),
-        row({
-          figure: `note via API, ${c} concurrent: p50`,
-          value: f('api', c).p50,
-          unit: 'ms',
-          baseline: 'no-op Update',
-          baselineValue: f('noop', c).p50,
-        }),
-        row({
-          figure: `note via API, ${c} concurrent: p99`,
-          value: f('api', c).p99,
-          unit: 'ms',
-          baseline: 'no-op Update',
-          baselineValue: f('noop', c).p99,
-          ...(c === 8 ? { target: '< 300 ms', met: f('api', c).p99 < 300 } : {}),
-        }),
-        row({
-          figure: `note as direct Update, ${c} concurrent: throughput`,
-          value: f('direct', c).throughput,
-          unit: 'events/s',
-          baseline: 'no-op Update',
-          baselineValue: f('noop', c).throughput,
-        }),
-        row({
-          figure: `note as direct Update, ${c} concurrent: p50`,
-          value: f('direct', c).p50,
-          unit: 'ms',
-          baseline: 'no-op Update',
-          baselineValue: f('noop', c).p50,
-        }),
-        row({
-          figure: `note as direct Update, ${c} concurrent: p99`,
-          value: f('direct', c).p99,
-          unit: 'ms',
-          baseline: 'no-op Update',
-          baselineValue: f('noop', c).p99,
-        }),
-        row({
-          figure: `no-op Update, ${c} concurrent: throughput`,
-          detail: `p50 ${round(f('noop', c).p50)} ms, p99 ${round(f('noop', c).p99)} ms`,
-          value: f('noop', c).throughput,
-          unit: 'updates/s',
-        }),
-      );
-    }
     const api1 = f('api', 1).p50;
     const direct1 = f('direct', 1).p50;
     const noop1 = f('noop', 1).p50;
@@ -310,8 +273,7 @@ export async function runP1Events({ server, quick }) {
         }),
       );
     }
-    for (const [k, v] of Object.entries(figures))
-      if (v.errors) notes.push(`${k}: ${v.errors} errors (${v.firstErrors.join(' | ')})`);
+    notes.push(...errorNotes(figures));
     notes.push(
       `closed loop, ${seconds} s per figure after one warm-up request per client; each client on a case of its own`,
     );
@@ -372,17 +334,5 @@ async function persistActivityTimes(stack, caseId, windows) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { quick, servers } = parseSuiteArgs();
-  for (const server of servers) {
-    const result = await runP1Events({ server, quick });
-    const file = writeResult(`p1-events-${server}`, {
-      title: `P1 events (${server === 'dev' ? 'Temporal dev server, as npm start' : 'Temporal 1.29.1 on PostgreSQL'})`,
-      server,
-      quick,
-      rows: result.rows,
-      notes: result.notes,
-    });
-    log(`wrote ${file}`);
-  }
-  process.exit(0);
+  await runSuiteCommand({ suite: 'p1-events', label: 'P1 events', run: runP1Events });
 }

@@ -12,7 +12,15 @@ import {
   stackCpu,
   startStack,
 } from './lib/stack.mjs';
-import { fixedCount, parseSuiteArgs, round, row, writeResult } from './lib/measure.mjs';
+import {
+  errorNotes,
+  figureLine,
+  fixedCount,
+  round,
+  row,
+  runSuiteCommand,
+  threeWayRows,
+} from './lib/measure.mjs';
 
 const CONCURRENCIES = [1, 8, 32];
 
@@ -31,8 +39,8 @@ export async function runP1Open({ server, quick }) {
     await noopOpen(stack);
 
     const figures = {};
-    // CPU milliseconds per open at 8, by process: the window runs on until the opening's notice (a child
-    // workflow, its e-mail and its entry) is done too, as every opening costs that.
+    // CPU milliseconds per open at 8, by process: the window runs on until the opening's notice (a
+    // workflow of its own, its e-mail and its entry) is done too, as every opening costs that.
     const cpu = {};
     for (const concurrency of CONCURRENCIES) {
       const count = countFor(concurrency);
@@ -58,67 +66,26 @@ export async function runP1Open({ server, quick }) {
             ]),
           );
         }
-        log(
-          `  ${round(f.throughput)}/s p50 ${round(f.p50)} ms p99 ${round(f.p99)} ms errors ${f.errors} ${f.firstErrors.join(' | ')}`,
-        );
+        log(figureLine(f));
       }
     }
-    const f = (way, c) => figures[`${way}@${c}`];
-    const rows = [];
-    for (const c of CONCURRENCIES) {
-      rows.push(
-        row({
-          figure: `open via API, ${c} concurrent: throughput`,
-          value: f('api', c).throughput,
-          unit: 'cases/s',
-          baseline: 'no-op update-with-start',
-          baselineValue: f('noop', c).throughput,
-          ...(c === 8 ? { target: '>= 30 cases/s', met: f('api', c).throughput >= 30 } : {}),
-        }),
-        row({
-          figure: `open via API, ${c} concurrent: p50`,
-          value: f('api', c).p50,
-          unit: 'ms',
-          baseline: 'no-op update-with-start',
-          baselineValue: f('noop', c).p50,
-          ...(c === 1 ? { target: '< 150 ms', met: f('api', c).p50 < 150 } : {}),
-        }),
-        row({
-          figure: `open via API, ${c} concurrent: p99`,
-          value: f('api', c).p99,
-          unit: 'ms',
-          baseline: 'no-op update-with-start',
-          baselineValue: f('noop', c).p99,
-        }),
-        row({
-          figure: `open direct (Temporal client), ${c} concurrent: throughput`,
-          value: f('direct', c).throughput,
-          unit: 'cases/s',
-          baseline: 'no-op update-with-start',
-          baselineValue: f('noop', c).throughput,
-        }),
-        row({
-          figure: `open direct (Temporal client), ${c} concurrent: p50`,
-          value: f('direct', c).p50,
-          unit: 'ms',
-          baseline: 'no-op update-with-start',
-          baselineValue: f('noop', c).p50,
-        }),
-        row({
-          figure: `open direct (Temporal client), ${c} concurrent: p99`,
-          value: f('direct', c).p99,
-          unit: 'ms',
-          baseline: 'no-op update-with-start',
-          baselineValue: f('noop', c).p99,
-        }),
-        row({
-          figure: `no-op update-with-start, ${c} concurrent: throughput`,
-          detail: `p50 ${round(f('noop', c).p50)} ms, p99 ${round(f('noop', c).p99)} ms`,
-          value: f('noop', c).throughput,
-          unit: 'starts/s',
-        }),
-      );
-    }
+    const rows = threeWayRows({
+      concurrencies: CONCURRENCIES,
+      figures,
+      names: {
+        api: 'open via API',
+        direct: 'open direct (Temporal client)',
+        noop: 'no-op update-with-start',
+      },
+      unit: 'cases/s',
+      noopUnit: 'starts/s',
+      target: ({ way, stat, concurrency, value }) => {
+        if (way !== 'api') return null;
+        if (stat === 'throughput' && concurrency === 8) return { target: '>= 30 cases/s', met: value >= 30 };
+        if (stat === 'p50' && concurrency === 1) return { target: '< 150 ms', met: value < 150 };
+        return null;
+      },
+    });
     // What one opening costs in tasks, from the histories of the case and of its notice: the same
     // on any machine at any load, so the figure to compare between builds.
     const tasks = await openingTasks(stack, counted.caseId);
@@ -167,8 +134,7 @@ export async function runP1Open({ server, quick }) {
         : 'direct: workflow start, then the state query until it answers (the workflow has no `opened` Update in this build)',
       'no-op: update-with-start of a workflow whose Update answers at once',
     ];
-    for (const [k, v] of Object.entries(figures))
-      if (v.errors) notes.push(`${k}: ${v.errors} errors (${v.firstErrors.join(' | ')})`);
+    notes.push(...errorNotes(figures));
     return { rows, notes, raw: figures };
   } finally {
     await stack.stop();
@@ -203,7 +169,7 @@ async function openingTasks(stack, caseId) {
 
 /**
  * Waits (at most 30 s) until every opened case has its opening notice out (an outbox row, sent), so the
- * notice's child workflow, e-mail and entry count in the CPU window.
+ * notice's workflow, e-mail and entry count in the CPU window.
  */
 async function notificationsSettled(stack) {
   const until = Date.now() + 30_000;
@@ -219,17 +185,5 @@ async function notificationsSettled(stack) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { quick, servers } = parseSuiteArgs();
-  for (const server of servers) {
-    const result = await runP1Open({ server, quick });
-    const file = writeResult(`p1-open-${server}`, {
-      title: `P1 open (${server === 'dev' ? 'Temporal dev server, as npm start' : 'Temporal 1.29.1 on PostgreSQL'})`,
-      server,
-      quick,
-      rows: result.rows,
-      notes: result.notes,
-    });
-    log(`wrote ${file}`);
-  }
-  process.exit(0);
+  await runSuiteCommand({ suite: 'p1-open', label: 'P1 open', run: runP1Open });
 }

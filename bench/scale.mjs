@@ -24,7 +24,7 @@ import {
   startNoopTimer,
   startStack,
 } from './lib/stack.mjs';
-import { closedLoop, parseSuiteArgs, percentile, round, row, writeResult } from './lib/measure.mjs';
+import { closedLoop, parseSuiteArgs, percentile, round, row, writeServerResult } from './lib/measure.mjs';
 import { describeWorkerMetrics, scrapeWorker, workerMetricsBetween } from './lib/worker-metrics.mjs';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -456,12 +456,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   );
   for (const server of servers) {
     const result = await runScale({ server, quick, sizes, budgetSeconds, population, workerEnv });
-    const file = writeResult(`scale-${server}`, {
-      title: `P2 scale and P4 growth (${server === 'dev' ? 'Temporal dev server, as npm start' : 'Temporal 1.29.1 on PostgreSQL'})`,
+    const file = writeServerResult({
+      suite: 'scale',
+      label: 'P2 scale and P4 growth',
       server,
       quick,
-      rows: result.rows,
-      notes: result.notes,
+      result,
     });
     log(`wrote ${file}`);
   }

@@ -22,5 +22,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./vitest.setup.ts'],
     restoreMocks: true,
+    // A test's stubbed fetch (shared/testing.tsx) ends with the test.
+    unstubGlobals: true,
   },
 });

@@ -2,7 +2,7 @@
 // the last one answered, for a fixed time; throughput, p50, p95, p99 of the successful ones.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { root } from './stack.mjs';
+import { log, root } from './stack.mjs';
 
 export function percentile(sorted, p) {
   if (!sorted.length) return null;
@@ -135,4 +135,77 @@ export function parseSuiteArgs(argv = process.argv.slice(2)) {
   const server = i >= 0 ? argv[i + 1] : 'both';
   if (!['dev', 'postgres', 'both'].includes(server)) throw new Error('--server is dev, postgres or both');
   return { quick, servers: server === 'both' ? ['dev', 'postgres'] : [server] };
+}
+
+/** The log line of one closedLoop/fixedCount figure. */
+export function figureLine(f) {
+  return `  ${round(f.throughput)}/s p50 ${round(f.p50)} ms p99 ${round(f.p99)} ms errors ${f.errors} ${f.firstErrors.join(' | ')}`;
+}
+
+/**
+ * The rows of a suite that measures one operation three ways at each concurrency (`figures` keyed
+ * `${way}@${concurrency}`): through the API and straight through the Temporal client, each's
+ * throughput, p50 and p99 against the no-op of the same Temporal call, then the no-op's own
+ * throughput. `names` are the ways' names in the figures (the no-op's is also the baseline's);
+ * `target({ way, stat, concurrency, value, baselineValue })` returns `{ target, met }` where a
+ * figure has one.
+ */
+export function threeWayRows({ concurrencies, figures, names, unit, noopUnit, target = () => null }) {
+  const f = (way, c) => figures[`${way}@${c}`];
+  const rows = [];
+  for (const c of concurrencies) {
+    for (const way of ['api', 'direct']) {
+      for (const stat of ['throughput', 'p50', 'p99']) {
+        const value = f(way, c)[stat];
+        const baselineValue = f('noop', c)[stat];
+        rows.push(
+          row({
+            figure: `${names[way]}, ${c} concurrent: ${stat}`,
+            value,
+            unit: stat === 'throughput' ? unit : 'ms',
+            baseline: names.noop,
+            baselineValue,
+            ...(target({ way, stat, concurrency: c, value, baselineValue }) ?? {}),
+          }),
+        );
+      }
+    }
+    rows.push(
+      row({
+        figure: `${names.noop}, ${c} concurrent: throughput`,
+        detail: `p50 ${round(f('noop', c).p50)} ms, p99 ${round(f('noop', c).p99)} ms`,
+        value: f('noop', c).throughput,
+        unit: noopUnit,
+      }),
+    );
+  }
+  return rows;
+}
+
+/** A note for each figure that had errors, with its first ones. */
+export function errorNotes(figures) {
+  return Object.entries(figures)
+    .filter(([, v]) => v.errors)
+    .map(([k, v]) => `${k}: ${v.errors} errors (${v.firstErrors.join(' | ')})`);
+}
+
+/** Writes bench/results/<suite>-<server>.json, titled `<label> (<the server>)`. */
+export function writeServerResult({ suite, label, server, quick, result }) {
+  return writeResult(`${suite}-${server}`, {
+    title: `${label} (${server === 'dev' ? 'Temporal dev server, as npm start' : 'Temporal 1.29.1 on PostgreSQL'})`,
+    server,
+    quick,
+    rows: result.rows,
+    notes: result.notes,
+  });
+}
+
+/** A suite's command line (`--quick`, `--server`): runs it on each server asked for, writes each result. */
+export async function runSuiteCommand({ suite, label, run }) {
+  const { quick, servers } = parseSuiteArgs();
+  for (const server of servers) {
+    const result = await run({ server, quick });
+    log(`wrote ${writeServerResult({ suite, label, server, quick, result })}`);
+  }
+  process.exit(0);
 }

@@ -1,26 +1,8 @@
+import { Body, Get, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
   ApiPayloadTooLargeResponse,
-  ApiTags,
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
@@ -29,6 +11,7 @@ import type { ImportMode } from '@tiltak/persistence';
 import { type Caller } from '../auth/caller';
 import { CurrentCaller } from '../auth/current-caller.decorator';
 import { ErrorResponseDto } from '../errors/error.response.dto';
+import { Endpoint, StaffController, UuidParam } from '../http/endpoint.decorator';
 import { AbsenceImportsService } from './absence-imports.service';
 import { AbsenceImportQueryDto } from './dto/absence-import.query.dto';
 import { AbsenceImportResponseDto } from './dto/absence-import.response.dto';
@@ -49,17 +32,16 @@ function modeOf(query: AbsenceImportQueryDto): ImportMode {
   return query.invalidRows === 'skip' ? 'skip-invalid' : 'all-or-nothing';
 }
 
-@ApiTags('absence')
-@ApiBearerAuth()
-@Controller('schools/:schoolId')
+@StaffController('absence', 'schools/:schoolId')
 export class AbsenceController {
   constructor(private readonly imports: AbsenceImportsService) {}
 
   @Post('absence-imports')
-  @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({
+  @Endpoint({
     summary: 'Import lesson attendance from a CSV file (school leadership).',
     description: `${CSV_DESCRIPTION} The import then runs as a workflow: poll the Location for rows applied, rejected and why, and the cases detection opened.`,
+    status: HttpStatus.ACCEPTED,
+    type: AbsenceImportResponseDto,
   })
   @ApiConsumes('text/csv')
   @ApiBody({
@@ -69,8 +51,6 @@ export class AbsenceController {
         'student_ref;date;period;subject;teacher_ref;status;minutes;reason\nVFS-00001;2026-11-23;1;MAT;T-MAT;absent;;illness\n',
     },
   })
-  @ApiAcceptedResponse({ type: AbsenceImportResponseDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiUnprocessableEntityResponse({
     type: ErrorResponseDto,
     description: 'A wrong or missing column, or an empty file.',
@@ -82,7 +62,7 @@ export class AbsenceController {
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto })
   async importCsv(
     @CurrentCaller() caller: Caller,
-    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @UuidParam('schoolId') schoolId: string,
     @Query() query: AbsenceImportQueryDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -93,17 +73,16 @@ export class AbsenceController {
   }
 
   @Post('absence-records')
-  @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({
+  @Endpoint({
     summary: 'Import lesson attendance as JSON (integrations; up to 500 records a request).',
     description:
       'The same checks, upsert and detection as the CSV import; an error’s line is the record’s position (1-based).',
+    status: HttpStatus.ACCEPTED,
+    type: AbsenceImportResponseDto,
   })
-  @ApiAcceptedResponse({ type: AbsenceImportResponseDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
   async importRecords(
     @CurrentCaller() caller: Caller,
-    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @UuidParam('schoolId') schoolId: string,
     @Query() query: AbsenceImportQueryDto,
     @Body() body: AbsenceRecordsRequestDto,
     @Res({ passthrough: true }) res: Response,
@@ -114,30 +93,28 @@ export class AbsenceController {
   }
 
   @Get('absence-imports/:importId')
-  @ApiOperation({
+  @Endpoint({
     summary:
       'An import: rows read, applied, unchanged and rejected (with line, field and why), and what detection did.',
+    type: AbsenceImportResponseDto,
   })
-  @ApiOkResponse({ type: AbsenceImportResponseDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
   async getImport(
     @CurrentCaller() caller: Caller,
-    @Param('schoolId', ParseUUIDPipe) schoolId: string,
-    @Param('importId', ParseUUIDPipe) importId: string,
+    @UuidParam('schoolId') schoolId: string,
+    @UuidParam('importId') importId: string,
   ): Promise<AbsenceImportResponseDto> {
     return this.imports.get(caller, schoolId, importId);
   }
 
   @Get('absence-overview')
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Every student’s absence figures and trend, the flags, and the students over a threshold without an open case (school leadership).',
+    type: AbsenceOverviewResponseDto,
   })
-  @ApiOkResponse({ type: AbsenceOverviewResponseDto })
-  @ApiNotFoundResponse({ type: ErrorResponseDto })
   async overview(
     @CurrentCaller() caller: Caller,
-    @Param('schoolId', ParseUUIDPipe) schoolId: string,
+    @UuidParam('schoolId') schoolId: string,
   ): Promise<AbsenceOverviewResponseDto> {
     return this.imports.overview(caller, schoolId);
   }

@@ -121,7 +121,7 @@ export class AccessAudit {
   ): Promise<AccessLogInput> {
     if (!decision.allowed)
       throw await this.forbidden(caller, action, resourceType, resourceId, decision.reason);
-    return entryOf(caller, action, resourceType, resourceId, 'allowed', null);
+    return this.allowedEntry(caller, action, resourceType, resourceId);
   }
 
   /** Writes a row `permittedEntry` gave, when the request ends before the write it was meant to go with. */
@@ -129,7 +129,7 @@ export class AccessAudit {
     await (await this.accessLogStore.get()).record(entry);
   }
 
-  /** Throws the 403 unless the decision allows; logs either way. */
+  /** Throws the 403 unless the decision allows; logs either way (the rule is `permittedEntry`'s). */
   async requirePermitted(
     caller: Caller,
     decision: Decision,
@@ -137,9 +137,7 @@ export class AccessAudit {
     resourceType: ResourceType,
     resourceId: string | null,
   ): Promise<void> {
-    if (!decision.allowed)
-      throw await this.forbidden(caller, action, resourceType, resourceId, decision.reason);
-    await this.allowed(caller, action, resourceType, resourceId);
+    await this.log(await this.permittedEntry(caller, decision, action, resourceType, resourceId));
   }
 
   private async record(

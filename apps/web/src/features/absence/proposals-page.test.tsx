@@ -1,27 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setCsrfToken, type Schemas } from '../../shared/api/client';
-import { SessionContext, type SessionView } from '../../shared/session';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Schemas } from '../../shared/api/client';
+import { json, renderPage, stubApi, testTeacher as teacher, type ApiCall } from '../../shared/testing';
 import { ProposalsPage } from './proposals-page';
 
-const teacher = {
-  staffId: 'a0000000-0000-4000-8000-000000000001',
-  name: 'Ingrid Haugen',
-  role: 'contact-teacher' as const,
-  schoolId: 'd0000000-0000-4000-8000-000000000001',
-  schoolName: 'Fjordvik skole',
-};
-const session: SessionView = {
-  person: { name: teacher.name },
-  actingAs: teacher,
-  assignments: [teacher],
-  csrfToken: 'csrf-1',
-  idleExpiresAt: '2026-12-09T10:00:00Z',
-  absoluteExpiresAt: '2026-12-09T20:00:00Z',
-};
 const proposalId = 'f0000000-0000-4000-8000-000000000001';
 const caseId = '9b1c0000-0000-4000-8000-000000000001';
 
@@ -56,25 +39,10 @@ function proposal(
   };
 }
 
-type Call = { method: string; path: string; body: unknown; csrf: string | null };
-let calls: Call[];
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+let calls: ApiCall[];
 
 beforeEach(() => {
-  setCsrfToken(session.csrfToken);
-  calls = [];
-  vi.stubGlobal('fetch', async (input: Request) => {
-    const request = input instanceof Request ? input : new Request(input);
-    const url = new URL(request.url);
-    const body = request.method === 'POST' ? await request.clone().text() : undefined;
-    calls.push({
-      method: request.method,
-      path: url.pathname + url.search,
-      body: body ? JSON.parse(body) : undefined,
-      csrf: request.headers.get('X-CSRF-Token'),
-    });
+  calls = stubApi((request, url) => {
     if (request.method === 'GET' && url.pathname === `/api/schools/${teacher.schoolId}/absence-proposals`)
       return json(200, { proposals: [proposal()] });
     if (url.pathname === `/api/absence-proposals/${proposalId}/confirm`)
@@ -93,28 +61,15 @@ beforeEach(() => {
           },
         }),
       );
-    return json(404, { code: 'NOT_FOUND', message: 'Fant ikke.' });
+    return undefined;
   });
 });
-afterEach(() => vi.unstubAllGlobals());
 
-function renderPage() {
-  const router = createMemoryRouter([{ path: '/forslag', element: <ProposalsPage /> }], {
-    initialEntries: ['/forslag'],
-  });
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <SessionContext.Provider value={session}>
-      <QueryClientProvider client={client}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </SessionContext.Provider>,
-  );
-}
+const renderProposalsPage = () => renderPage(<ProposalsPage />, { path: '/forslag' });
 
 describe('the proposals page', () => {
   it('lists the pending proposals with their figures', async () => {
-    renderPage();
+    renderProposalsPage();
     const card = await screen.findByRole('region', { name: 'Mia Johansen, 5A' });
     expect(within(card).getByRole('row', { name: /Fravær siste fire skoleuker/ }).textContent).toContain(
       '15,5 %',
@@ -125,17 +80,18 @@ describe('the proposals page', () => {
 
   it('confirms a proposal and links to the case it opened', async () => {
     const user = userEvent.setup();
-    renderPage();
+    renderProposalsPage();
     await user.click(await screen.findByRole('button', { name: 'Bekreft og opprett sak' }));
     const link = await screen.findByRole('link', { name: 'Åpne saken' });
     expect(link.getAttribute('href')).toBe(`/cases/${caseId}`);
     const post = calls.find((c) => c.method === 'POST');
-    expect(post).toMatchObject({ path: `/api/absence-proposals/${proposalId}/confirm`, csrf: 'csrf-1' });
+    expect(post).toMatchObject({ path: `/api/absence-proposals/${proposalId}/confirm` });
+    expect(post!.headers.get('X-CSRF-Token')).toBe('csrf-1');
   });
 
   it('asks for a reason from the closed list before dismissing', async () => {
     const user = userEvent.setup();
-    renderPage();
+    renderProposalsPage();
     await user.click(await screen.findByRole('button', { name: 'Avvis forslaget' }));
     expect(await screen.findByText('Velg en begrunnelse for å avvise forslaget.')).toBeTruthy();
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);

@@ -24,7 +24,7 @@ export function AbsenceNow({ absence }: { absence: Absence | null | undefined })
       ]
     : [];
   return (
-    <Card data-color="neutral" className="case-card" aria-labelledby="absence-now-heading">
+    <Card data-color="neutral" className="case-card case-card--wide" aria-labelledby="absence-now-heading">
       <Heading level={2} data-size="xs" id="absence-now-heading">
         {x.title}
       </Heading>

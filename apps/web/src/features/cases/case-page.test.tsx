@@ -1,28 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setCsrfToken, type Schemas } from '../../shared/api/client';
-import { SessionContext, type SessionView } from '../../shared/session';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Schemas } from '../../shared/api/client';
+import { json, renderPage, stubApi, testTeacher as teacher, type ApiCall } from '../../shared/testing';
 import { CasePage } from './case-page';
 
 const caseId = '9b1c0000-0000-4000-8000-000000000001';
-const teacher = {
-  staffId: 'a0000000-0000-4000-8000-000000000001',
-  name: 'Ingrid Haugen',
-  role: 'contact-teacher' as const,
-  schoolId: 'd0000000-0000-4000-8000-000000000001',
-  schoolName: 'Fjordvik skole',
-};
-const session: SessionView = {
-  person: { name: teacher.name },
-  actingAs: teacher,
-  assignments: [teacher],
-  csrfToken: 'csrf-1',
-  idleExpiresAt: '2026-12-09T10:00:00Z',
-  absoluteExpiresAt: '2026-12-09T20:00:00Z',
-};
 
 function caseAtStep1(): Schemas['CaseResponseDto'] {
   return {
@@ -72,48 +55,25 @@ function caseAtStep1(): Schemas['CaseResponseDto'] {
   };
 }
 
-type Call = { method: string; url: string; headers: Headers; body: unknown };
-let calls: Call[];
+let calls: ApiCall[];
 let eventAnswers: (() => Response)[];
 let caseAnswer: () => Schemas['CaseResponseDto'];
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-
 beforeEach(() => {
-  setCsrfToken(session.csrfToken);
-  calls = [];
   eventAnswers = [];
   caseAnswer = caseAtStep1;
-  vi.stubGlobal('fetch', async (input: Request) => {
-    const request = input instanceof Request ? input : new Request(input);
-    const body = request.method === 'POST' ? await request.clone().json() : undefined;
-    calls.push({ method: request.method, url: request.url, headers: request.headers, body });
-    const path = new URL(request.url).pathname;
-    if (request.method === 'GET' && path === `/api/cases/${caseId}`) return json(200, caseAnswer());
-    if (request.method === 'POST' && path === `/api/cases/${caseId}/events`) {
+  calls = stubApi((request, url) => {
+    if (request.method === 'GET' && url.pathname === `/api/cases/${caseId}`) return json(200, caseAnswer());
+    if (request.method === 'POST' && url.pathname === `/api/cases/${caseId}/events`) {
       const answer = eventAnswers.shift();
       if (!answer) throw new Error('unexpected POST');
       return answer();
     }
-    return json(404, { code: 'NOT_FOUND', message: 'Fant ikke.' });
+    return undefined;
   });
 });
-afterEach(() => vi.unstubAllGlobals());
 
-function renderCasePage() {
-  const router = createMemoryRouter([{ path: '/cases/:caseId', element: <CasePage /> }], {
-    initialEntries: [`/cases/${caseId}`],
-  });
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <SessionContext.Provider value={session}>
-      <QueryClientProvider client={client}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </SessionContext.Provider>,
-  );
-}
+const renderCasePage = () => renderPage(<CasePage />, { path: '/cases/:caseId', entry: `/cases/${caseId}` });
 
 async function openStep1Form() {
   const user = userEvent.setup();

@@ -1,8 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import type { Schemas } from '../../shared/api/client';
+import { json, renderPage, stubApi, type ApiCall } from '../../shared/testing';
 import { ConcernProfileForm } from './concern-profile-form';
 
 const student: Schemas['StudentResponseDto'] = {
@@ -18,26 +18,14 @@ const student: Schemas['StudentResponseDto'] = {
   updatedAt: '2026-12-01T10:00:00Z',
 };
 
-let patches: unknown[];
+let calls: ApiCall[];
 beforeEach(() => {
-  patches = [];
-  vi.stubGlobal('fetch', async (request: Request) => {
-    patches.push(await request.clone().json());
-    return new Response(JSON.stringify(student), {
-      status: 200,
-      headers: { 'Content-Type': 'application/json' },
-    });
-  });
+  calls = stubApi(() => json(200, student));
 });
-afterEach(() => vi.unstubAllGlobals());
 
 it('checks the lower threshold in Norwegian, then sends the profile', async () => {
   const user = userEvent.setup();
-  render(
-    <QueryClientProvider client={new QueryClient()}>
-      <ConcernProfileForm student={student} />
-    </QueryClientProvider>,
-  );
+  renderPage(<ConcernProfileForm student={student} />);
   await user.click(screen.getByText('Sett skjerpet aktivitetsplikt'));
   const percent = screen.getByRole('textbox', { name: /Lavere bekymringsgrense/ });
   await user.clear(percent);
@@ -45,14 +33,14 @@ it('checks the lower threshold in Norwegian, then sends the profile', async () =
   await user.click(screen.getByRole('button', { name: 'Lagre' }));
   expect(screen.getByText('Skriv en grense mellom 0,5 og 9,5 prosent.')).toBeTruthy();
   expect(screen.getByText('Velg grunnlaget for skjerpet aktivitetsplikt.')).toBeTruthy();
-  expect(patches).toHaveLength(0);
+  expect(calls).toHaveLength(0);
 
   await user.clear(percent);
   await user.type(percent, '5,5');
   await user.selectOptions(screen.getByRole('combobox', { name: 'Grunnlag' }), 'Familiesituasjon');
   await user.click(screen.getByRole('button', { name: 'Lagre' }));
   await screen.findByText('Lagret.');
-  expect(patches).toEqual([
+  expect(calls.map((c) => c.body)).toEqual([
     {
       concernProfile: {
         lowerThresholdPercent: 5.5,
