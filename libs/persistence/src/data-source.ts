@@ -1,6 +1,7 @@
 // The TypeORM data source, with entities and migrations listed by class (no globs), so the same code
 // runs from dist, from ts-jest and from a bundle. The schema only ever changes through migrations.
 import { DataSource, type MigrationInterface } from 'typeorm';
+import { assertSupportedPostgres } from './server-version';
 import { AccessLogEntryEntity } from './access-log/access-log-entry.entity';
 import { CaseEventEntity } from './cases/case-event.entity';
 import { CaseEntity } from './cases/case.entity';
@@ -112,6 +113,10 @@ export interface MigrateOptions extends PersistenceOptions {
  */
 export async function runMigrations(migrationUrl: string, opts: MigrateOptions): Promise<string[]> {
   return withMigrationLock(migrationUrl, opts, async (dataSource) => {
+    const [version] = (await dataSource.query(
+      `SELECT current_setting('server_version_num')::int AS num`,
+    )) as { num: number }[];
+    assertSupportedPostgres(Number(version?.num));
     const applied = await dataSource.runMigrations({ transaction: 'all' });
     const q = dataSource.createQueryRunner();
     try {
