@@ -11,7 +11,7 @@ const temporal = require('@tiltak/temporal');
 const { code } = await bundleWorkflowCode({
   workflowsPath: temporal.workflowsSourcePath(),
   failureConverterPath: temporal.failureConverterPath(),
-  webpackConfigHook: temporal.webpackConfigHook,
+  ...temporal.workflowBundlerOptions(),
   logger: {
     log() {},
     trace() {},

@@ -6,8 +6,8 @@ import type { AppConfig } from '@tiltak/config';
 import {
   connectionOptions,
   prebuiltWorkflowBundlePath,
-  webpackConfigHook,
   workerDataConverter,
+  workflowBundlerOptions,
   workflowsSourcePath,
 } from '@tiltak/temporal';
 import type {
@@ -41,7 +41,7 @@ export async function createCaseWorker(
   const workflowSource: Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath' | 'bundlerOptions'> =
     options.preferPrebuiltBundle && existsSync(bundlePath)
       ? { workflowBundle: { codePath: bundlePath } }
-      : { workflowsPath: workflowsSourcePath(), bundlerOptions: { webpackConfigHook } };
+      : { workflowsPath: workflowsSourcePath(), bundlerOptions: workflowBundlerOptions() };
   const worker = await Worker.create({
     connection,
     namespace: config.temporal.namespace,

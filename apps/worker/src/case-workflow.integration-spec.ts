@@ -3,7 +3,13 @@
 // time-skipping server here; the real durations are tested as pure functions in libs/domain.
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { caseOpenedNotice, openCase, type CaseEvent, type DeadlineKind } from '@tiltak/domain';
+import {
+  caseOpenedNotice,
+  openCase,
+  validateCaseEventShape,
+  type CaseEvent,
+  type DeadlineKind,
+} from '@tiltak/domain';
 import {
   buildCaseEvent,
   evaluationRecorded,
@@ -212,6 +218,38 @@ describe('case workflow', () => {
     expect((cause as ApplicationFailure).type).toBe('EVENT_NOT_ALLOWED_AT_STEP');
     expect(await handle.query(getStateQuery)).toEqual(before);
     expect(await t.timeline(caseId)).toEqual(trailBefore);
+    await handle.terminate('test done');
+  });
+
+  // The shape check runs in the workflow on the domain library the workflow bundle shares between
+  // instances (frozen by the SDK, libs/temporal/src/workflow-bundle.ts): its refusals, with zod's own
+  // issues, must read as they do outside the workflow.
+  it('rejects an event of the wrong shape with the reasons of the shape check, and changes nothing', async () => {
+    const handle = await t.openCase(calm());
+    const caseId = caseIdOf(handle);
+    await t.waitFor(async () => (await t.timeline(caseId)).length > 0, 'case-opened in the audit trail');
+    const before = await handle.query(getStateQuery);
+    const valid = step1Contact('concern-remains', now());
+    const event = {
+      ...valid,
+      payload: {
+        ...valid.payload,
+        guardiansContacted: false,
+        pattern: { ...valid.payload.pattern, weekdays: ['monday', 'monday', 'sunday'] },
+        guardiansView: 'x'.repeat(2001),
+        conclusion: 'maybe',
+        extra: 'not a field',
+      },
+    } as unknown as CaseEvent;
+    const reasons = validateCaseEventShape(t.asStaff(event, 'contact-teacher'));
+    expect(reasons.length).toBeGreaterThanOrEqual(5);
+    const error = await t.record(handle, event).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    const cause = (error as WorkflowUpdateFailedError).cause as ApplicationFailure;
+    expect(cause).toBeInstanceOf(ApplicationFailure);
+    expect(cause.type).toBe('INVALID_EVENT');
+    expect(cause.message).toBe(reasons.join('; '));
+    expect(await handle.query(getStateQuery)).toEqual(before);
     await handle.terminate('test done');
   });
 

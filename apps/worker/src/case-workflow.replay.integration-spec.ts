@@ -18,7 +18,7 @@ import {
   step1Contact,
   shortTestPolicy,
 } from '@tiltak/domain/testing';
-import { webpackConfigHook, workflowsSourcePath } from '@tiltak/temporal';
+import { workflowBundlerOptions, workflowsSourcePath } from '@tiltak/temporal';
 import { notificationWorkflowId, recordEventUpdate } from '@tiltak/workflows';
 import { WorkflowUpdateStage } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
@@ -250,7 +250,7 @@ describe('replaying recorded histories', () => {
     const results = Worker.runReplayHistories(
       {
         workflowsPath: workflowsSourcePath(),
-        bundlerOptions: { webpackConfigHook },
+        bundlerOptions: workflowBundlerOptions(),
         dataConverter: fixtureDataConverter(),
       },
       fixtures.map((f) => ({ workflowId: f.name, history: f.history })),

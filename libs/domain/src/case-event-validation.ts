@@ -1,7 +1,7 @@
 // The shape of a recorded event, checked without the case: the API runs it at the edge and the workflow
 // runs it again in its Update validator. The schema (case-event-schema.ts) says what each field is; the
 // rules between fields are here, run once the payload has its schema's shape.
-import { CASE_EVENT_PAYLOAD_SCHEMAS, caseEventEnvelopeSchema, isBoundedId } from './case-event-schema';
+import { caseEventSchemas, isBoundedId } from './case-event-schema';
 import type { CaseEventPayloads, CaseEventType, MeasurePlannedPayload, MeetingHeldPayload } from './model';
 import { describeShapeIssue, shapeIssuesFrom, type ShapeIssue } from './shape-issues';
 
@@ -17,7 +17,7 @@ export function caseEventShapeIssues(event: unknown): ShapeIssue[] {
   if (typeof event !== 'object' || event === null || Array.isArray(event)) {
     return [{ path: '(event)', problem: { check: 'type', expected: 'object' } }];
   }
-  const envelope = caseEventEnvelopeSchema.safeParse(event, PARSE);
+  const envelope = caseEventSchemas().caseEventEnvelopeSchema.safeParse(event, PARSE);
   const issues = envelope.success ? [] : shapeIssuesFrom(envelope.error.issues);
   const { type, payload } = event as { type?: unknown; payload?: unknown };
   if (!isCaseEventType(type)) return issues;
@@ -29,13 +29,13 @@ export function payloadShapeIssues(type: CaseEventType, payload: unknown, prefix
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     return [{ path: prefix, problem: { check: 'type', expected: 'object' } }];
   }
-  const parsed = CASE_EVENT_PAYLOAD_SCHEMAS[type].safeParse(payload, PARSE);
+  const parsed = caseEventSchemas().CASE_EVENT_PAYLOAD_SCHEMAS[type].safeParse(payload, PARSE);
   if (!parsed.success) return shapeIssuesFrom(parsed.error.issues, prefix);
   return payloadRuleIssues(type, payload as CaseEventPayloads[CaseEventType], prefix);
 }
 
 function isCaseEventType(value: unknown): value is CaseEventType {
-  return typeof value === 'string' && Object.hasOwn(CASE_EVENT_PAYLOAD_SCHEMAS, value);
+  return typeof value === 'string' && Object.hasOwn(caseEventSchemas().CASE_EVENT_PAYLOAD_SCHEMAS, value);
 }
 
 // ---- rules between fields ----------------------------------------------------------------------------

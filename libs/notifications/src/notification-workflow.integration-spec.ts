@@ -5,7 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 // Test-only: the spec bundles the real workflows, as the worker does.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { webpackConfigHook, workflowsSourcePath } from '@tiltak/temporal';
+import { workflowBundlerOptions, workflowsSourcePath } from '@tiltak/temporal';
 // Test-only import: infra code may not depend on the testing lib, but its specs need it.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { testTemporalAddress } from '@tiltak/testing';
@@ -54,7 +54,7 @@ describe('notification workflow on Temporal with these activities', () => {
       connection: workerConnection,
       taskQueue,
       workflowsPath: workflowsSourcePath(),
-      bundlerOptions: { webpackConfigHook },
+      bundlerOptions: workflowBundlerOptions(),
       activities: createNotificationActivities(notifications),
     });
     running = worker.run();

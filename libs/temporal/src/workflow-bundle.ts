@@ -39,3 +39,25 @@ export function webpackConfigHook<T>(config: T): T {
   resolve.alias = alias;
   return config;
 }
+
+/**
+ * Modules every workflow instance shares instead of loading its own copy: libs/domain (and zod through
+ * it), pure rules with no per-workflow state. The SDK's reusable V8 context loads them once per workflow
+ * thread and deep-freezes their exports; without this, each new or replayed instance ran all their
+ * module factories again: ~890 KiB of heap and ~23 ms of CPU per instance, against ~42 KiB and ~2 ms
+ * shared (bench/workflow-instance-cost.mjs, 2026-12-01).
+ * What may be shared: a module with no mutable state of its own (what one workflow changed, the next
+ * would see), that neither imports @temporalio/workflow nor reads the clock or randomness while it
+ * loads, and that exports nothing a caller completes or changes later: zod finishes a schema on its
+ * first use, so libs/domain's schemas are reached through caseEventSchemas(), not exported.
+ * The workflow integration and replay tests bundle with these options too, so they run it as shipped.
+ */
+export const WORKFLOW_PRELOAD_MODULES: readonly string[] = ['@tiltak/domain'];
+
+/** The bundler options of every workflow bundle: the prebuilt one, the tests' and the replayer's. */
+export function workflowBundlerOptions(): {
+  webpackConfigHook: typeof webpackConfigHook;
+  preloadModules: string[];
+} {
+  return { webpackConfigHook, preloadModules: [...WORKFLOW_PRELOAD_MODULES] };
+}

@@ -2,9 +2,13 @@
 // except what the API decides (a measure's id is the event's) and that staff are named by their
 // directory id. The OpenAPI components of the event bodies are generated from these schemas, under the
 // names the document has always used, so the web app's generated forms follow the validation.
-import {
+import { CASE_EVENT_TYPES, caseEventSchemas, type CaseEventType } from '@tiltak/domain';
+import { z } from 'zod';
+import { INSTANT_EXAMPLE } from '../common/validation';
+import { hasAtMostDecimals } from '../common/value-validators';
+
+const {
   CASE_EVENT_PAYLOAD_SCHEMAS,
-  CASE_EVENT_TYPES,
   absencePatternSchema,
   evaluationRecordedPayloadSchema,
   instantSchema,
@@ -13,11 +17,7 @@ import {
   measurePlannedPayloadSchema,
   measureResponsibleSchema,
   ownerReassignedPayloadSchema,
-  type CaseEventType,
-} from '@tiltak/domain';
-import { z } from 'zod';
-import { INSTANT_EXAMPLE } from '../common/validation';
-import { hasAtMostDecimals } from '../common/value-validators';
+} = caseEventSchemas();
 
 /** Absence is read to two decimals; 1e-7 is no one's percentage. */
 const ABSENCE_DECIMALS = 2;
