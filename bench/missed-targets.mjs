@@ -59,8 +59,8 @@ const EXPLANATIONS = [
           `an opening costs ${v(cpu?.value)} ms of CPU across the stack (${v(cpu?.detail)}), the no-op ${v(cpu?.baselineValue)}: ` +
           `${cores} cores give at most ${v(ceiling(cores, cpu?.value))} openings/s, and ${v(ceiling(cores, cpu?.baselineValue))} even for the no-op`,
         lift:
-          'less work per opening on the Temporal server and the worker: the opening’s notice is a child workflow of its own (its start, its tasks, its e-mail activity), ' +
-          'and every new workflow builds its modules in the worker; or a Temporal cluster and workers on more cores',
+          'less work per opening on the Temporal server and the worker: the opening’s notice is a workflow of its own (its start, its two tasks, its e-mail activity; see “workflow tasks per opening”); ' +
+          'or a Temporal cluster and workers on more cores',
       };
     },
   },
@@ -71,7 +71,7 @@ const EXPLANATIONS = [
       const direct = find(/^open direct \(Temporal client\), 1 concurrent: p50$/);
       return {
         floor: `the same opening without the API ${v(direct?.value)} ms p50, the no-op update-with-start ${v(direct?.baselineValue)} ms`,
-        lift: 'a cheaper first workflow task (its two local activities and the notice’s child start)',
+        lift: 'a cheaper first workflow task (its local activities: the calendars, the first write, the notice’s start)',
       };
     },
   },
@@ -112,7 +112,7 @@ const EXPLANATIONS = [
       floor: `a trivial workflow’s timer on the same server at the same moment: p99 ${v(row.baselineValue)} s`,
       lift:
         row.baselineValue !== null && row.baselineValue < 5
-          ? 'the server fires on time, so the wait is the case worker’s: less CPU per deadline stage (the timer’s task, the notice’s child workflow and e-mail) or more workers'
+          ? 'the server fires on time, so the wait is the case worker’s: less CPU per deadline stage (the timer’s task, the notice’s workflow and e-mail) or more workers'
           : 'the server itself fires late on this machine: a Temporal cluster on cores of its own',
     }),
   },
