@@ -6,7 +6,6 @@
 // own cost" is API p50 − direct p50); with --open, opening at 1 and 8 too. Prints each round and the
 // medians with the ratios new/base. Writes nothing to bench/results.
 // `node bench/api-ab.mjs --base /tmp/api-base [--rounds 3] [--seconds 4] [--open] [--server dev]`
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -14,7 +13,7 @@ import {
   api,
   cpuSeconds,
   log,
-  noteBody,
+  postNote,
   openViaApi,
   recordDirect,
   startExtraApi,
@@ -93,19 +92,7 @@ async function main() {
     const note = (target) => async (c) => {
       served[target.apiBase].notes += 1;
       const { caseId, student } = cases[c];
-      const res = await api(
-        target,
-        student.teacher.token,
-        'POST',
-        `/api/cases/${caseId}/events`,
-        noteBody(),
-        {
-          'idempotency-key': randomUUID(),
-        },
-      );
-      if (res.status !== 201)
-        throw new Error(`POST events answered ${res.status}: ${JSON.stringify(res.body)}`);
-      return true;
+      return postNote(target, caseId, student);
     };
     const direct = async (c) => {
       await recordDirect(stack, cases[c].caseId, cases[c].student.teacher.id);

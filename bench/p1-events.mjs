@@ -8,7 +8,7 @@ import {
   finishNoop,
   log,
   noopUpdate,
-  noteBody,
+  postNote,
   openViaApi,
   recordDirect,
   stackCpu,
@@ -51,22 +51,7 @@ export async function runP1Events({ server, quick }) {
       noop: (c) => noopUpdate(noops[at(c)], cases[at(c)].student.teacher.id).then(() => true),
       direct: (c) =>
         recordDirect(stack, cases[at(c)].caseId, cases[at(c)].student.teacher.id).then(() => true),
-      api: async (c) => {
-        const { caseId, student } = cases[at(c)];
-        const res = await api(
-          stack,
-          student.teacher.token,
-          'POST',
-          `/api/cases/${caseId}/events`,
-          noteBody(),
-          {
-            'idempotency-key': randomUUID(),
-          },
-        );
-        if (res.status !== 201)
-          throw new Error(`POST events answered ${res.status}: ${JSON.stringify(res.body)}`);
-        return true;
-      },
+      api: (c) => postNote(stack, cases[at(c)].caseId, cases[at(c)].student),
     };
     const figures = {};
     const cpu = {};

@@ -325,6 +325,15 @@ export async function openViaApi(stack, student) {
 
 export const noteBody = () => ({ type: 'note-added', payload: { text: 'Ringte foresatte (syntetisk).' } });
 
+/** Records a note on the case through the API as its contact teacher; throws unless it answers 201. */
+export async function postNote(stack, caseId, student) {
+  const res = await api(stack, student.teacher.token, 'POST', `/api/cases/${caseId}/events`, noteBody(), {
+    'idempotency-key': randomUUID(),
+  });
+  if (res.status !== 201) throw new Error(`POST events answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return true;
+}
+
 /** Resident set size of a process in MiB (from /proc). */
 export function rssMiB(pid) {
   try {
