@@ -71,7 +71,11 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent = true, 
     }
   }
 
-  const child = spawn(bin.postgres, ['-D', dir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1'], {
+  // 200 connections, not PostgreSQL's 100: a Temporal server on this PostgreSQL (bench/, chaos, the
+  // integration tier) opens a pool per service and store beside the API's and the worker's, and the
+  // bench's scale suite ran out of slots ("remaining connection slots are reserved", SQLSTATE 53300).
+  const settings = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'];
+  const child = spawn(bin.postgres, ['-D', dir, '-p', String(port), ...settings], {
     ...asUser,
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
