@@ -129,6 +129,19 @@ const EXPLANATIONS = [
   },
   {
     suite: /^absence-import/,
+    figure: /^Daily increment imported and evaluated/,
+    explain: ({ find }) => {
+      const days = find(/^Phase \(increment\): detection: load, the days summed in PostgreSQL$/);
+      const detect = find(/^Phase \(increment\): detection activity in all$/);
+      const apply = find(/^Phase \(increment\): apply activity in all/);
+      return {
+        floor: `the day's records are applied in ${v(apply?.value)} s; detection takes ${v(detect?.value)} s summed over the schools, of which ${v(days?.value)} s summing each changed student's school year by day in PostgreSQL`,
+        lift: 'keeping each student’s per-day sums as they are written (a summary table updated by the import), so a day’s increment reads one day per student, not the year',
+      };
+    },
+  },
+  {
+    suite: /^absence-import/,
     figure: /^Worker RSS, max during the import$/,
     explain: () => ({
       floor: 'the cases detection opens are workflows in the worker’s cache',
