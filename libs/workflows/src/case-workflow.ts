@@ -59,7 +59,7 @@ import {
   type RecordEventResult,
 } from './case-workflow.contract';
 import { recordTimerLateness } from './case-metrics';
-import { locallyFirst } from './local-first';
+import { LOCAL_FIRST_OPTIONS, locallyFirst } from './local-first';
 import { caseSearchAttributeValues } from './case-search-attributes';
 import { notificationWorkflow } from './notification-workflow';
 import { Mutex } from './mutex';
@@ -89,13 +89,10 @@ const persistUnderLock = proxyActivities<Pick<CaseActivities, 'persistCaseEvents
 // activity task. While a local activity runs, the workflow task stays open and nothing new (an Update's
 // acceptance, a query) is answered, so they get a short bound; when PostgreSQL does not answer within
 // it, the regular activity above takes over with its own bounds and retries (ADR 0003 unchanged).
-const local = proxyLocalActivities<
-  Pick<CaseActivities, 'persistCaseEvents' | 'loadSchoolCalendars' | 'startNotificationWorkflows'>
->({
-  startToCloseTimeout: '3 seconds',
-  scheduleToCloseTimeout: '3 seconds',
-  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumAttempts: 3 },
-});
+const local =
+  proxyLocalActivities<
+    Pick<CaseActivities, 'persistCaseEvents' | 'loadSchoolCalendars' | 'startNotificationWorkflows'>
+  >(LOCAL_FIRST_OPTIONS);
 
 // A batch PostgreSQL refuses as data is tried again this often (an operator may fix the database).
 const REFUSED_BATCH_RETRY_FIRST_MS = 60_000;

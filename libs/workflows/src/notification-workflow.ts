@@ -2,7 +2,7 @@
 // the request key, so a notice is started once.
 import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { NotificationActivities, NotificationRequest } from './case-workflow.contract';
-import { locallyFirst } from './local-first';
+import { LOCAL_FIRST_OPTIONS, locallyFirst } from './local-first';
 import { deliverAll } from './notification-delivery';
 
 const planning = proxyActivities<NotificationActivities>({
@@ -12,11 +12,8 @@ const planning = proxyActivities<NotificationActivities>({
 
 // The plan (recipients into the outbox, idempotent by key) inside the workflow's first task: one
 // activity task and one workflow task fewer per notice. PostgreSQL slower than this: the activity above.
-const planningLocally = proxyLocalActivities<Pick<NotificationActivities, 'planNotificationDeliveries'>>({
-  startToCloseTimeout: '3 seconds',
-  scheduleToCloseTimeout: '3 seconds',
-  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumAttempts: 3 },
-});
+const planningLocally =
+  proxyLocalActivities<Pick<NotificationActivities, 'planNotificationDeliveries'>>(LOCAL_FIRST_OPTIONS);
 
 /** Patch id: the plan runs as a local activity first. */
 export const PLAN_NOTICES_LOCALLY = 'plan-notices-locally';
