@@ -5,15 +5,17 @@
 import {
   addStudents,
   api,
+  cpuPerRequest,
   finishNoop,
   log,
   noopUpdate,
-  postNote,
   openViaApi,
+  postNote,
   recordDirect,
   stackCpu,
   startNoop,
   startStack,
+  wholeStackCpu,
 } from './lib/stack.mjs';
 import {
   closedLoop,
@@ -93,13 +95,7 @@ export async function runP1Events({ server, quick }) {
         const cpuAfter = stackCpu(stack);
         if (concurrency === 8) {
           // CPU milliseconds each process spent per request in this window (a reader adds to the API's).
-          const n = figures[`${way}@${concurrency}`].count || 1;
-          cpu[way] = Object.fromEntries(
-            Object.keys(cpuAfter).map((k) => [
-              k,
-              cpuAfter[k] === null ? null : ((cpuAfter[k] - cpuBefore[k]) * 1000) / n,
-            ]),
-          );
+          cpu[way] = cpuPerRequest(cpuBefore, cpuAfter, figures[`${way}@${concurrency}`].count);
         }
         if (reader) readWhileRecording = await reader.stop();
         const f = figures[`${way}@${concurrency}`];
@@ -204,8 +200,7 @@ export async function runP1Events({ server, quick }) {
         baselineValue: api1,
       }),
     );
-    const cpuSum = (w) =>
-      ['temporal', 'worker', 'api', 'postgres', 'noopWorker'].reduce((t, k) => t + (cpu[w]?.[k] ?? 0), 0);
+    const cpuSum = (w) => wholeStackCpu(cpu[w]);
     if (cpu.api && cpu.noop) {
       rows.push(
         row({

@@ -4,6 +4,7 @@
 // `node bench/p1-open.mjs [--quick] [--server dev|postgres]`
 import {
   addStudents,
+  cpuPerRequest,
   log,
   noopOpen,
   openDirect,
@@ -11,6 +12,7 @@ import {
   sleep,
   stackCpu,
   startStack,
+  wholeStackCpu,
 } from './lib/stack.mjs';
 import {
   errorNotes,
@@ -57,14 +59,7 @@ export async function runP1Open({ server, quick }) {
         if (concurrency === 8) {
           if (way !== 'noop') await notificationsSettled(stack);
           const cpuAfter = stackCpu(stack);
-          cpu[way] = Object.fromEntries(
-            Object.keys(cpuAfter).map((k) => [
-              k,
-              cpuAfter[k] === null || cpuBefore[k] === null
-                ? null
-                : ((cpuAfter[k] - cpuBefore[k]) * 1000) / count,
-            ]),
-          );
+          cpu[way] = cpuPerRequest(cpuBefore, cpuAfter, count);
         }
         log(figureLine(f));
       }
@@ -99,8 +94,7 @@ export async function runP1Open({ server, quick }) {
         baselineValue: 1,
       }),
     );
-    const cpuSum = (w) =>
-      ['temporal', 'worker', 'api', 'postgres', 'noopWorker'].reduce((t, k) => t + (cpu[w]?.[k] ?? 0), 0);
+    const cpuSum = (w) => wholeStackCpu(cpu[w]);
     if (cpu.api && cpu.noop) {
       const byProcess = ['temporal', 'worker', 'api', 'postgres']
         .map((k) => `${k} ${round(cpu.api[k])}`)

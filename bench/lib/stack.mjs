@@ -532,6 +532,24 @@ export function stackCpu(stack) {
   };
 }
 
+/** CPU milliseconds each process spent per request between two stackCpu readings (null where unread). */
+export function cpuPerRequest(before, after, requests) {
+  return Object.fromEntries(
+    Object.keys(after).map((k) => [
+      k,
+      after[k] === null || before[k] === null ? null : ((after[k] - before[k]) * 1000) / (requests || 1),
+    ]),
+  );
+}
+
+/** The whole stack's CPU milliseconds per request: every process of a cpuPerRequest reading. */
+export function wholeStackCpu(perRequest) {
+  return ['temporal', 'worker', 'api', 'postgres', 'noopWorker'].reduce(
+    (t, k) => t + (perRequest?.[k] ?? 0),
+    0,
+  );
+}
+
 const spanPolicies = new Map();
 /** The guide's policy with every deadline `span` seconds (merged as the API merges LADDER_POLICY_JSON). */
 function policyWithSpan(span) {
