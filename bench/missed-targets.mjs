@@ -108,8 +108,18 @@ const EXPLANATIONS = [
   {
     suite: /^scale/,
     figure: /^timer lateness p99 at /,
-    explain: ({ row }) => ({
-      floor: `a trivial workflow’s timer on the same server at the same moment: p99 ${v(row.baselineValue)} s`,
+    explain: ({ row, find }) => ({
+      floor: [
+        `a trivial workflow’s timer on the same server at the same moment: p99 ${v(row.baselineValue)} s`,
+        ((stages) =>
+          stages
+            ? `the deadline stages fell due at ${v(stages.baselineValue)}/s and the stack fired ${v(stages.value)}/s${
+                stages.value < stages.baselineValue ? ', so the backlog, and the lateness with it, grew all through the run' : ''
+              }`
+            : null)(find(/^deadline stages fired per second at /)),
+      ]
+        .filter(Boolean)
+        .join('; '),
       lift:
         row.baselineValue !== null && row.baselineValue < 5
           ? 'the server fires on time, so the wait is the case worker’s: less CPU per deadline stage (the timer’s task, the notice’s workflow and e-mail) or more workers'

@@ -322,6 +322,14 @@ export async function runScale({
     };
     const whole = await lateness(new Date(started));
     const atSize = await lateness(new Date(grownAt));
+    // Demand against what the stack kept up with, after the population stopped growing: the deadline
+    // stages (reminder, deadline, escalation) that fell due per second, and those the workflows fired
+    // (their system events in the timeline). Fewer fired than due means a growing backlog, so the
+    // lateness grows with the length of the run whatever the target.
+    const stages = await deadlineStageRates(stack.db, new Date(grownAt), new Date());
+    log(
+      `  deadline stages at ${reached.at(-1).stored} cases over ${round(stages.seconds)} s: ${round(stages.duePerSecond)}/s due, ${round(stages.firedPerSecond)}/s fired`,
+    );
     const wholeRun = describeWorkerMetrics(workerMetricsBetween(await scrapeWorker(stack), firstScrape));
     log(`  the worker over the whole run: ${wholeRun}`);
     notes.push(`the worker over the whole run: ${wholeRun}`);
@@ -360,6 +368,17 @@ export async function runScale({
         baselineValue: noopTimerFloor.p99,
         target: '< 5 s',
         met: atSize.p99 !== null && atSize.p99 < 5 && atSize.notFired === 0,
+      }),
+    );
+
+    rows.push(
+      row({
+        figure: `deadline stages fired per second at ${reached.at(-1).stored} cases (after the population stopped growing)`,
+        detail: `${stages.fired} fired of ${stages.due} due in ${round(stages.seconds)} s, with the recording figures' load`,
+        value: stages.firedPerSecond,
+        unit: 'stages/s',
+        baseline: 'due per second',
+        baselineValue: stages.duePerSecond,
       }),
     );
 
@@ -414,6 +433,23 @@ export async function runScale({
   } finally {
     await stack.stop();
   }
+}
+
+/** The deadline stages (remind, due, escalate) due between `from` and `to`, and the system events fired then. */
+async function deadlineStageRates(db, from, to) {
+  const { rows } = await db.query(
+    `SELECT (SELECT count(*) FROM cases c, jsonb_array_elements(c.deadlines) d,
+                    LATERAL (VALUES (d->>'remindAt'), (d->>'dueAt'), (d->>'escalateAt')) AS s (at)
+              WHERE s.at IS NOT NULL AND s.at::timestamptz >= $1 AND s.at::timestamptz < $2) AS due,
+            (SELECT count(*) FROM case_events
+              WHERE type IN ('reminder-due', 'deadline-missed', 'escalated')
+                AND recorded_at >= $1 AND recorded_at < $2) AS fired`,
+    [from, to],
+  );
+  const seconds = Math.max(0.001, (to - from) / 1000);
+  const due = Number(rows[0].due);
+  const fired = Number(rows[0].fired);
+  return { due, fired, seconds, duePerSecond: due / seconds, firedPerSecond: fired / seconds };
 }
 
 /**

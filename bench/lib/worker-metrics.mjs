@@ -70,7 +70,10 @@ const HISTOGRAMS = {
   wftExecution: 'temporal_workflow_task_execution_latency',
   wftReplay: 'temporal_workflow_task_replay_latency',
   activityScheduleToStart: 'temporal_activity_schedule_to_start_latency',
-  localActivityScheduleToStart: 'temporal_local_activity_schedule_to_start_latency',
+  // The SDK has no schedule-to-start for local activities (they run inside the task that asked):
+  // their run, and from scheduling to success (retries included).
+  localActivityExecution: 'temporal_local_activity_execution_latency',
+  localActivityEndToEnd: 'temporal_local_activity_succeed_endtoend_latency',
   deadlineLateness: 'tiltak_deadline_lateness_milliseconds',
 };
 
@@ -96,6 +99,8 @@ export function workerMetricsBetween(later, earlier) {
   out.forcedEvictions = counter('temporal_sticky_cache_total_forced_eviction');
   out.stickyCacheMisses = counter('temporal_sticky_cache_miss');
   out.wftFailed = counter('temporal_workflow_task_execution_failed');
+  // A local activity that failed or timed out is handed to a regular activity (locallyFirst).
+  out.localActivitiesFailed = counter('temporal_local_activity_execution_failed');
   out.slotsAvailable = Object.fromEntries(
     later
       .filter((s) => s.name === 'temporal_worker_task_slots_available')
@@ -111,7 +116,7 @@ export function describeWorkerMetrics(m) {
     x.count ? `${x.count} × mean ${Math.round(x.mean)} ms (p50 ≤ ${x.p50}, p99 ≤ ${x.p99})` : 'none';
   return [
     `workflow tasks: schedule-to-start ${h(m.wftScheduleToStart)}, execution ${h(m.wftExecution)}, replay ${h(m.wftReplay)}`,
-    `activities: schedule-to-start ${h(m.activityScheduleToStart)}; local ${h(m.localActivityScheduleToStart)}`,
+    `activities: schedule-to-start ${h(m.activityScheduleToStart)}; local activities: execution ${h(m.localActivityExecution)}, scheduled to succeeded ${h(m.localActivityEndToEnd)}, failed ${m.localActivitiesFailed}`,
     `deadline lateness (worker's own) ${h(m.deadlineLateness)}`,
     `sticky cache ${m.stickyCacheSize}, forced evictions ${m.forcedEvictions}, misses ${m.stickyCacheMisses}, failed tasks ${m.wftFailed}`,
     `slots left ${JSON.stringify(m.slotsAvailable)}`,
