@@ -114,7 +114,9 @@ const EXPLANATIONS = [
         ((stages) =>
           stages
             ? `the deadline stages fell due at ${v(stages.baselineValue)}/s and the stack fired ${v(stages.value)}/s${
-                stages.value < stages.baselineValue ? ', so the backlog, and the lateness with it, grew all through the run' : ''
+                stages.value < stages.baselineValue
+                  ? ', so the backlog, and the lateness with it, grew all through the run'
+                  : ''
               }`
             : null)(find(/^deadline stages fired per second at /)),
       ]

@@ -25,7 +25,13 @@ import {
   startStack,
 } from './lib/stack.mjs';
 import { closedLoop, parseSuiteArgs, percentile, round, row, writeServerResult } from './lib/measure.mjs';
-import { describeWorkerMetrics, scrapeWorker, workerMetricsBetween } from './lib/worker-metrics.mjs';
+import {
+  describeServerMetrics,
+  describeWorkerMetrics,
+  scrapeServer,
+  scrapeWorker,
+  workerMetricsBetween,
+} from './lib/worker-metrics.mjs';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 
@@ -75,6 +81,7 @@ export async function runScale({
   const stack = await startStack({ server, name: 'scale', policy: secondsPolicy(SPAN_SECONDS), workerEnv });
   const temporalBound = (fn) => stack.client.withAbortSignal(AbortSignal.timeout(OP_TIMEOUT_MS), fn);
   let scraped = await scrapeWorker(stack);
+  let serverScraped = await scrapeServer(stack);
   const firstScrape = scraped;
   // The worker's and the Temporal server's CPU (user + system) per phase, as a share of one core.
   const cpuNow = () => ({
@@ -224,6 +231,11 @@ export async function runScale({
         const cpuLine = workerCpuShare();
         log(`  ${label}: worker since the last size (CPU ${cpuLine}): ${metricsLine}`);
         notes.push(`${label}: the worker since the last size (CPU ${cpuLine}): ${metricsLine}`);
+        const serverNow = await scrapeServer(stack);
+        const serverLine = describeServerMetrics(serverNow, serverScraped);
+        serverScraped = serverNow ?? serverScraped;
+        log(`  ${label}: the Temporal server since the last size: ${serverLine}`);
+        notes.push(`${label}: the Temporal server since the last size, largest totals first: ${serverLine}`);
         log(
           `  ${label}: API ${round(figures.api.throughput)}/s p99 ${round(figures.api.p99)} ms, direct ${round(figures.direct.throughput)}/s, no-op ${round(figures.noop.throughput)}/s, list p95 ${round(list.p95)} ms, worker ${round(workerRss)} MiB`,
         );

@@ -113,7 +113,11 @@ async function start(stack, { server, policy, noop, workerEnv, cleanups, logDir,
       dbFile: path.join(dataRoot, 'temporal.db'),
     });
     cleanups.push(() => stopChild(temporal.child, temporal.exited));
-    stack.temporal = { address: temporal.address, pid: temporal.child.pid };
+    stack.temporal = {
+      address: temporal.address,
+      pid: temporal.child.pid,
+      metricsUrl: `http://127.0.0.1:${temporal.metricsPort}/metrics`,
+    };
   } else {
     const { startTemporalServer } = await import('../../tools/lib/temporal-server.mjs');
     const temporal = await startTemporalServer({
@@ -123,7 +127,11 @@ async function start(stack, { server, policy, noop, workerEnv, cleanups, logDir,
       log,
     });
     cleanups.push(() => temporal.stop());
-    stack.temporal = { address: temporal.address, pid: temporal.child.pid };
+    stack.temporal = {
+      address: temporal.address,
+      pid: temporal.child.pid,
+      metricsUrl: `http://127.0.0.1:${temporal.metricsPort}/metrics`,
+    };
   }
 
   const smtp = await startTestSmtpServer();

@@ -27,6 +27,62 @@ export async function scrapeWorker(stack) {
   }
 }
 
+/** The Temporal server's own metrics (its Prometheus port), or null where it has none. */
+export async function scrapeServer(stack) {
+  if (!stack.temporal?.metricsUrl) return null;
+  try {
+    const res = await fetch(stack.temporal.metricsUrl);
+    return res.ok ? parsePrometheus(await res.text()) : null;
+  } catch {
+    return null;
+  }
+}
+
+// The server's histograms worth reading when a task waits: its persistence calls, its queues' tasks
+// (timer, transfer: from due to processed), matching (a task handed to a waiting poll, or stored first).
+const SERVER_HISTOGRAMS = [
+  'persistence_latency',
+  'task_latency_queue',
+  'task_latency_load',
+  'task_latency_processing',
+  'syncmatch_latency',
+  'asyncmatch_latency',
+  'poll_latency',
+];
+
+/**
+ * The server's time between two scrapes, per histogram and operation (or task type): count and mean
+ * (its histograms are in seconds or milliseconds by name, as exported), the largest totals first.
+ */
+export function describeServerMetrics(later, earlier, top = 12) {
+  if (!later) return 'server metrics unavailable';
+  const groups = new Map();
+  const add = (samples, sign) => {
+    for (const s of samples ?? []) {
+      const base = SERVER_HISTOGRAMS.find((h) => s.name === `${h}_sum` || s.name === `${h}_count`);
+      if (!base) continue;
+      // Matching's figures by queue too: the worker's sticky queue (cached workflows) is not the task queue.
+      const queue = s.labels.taskqueue
+        ? ` [${s.labels.taskqueue.slice(0, 24)}${s.labels.partition ? `#${s.labels.partition}` : ''}]`
+        : '';
+      const what = `${s.labels.operation ?? s.labels.task_type ?? ''}${/match|poll/.test(base) ? queue : ''}`;
+      const key = `${base} ${what}`.trim();
+      const g = groups.get(key) ?? { count: 0, sum: 0 };
+      if (s.name.endsWith('_sum')) g.sum += sign * s.value;
+      else g.count += sign * s.value;
+      groups.set(key, g);
+    }
+  };
+  add(later, 1);
+  add(earlier, -1);
+  const rows = [...groups.entries()].filter(([, g]) => g.count > 0).sort((a, b) => b[1].sum - a[1].sum);
+  if (!rows.length) return 'no server latencies recorded';
+  return rows
+    .slice(0, top)
+    .map(([k, g]) => `${k} ${Math.round(g.count)} × mean ${Math.round((g.sum / g.count) * 1000) / 1000}`)
+    .join(', ');
+}
+
 /** A histogram's buckets summed over its label sets, as { count, sum, buckets: [[le, cumulative]] }. */
 function histogram(samples, name, filter = () => true) {
   const buckets = new Map();

@@ -22,7 +22,8 @@ export async function startTemporalDevServer({
   port = port ?? (await freePort());
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn'];
   // Other ports the dev server opens by default (HTTP API, metrics) must not clash with a running stack.
-  args.push('--http-port', String(await freePort()), '--metrics-port', String(await freePort()));
+  const metricsPort = await freePort();
+  args.push('--http-port', String(await freePort()), '--metrics-port', String(metricsPort));
   if (headless) args.push('--headless');
   else args.push('--ui-port', String(uiPort ?? (await freePort())), '--ui-ip', '127.0.0.1');
   if (dbFile) {
@@ -44,7 +45,7 @@ export async function startTemporalDevServer({
   ]);
   const address = `127.0.0.1:${port}`;
   await ensureSearchAttributes(cli, address);
-  return { child, address, port, uiPort, exited };
+  return { child, address, port, uiPort, metricsPort, exited };
 }
 
 /** Idempotent: creating an attribute that exists with the same type is a no-op here. */
