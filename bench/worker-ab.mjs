@@ -6,7 +6,8 @@
 // (the window held open until every notice is sent) and notes at 8 via the API on cases of that worker,
 // the worker process's CPU (user + system, /proc) per open and per note. Prints each round and the
 // medians with the ratios new/base. Writes nothing to bench/results.
-// `node bench/worker-ab.mjs --base /tmp/worker-base [--rounds 3] [--seconds 4] [--open-count 24] [--server dev]`
+// `node bench/worker-ab.mjs --base /tmp/worker-base [--rounds 3] [--seconds 4] [--open-count 24] [--server dev]
+//   [--base-env K=V,K=V]` (`--base .` and `--base-env`: this build against itself with another setting)`
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -39,6 +40,13 @@ function args() {
     seconds: Number(value('--seconds', '4')),
     server: value('--server', 'dev'),
     openCount: Number(value('--open-count', '24')),
+    // More environment for the base worker only (K=V,K=V), e.g. the same build with another setting.
+    baseEnv: Object.fromEntries(
+      (value('--base-env', '') || '')
+        .split(',')
+        .filter(Boolean)
+        .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+    ),
   };
 }
 
@@ -113,6 +121,7 @@ async function main() {
           ? { NODE_OPTIONS: process.env.BENCH_BASE_WORKER_NODE_OPTIONS }
           : {}),
         ...(process.env.BENCH_CPU_PROF_DIR ? { BENCH_CPU_PROF_DIR: process.env.BENCH_CPU_PROF_DIR } : {}),
+        ...opts.baseEnv,
       },
       '"msg":"Worker started"',
     );
