@@ -17,6 +17,9 @@ const worker = await Worker.create({
   taskQueue: config.temporal.taskQueue,
   workflowsPath: path.join(path.dirname(fileURLToPath(import.meta.url)), 'noop-workflow.js'),
   dataConverter: workerDataConverter(config.codec),
+  // Local only (the noopLocal Update's): no activity task poller beside the floor's workflow pollers.
+  activities: { benchNoopActivity: async () => undefined },
+  enableNonLocalActivities: false,
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => worker.shutdown());
 console.log('noop worker started');

@@ -1,13 +1,28 @@
 // The trivial workflow the bench sets every figure against: an Update that does nothing but answer,
 // on a workflow that does nothing but wait. What the Temporal server and SDK cost on their own.
-const { condition, defineSignal, defineUpdate, setHandler, sleep } = require('@temporalio/workflow');
+const {
+  condition,
+  defineSignal,
+  defineUpdate,
+  proxyLocalActivities,
+  setHandler,
+  sleep,
+} = require('@temporalio/workflow');
 
 const noopUpdate = defineUpdate('noop');
+// The same Update answered after one trivial local activity (bench/activation-cost.mjs): what one
+// local activity and the activation that brings its result cost the worker.
+const noopLocalUpdate = defineUpdate('noopLocal');
+const { benchNoopActivity } = proxyLocalActivities({ startToCloseTimeout: '3 seconds' });
 const finishSignal = defineSignal('finish');
 
 async function benchNoopWorkflow() {
   let finished = false;
   setHandler(noopUpdate, () => ({ ok: true }));
+  setHandler(noopLocalUpdate, async (event) => {
+    await benchNoopActivity(event);
+    return { ok: true };
+  });
   setHandler(finishSignal, () => {
     finished = true;
   });

@@ -189,7 +189,18 @@ async function start(stack, { server, policy, noop, workerEnv, cleanups, logDir,
   stack.worker = await spawnProcess(
     'worker',
     WORKER_MAIN,
-    { ...env, LOG_LEVEL: 'info', WORKER_METRICS_PORT: String(workerMetricsPort), ...workerEnv },
+    {
+      ...env,
+      LOG_LEVEL: 'info',
+      WORKER_METRICS_PORT: String(workerMetricsPort),
+      // The same for the case worker, its workflow threads included (bench/lib/cpu-profile-hook.cjs):
+      // BENCH_WORKER_NODE_OPTIONS="--require ./bench/lib/cpu-profile-hook.cjs" (bench/README.md).
+      ...(process.env.BENCH_WORKER_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS }
+        : {}),
+      ...(process.env.BENCH_CPU_PROF_DIR ? { BENCH_CPU_PROF_DIR: process.env.BENCH_CPU_PROF_DIR } : {}),
+      ...workerEnv,
+    },
     '"msg":"Worker started"',
   );
   cleanups.push(() => stack.worker.stop());

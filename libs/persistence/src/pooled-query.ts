@@ -28,6 +28,53 @@ export async function pooledRows<T extends QueryResultRow>(
   }
 }
 
+/** One statement inside a pooledTransaction: its rows, failures thrown as pooledRows throws them. */
+export type TransactionQuery = <T extends QueryResultRow>(
+  sql: string,
+  params?: readonly unknown[],
+) => Promise<T[]>;
+
+/**
+ * `work` in one transaction on one client of the DataSource's pg pool, without TypeORM's query runner
+ * (what `dataSource.transaction` costs per statement, see pooledRows): START TRANSACTION, the work's
+ * statements, COMMIT; on any failure (COMMIT's included) ROLLBACK and the failure rethrown, as
+ * `dataSource.transaction` does. Statements fail as TypeORM's QueryFailedError with pg's error as
+ * `driverError`; a connection the pool cannot give fails as it does for `dataSource.transaction`. A
+ * client whose ROLLBACK failed is dropped from the pool, not handed out again mid-transaction.
+ */
+export async function pooledTransaction<R>(
+  dataSource: DataSource,
+  work: (query: TransactionQuery) => Promise<R>,
+): Promise<R> {
+  const client: PoolClient = await poolOf(dataSource).connect();
+  const query: TransactionQuery = async <T extends QueryResultRow>(
+    sql: string,
+    params: readonly unknown[] = [],
+  ): Promise<T[]> => {
+    try {
+      return (await client.query<T>(sql, params as unknown[])).rows;
+    } catch (err) {
+      throw new QueryFailedError(sql, params as unknown[], err as Error);
+    }
+  };
+  let broken: Error | undefined;
+  try {
+    await query('START TRANSACTION');
+    const result = await work(query);
+    await query('COMMIT');
+    return result;
+  } catch (err) {
+    try {
+      await client.query('ROLLBACK');
+    } catch (rollbackError) {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    }
+    throw err;
+  } finally {
+    client.release(broken);
+  }
+}
+
 function poolOf(dataSource: DataSource): Pool {
   const master = (dataSource.driver as unknown as { master?: Pool }).master;
   // What TypeORM says for a data source that is not (or no longer) initialised.

@@ -1,7 +1,8 @@
 import type { CaseState, RecordedEvent } from '@tiltak/domain';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { EventIdConflictError, OpenCaseExistsError, PG_UNIQUE_VIOLATION, postgresErrorOf } from '../errors';
-import { jsonb, returnedRows } from '../sql-values';
+import { pooledTransaction, type TransactionQuery } from '../pooled-query';
+import { jsonb } from '../sql-values';
 import { CaseEventEntity } from './case-event.entity';
 import {
   auditTrailEntryFromEntity,
@@ -31,11 +32,13 @@ export class CaseEventStore {
     const stray = events.find((e) => e.caseId !== state.caseId);
     if (stray) throw new Error(`Event ${stray.eventId} belongs to case ${stray.caseId}, not ${state.caseId}`);
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      // On the pool's client without TypeORM's runner: this runs for every recorded event (the worker's
+      // local activity), and the runner's bookkeeping cost more CPU than the statements' own.
+      return await pooledTransaction(this.dataSource, async (query) => {
         const rows = events.map(caseEventRowFromRecorded);
-        const insertedEvents = await insertEvents(manager, rows);
-        const readModelUpdated = await upsertCase(manager, state);
-        await recordActivity(manager, state.caseId, rows);
+        const insertedEvents = await insertEvents(query, rows);
+        const readModelUpdated = await upsertCase(query, state);
+        await recordActivity(query, state.caseId, rows);
         return { insertedEvents, readModelUpdated };
       });
     } catch (err) {
@@ -55,7 +58,7 @@ export class CaseEventStore {
     const now = new Date();
     const rows = events.map((e) => caseEventRowFromExternal(caseId, e, now));
     if (rows.length === 0) return 0;
-    return this.dataSource.transaction((manager) => insertEvents(manager, rows));
+    return pooledTransaction(this.dataSource, (query) => insertEvents(query, rows));
   }
 
   /** One event of the case's audit trail by its id (unique), or null: one indexed row, not the trail. */
@@ -81,7 +84,7 @@ export class CaseEventStore {
   }
 }
 
-async function insertEvents(manager: EntityManager, rows: CaseEventRowValues[]): Promise<number> {
+async function insertEvents(query: TransactionQuery, rows: CaseEventRowValues[]): Promise<number> {
   let inserted = 0;
   for (let i = 0; i < rows.length; i += EVENTS_PER_INSERT) {
     const chunk = rows.slice(i, i + EVENTS_PER_INSERT);
@@ -104,7 +107,7 @@ async function insertEvents(manager: EntityManager, rows: CaseEventRowValues[]):
       return `(${p(1)}, ${p(2)}::uuid, ${p(3)}, ${p(4)}, ${p(5)}::smallint, ${p(6)}::uuid, ${p(7)}, ${p(8)}::timestamptz, ${p(9)}::timestamptz, ${p(10)}::jsonb)`;
     });
     // PostgreSQL draws seq for the VALUES rows in the order given, so seq keeps the events' order.
-    const result = await manager.query(
+    const returned = await query(
       `INSERT INTO case_events
          (event_id, case_id, type, origin, step, actor_staff_id, actor_role, occurred_at, recorded_at, payload)
        VALUES ${tuples.join(', ')}
@@ -112,8 +115,8 @@ async function insertEvents(manager: EntityManager, rows: CaseEventRowValues[]):
        RETURNING seq`,
       params,
     );
-    const insertedHere = returnedRows(result).length;
-    if (insertedHere < chunk.length) await refuseForeignDuplicates(manager, chunk);
+    const insertedHere = returned.length;
+    if (insertedHere < chunk.length) await refuseForeignDuplicates(query, chunk);
     inserted += insertedHere;
   }
   return inserted;
@@ -123,11 +126,10 @@ async function insertEvents(manager: EntityManager, rows: CaseEventRowValues[]):
  * A skipped event must be this case's own retry. An event id already used by another case means two
  * different events share an id; dropping one silently would lose it from the audit trail.
  */
-async function refuseForeignDuplicates(manager: EntityManager, rows: CaseEventRowValues[]): Promise<void> {
-  const stored = returnedRows<{ event_id: string; case_id: string }>(
-    await manager.query(`SELECT event_id, case_id FROM case_events WHERE event_id = ANY($1::text[])`, [
-      rows.map((r) => r.eventId),
-    ]),
+async function refuseForeignDuplicates(query: TransactionQuery, rows: CaseEventRowValues[]): Promise<void> {
+  const stored = await query<{ event_id: string; case_id: string }>(
+    `SELECT event_id, case_id FROM case_events WHERE event_id = ANY($1::text[])`,
+    [rows.map((r) => r.eventId)],
   );
   const storedCase = new Map(stored.map((s) => [s.event_id, s.case_id]));
   for (const row of rows) {
@@ -138,9 +140,9 @@ async function refuseForeignDuplicates(manager: EntityManager, rows: CaseEventRo
 }
 
 /** Writes the read model when the incoming state has seen at least as many events and differs. */
-async function upsertCase(manager: EntityManager, state: CaseState): Promise<boolean> {
+async function upsertCase(query: TransactionQuery, state: CaseState): Promise<boolean> {
   const r = caseRowFromState(state);
-  const result = await manager.query(
+  const returned = await query(
     `INSERT INTO cases AS c
        (case_id, student_id, school_id, owner_staff_id, trigger, step, status, opened_at, closed_at,
         close_reason, paused_at, next_deadline_at, next_deadline_kind, overdue, escalated, deadlines,
@@ -194,7 +196,7 @@ async function upsertCase(manager: EntityManager, state: CaseState): Promise<boo
       r.escalated,
     ],
   );
-  return returnedRows(result).length > 0;
+  return returned.length > 0;
 }
 
 /**
@@ -203,7 +205,7 @@ async function upsertCase(manager: EntityManager, state: CaseState): Promise<boo
  * so the column is the latest people's event the trail holds, or the opening.
  */
 async function recordActivity(
-  manager: EntityManager,
+  query: TransactionQuery,
   caseId: string,
   rows: CaseEventRowValues[],
 ): Promise<void> {
@@ -212,7 +214,7 @@ async function recordActivity(
     .map((row) => row.occurredAt)
     .reduce<string | null>((max, at) => (max === null || Date.parse(at) > Date.parse(max) ? at : max), null);
   if (latest === null) return;
-  await manager.query(
+  await query(
     `UPDATE cases SET last_activity_at = $2::timestamptz
       WHERE case_id = $1 AND last_activity_at < $2::timestamptz`,
     [caseId, latest],
