@@ -311,8 +311,8 @@ function sampleRss(pids) {
 /**
  * A bare COPY of the files into an unindexed table with the same column types: the baseline. Then, from
  * that table, a bare write of the same records as the rows the apply writes (ADR 0017): grouped by
- * student and day (the day's counts and its periods as one jsonb document, as attendance_days holds
- * them), keyed by the students' ids and sorted by the key, into an empty copy of attendance_days (its
+ * student and day (the day's counts and its periods as arrays in period order, as attendance_days
+ * holds them), keyed by the students' ids and sorted by the key, into an empty copy of attendance_days (its
  * key, checks and defaults): the floor, what writing the keyed table costs with no validation, no
  * deduplication of repeated lines, no merge with stored days, no staging and no detection.
  */
@@ -339,13 +339,16 @@ async function bareCopy(stack, files) {
     await c.query(`SET work_mem = '128MB'`);
     const u = performance.now();
     await c.query(`INSERT INTO bench_days_baseline (student_id, lesson_date, school_id, registered, absent, late,
-                     left_early, not_in_class, appointment, lessons)
+                     left_early, not_in_class, appointment, periods, subject_codes, teacher_refs, statuses, minutes,
+                     reasons, import_seqs)
                    SELECT s.id, b.lesson_date, s.school_id, count(*), count(*) FILTER (WHERE b.status = 'absent'),
                           count(*) FILTER (WHERE b.status = 'late'), count(*) FILTER (WHERE b.status = 'left-early'),
                           count(*) FILTER (WHERE b.status = 'present-not-in-class'),
                           count(*) FILTER (WHERE b.status = 'absent' AND b.reason = 'appointment'),
-                          jsonb_object_agg(b.period::text, jsonb_build_array(b.subject_code, b.teacher_ref, b.status,
-                                                                             b.minutes, b.reason, 1))
+                          array_agg(b.period ORDER BY b.period), array_agg(b.subject_code ORDER BY b.period),
+                          array_agg(b.teacher_ref ORDER BY b.period), array_agg(b.status ORDER BY b.period),
+                          array_agg(b.minutes ORDER BY b.period), array_agg(b.reason ORDER BY b.period),
+                          array_fill(1::bigint, ARRAY[count(*)::int])
                      FROM bench_copy_baseline b JOIN students s ON s.external_ref = b.student_ref
                     GROUP BY s.id, b.lesson_date, s.school_id
                     ORDER BY s.id, b.lesson_date`);
@@ -623,7 +626,7 @@ async function main() {
     `${records.toLocaleString('en')} records (${STUDENTS} students × ${yearDays.length} school days × ${LESSONS} lessons, summer holiday closed) in ${files.length} school files of ${megabytes.toFixed(0)} MB together, from the seeded generator the tests use; ${opened} cases opened.`,
     `Import time: from the first byte uploaded until both imports are applied and every changed student evaluated (signals and figures stored, the cases to open decided; the detection activity's completion in the workflow history), both schools' files uploaded at once (imports of one school are serialised, of different schools not). Starting the cases detection decided on follows (the second row): each is an ordinary case workflow with its deadlines and notice, started a hundred at a time.`,
     `Baseline: COPY of the same files (FORMAT csv) into a table with the same column types and no index or key, one after the other, in the same run.`,
-    `Floor: after that COPY, one INSERT ... SELECT of its rows grouped into student-days (joined with the students for their ids; the day's counts and its periods as one jsonb document, as the import stores them, ADR 0017; sorted by the key) into an empty copy of attendance_days with its key, checks and defaults: what writing the keyed table costs with no validation, deduplication, merge with stored days, staging or detection.`,
+    `Floor: after that COPY, one INSERT ... SELECT of its rows grouped into student-days (joined with the students for their ids; the day's counts and its periods as arrays in period order, as the import stores them, ADR 0017; sorted by the key) into an empty copy of attendance_days with its key, checks and defaults: what writing the keyed table costs with no validation, deduplication, merge with stored days, staging or detection.`,
     `Detection evaluates the current school year's records (from 1 August); earlier days are imported but belong to last school year.`,
     `RSS sampled every 100 ms from /proc during the year's import.`,
     `Daily increment: imported once the year's cases have settled (every notice in the outbox sent, ${settleSeconds.toFixed(0)} s after the last case was started), as the next school day finds them; before, it queued behind the workflow tasks of the cases just opened.`,

@@ -264,7 +264,7 @@ describe('thresholds and corrections', () => {
     expect(done).toMatchObject({ status: 'applied', rowsApplied: days.length * 6, casesOpened: 0 });
     expect(await openCases(filip.id)).toBe(0);
     const [row] = (await h.db.query(
-      `SELECT a.lessons -> '1' ->> 2 AS status FROM attendance_days a JOIN students s ON s.id = a.student_id WHERE s.id = $1 AND lesson_date = $2`,
+      `SELECT a.statuses[array_position(a.periods, 1::smallint)] AS status FROM attendance_days a JOIN students s ON s.id = a.student_id WHERE s.id = $1 AND lesson_date = $2`,
       [filip.id, days[9]],
     )) as { status: string }[];
     expect(row?.status).toBe('present');

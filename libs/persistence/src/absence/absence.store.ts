@@ -21,7 +21,13 @@ import type { StudentConcernProfile as StudentConcernProfileLike } from '../dire
 import { accessLogInsert } from '../access-log/access-log.store';
 import type { AccessLogInput } from '../access-log/access-log.types';
 import { insertProposals, type NewProposal } from './proposal.store';
-import { DAY_COUNT_COLUMNS, dayCountsOfLessons, dayFromStored, type StoredDayTuple } from './attendance-days';
+import {
+  DAY_COUNT_COLUMNS,
+  DAY_LESSON_COLUMNS,
+  dayCountsOfLessons,
+  dayFromStored,
+  type StoredDayTuple,
+} from './attendance-days';
 
 export const IMPORT_SOURCES = ['csv', 'json'] as const;
 export type ImportSource = (typeof IMPORT_SOURCES)[number];
@@ -268,6 +274,13 @@ const BAD_VALUES_SQL = `
     ).join(' UNION ALL ')}
   ) bad WHERE message IS NOT NULL`;
 
+/** The periods' columns a file brings (the import seq is the import's own). */
+const FILE_LESSON_COLUMNS = DAY_LESSON_COLUMNS.filter((c) => c.column !== 'import_seqs');
+/** A period's values: a period is changed when one of them is. */
+const VALUE_FIELDS = FILE_LESSON_COLUMNS.filter((c) => c.field !== 'period').map((c) => c.field);
+/** What apply writes of a day: the counts, then the periods' arrays. */
+const DAY_COLUMNS = [...DAY_COUNT_COLUMNS, ...DAY_LESSON_COLUMNS.map((c) => c.column)];
+
 interface BadValue extends Record<CheckedColumn, string | null> {
   check_no: number;
   message: string;
@@ -414,52 +427,66 @@ export class AbsenceStore {
            -- knows its input is in order and needs no second sort or hash of millions of rows).
            SELECT i.student_id, i.lesson_date, any_value(i.school_id) AS school_id,
                   ${dayCountsOfLessons('i.status', 'i.reason')},
-                  jsonb_object_agg(i.period::text, jsonb_build_array(i.subject_code, i.teacher_ref, i.status,
-                                                                     i.minutes, i.reason, $3::bigint)) AS lessons
-             FROM (SELECT DISTINCT ON (s.id, r.lesson_date::date, r.period::int)
+                  ${FILE_LESSON_COLUMNS.map((c) => `array_agg(i.${c.field} ORDER BY i.period) AS ${c.column}`).join(', ')}
+             FROM (SELECT DISTINCT ON (s.id, r.lesson_date::date, r.period::smallint)
                           s.id AS student_id, s.school_id, r.lesson_date::date AS lesson_date,
-                          r.period::int AS period, r.subject_code, nullif(r.teacher_ref, '') AS teacher_ref,
-                          r.status, nullif(r.minutes, '')::int AS minutes, nullif(r.reason, '') AS reason
+                          r.period::smallint AS period, r.subject_code, nullif(r.teacher_ref, '') AS teacher_ref,
+                          r.status, nullif(r.minutes, '')::smallint AS minutes, nullif(r.reason, '') AS reason
                      FROM absence_import_rows r
                      JOIN students s ON s.school_id = $2 AND s.external_ref = r.student_ref
                      LEFT JOIN unnest($4::int[]) AS bad (line) ON bad.line = r.line_no
                     WHERE r.import_id = $1 AND bad.line IS NULL
-                    ORDER BY s.id, r.lesson_date::date, r.period::int, r.line_no DESC) AS i
+                    ORDER BY s.id, r.lesson_date::date, r.period::smallint, r.line_no DESC) AS i
             GROUP BY i.student_id, i.lesson_date
          ),
          -- Under the school's lock nobody else writes these students' days, so an update of the known
          -- ones and a plain insert of the new ones (cheaper than ON CONFLICT's speculative insertion,
          -- row by row) cannot race; both read the days as they were before this statement.
          inserted AS (
-           INSERT INTO attendance_days (student_id, lesson_date, school_id, ${DAY_COUNT_COLUMNS.join(', ')}, lessons)
-           SELECT d.student_id, d.lesson_date, d.school_id, ${DAY_COUNT_COLUMNS.map((c) => `d.${c}`).join(', ')},
-                  d.lessons
+           INSERT INTO attendance_days (student_id, lesson_date, school_id, ${DAY_COLUMNS.join(', ')})
+           SELECT d.student_id, d.lesson_date, d.school_id,
+                  ${[...DAY_COUNT_COLUMNS, ...FILE_LESSON_COLUMNS.map((c) => c.column)].map((c) => `d.${c}`).join(', ')},
+                  array_fill($3::bigint, ARRAY[d.registered])
              FROM days d
             WHERE NOT EXISTS (SELECT 1 FROM attendance_days a
                                WHERE a.student_id = d.student_id AND a.lesson_date = d.lesson_date)
             ORDER BY d.student_id, d.lesson_date
            RETURNING student_id, registered::int AS records
          ),
+         -- A stored day and the file's: period by period (a full join of the two), the file's period
+         -- taken where the day has none or a different one no newer import wrote.
          merged AS (
-           SELECT d.student_id, d.lesson_date, m.records, m.lessons
+           SELECT d.student_id, d.lesson_date, m.*
              FROM days d
              JOIN attendance_days a ON a.student_id = d.student_id AND a.lesson_date = d.lesson_date
             CROSS JOIN LATERAL (
-              SELECT count(*)::int AS records, a.lessons || coalesce(jsonb_object_agg(n.key, n.value), '{}') AS lessons
-                FROM jsonb_each(d.lessons) AS n
-               WHERE NOT (a.lessons ? n.key)
-                  OR ((a.lessons -> n.key ->> 5)::bigint <= $3::bigint
-                      AND ((a.lessons -> n.key) - 5) IS DISTINCT FROM (n.value - 5))
+              SELECT count(*) FILTER (WHERE x.take)::int AS records, ${dayCountsOfLessons('x.status', 'x.reason')},
+                     ${DAY_LESSON_COLUMNS.map((c) => `array_agg(x.${c.field} ORDER BY x.period) AS ${c.column}`).join(', ')}
+                FROM (SELECT coalesce(y.n_period, y.o_period) AS period, y.take,
+                             ${FILE_LESSON_COLUMNS.filter((c) => c.field !== 'period')
+                               .map(
+                                 (c) =>
+                                   `CASE WHEN y.take THEN y.n_${c.field} ELSE y.o_${c.field} END AS ${c.field}`,
+                               )
+                               .join(', ')},
+                             CASE WHEN y.take THEN $3::bigint ELSE y.o_import_seq END AS import_seq
+                        FROM (SELECT o.*, n.*,
+                                     n.n_period IS NOT NULL AND (o.o_period IS NULL OR (
+                                       o.o_import_seq <= $3::bigint
+                                       AND (${VALUE_FIELDS.map((f) => `o.o_${f}`).join(', ')})
+                                           IS DISTINCT FROM (${VALUE_FIELDS.map((f) => `n.n_${f}`).join(', ')}))) AS take
+                                FROM unnest(${DAY_LESSON_COLUMNS.map((c) => `a.${c.column}`).join(', ')})
+                                       AS o (${DAY_LESSON_COLUMNS.map((c) => `o_${c.field}`).join(', ')})
+                                FULL JOIN unnest(${FILE_LESSON_COLUMNS.map((c) => `d.${c.column}`).join(', ')})
+                                       AS n (${FILE_LESSON_COLUMNS.map((c) => `n_${c.field}`).join(', ')})
+                                  ON n.n_period = o.o_period) y) x
             ) m
             WHERE m.records > 0
          ),
          updated AS (
            UPDATE attendance_days a
-              SET lessons = m.lessons, ${DAY_COUNT_COLUMNS.map((c) => `${c} = c.${c}`).join(', ')}, updated_at = now()
+              SET ${DAY_COLUMNS.map((c) => `${c} = m.${c}`).join(', ')}, updated_at = now()
              FROM merged m
-            CROSS JOIN LATERAL (
-              SELECT ${dayCountsOfLessons('l.value ->> 2', 'l.value ->> 4')} FROM jsonb_each(m.lessons) AS l
-            ) c
             WHERE a.student_id = m.student_id AND a.lesson_date = m.lesson_date
            RETURNING a.student_id, m.records
          )
@@ -571,7 +598,7 @@ export class AbsenceStore {
          FROM unnest($1::uuid[]) AS u (id)
          CROSS JOIN LATERAL (
            SELECT json_agg(json_build_array(to_char(a.lesson_date, 'YYYY-MM-DD'), ${DAY_COUNT_COLUMNS.map((c) => `a.${c}`).join(', ')},
-                                            a.lessons) ORDER BY a.lesson_date) AS days
+                                            a.subject_codes, a.teacher_refs, a.statuses) ORDER BY a.lesson_date) AS days
              FROM attendance_days a
             WHERE a.student_id = u.id AND a.lesson_date BETWEEN $2::date AND $3::date
          ) y

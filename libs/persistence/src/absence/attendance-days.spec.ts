@@ -1,7 +1,7 @@
 import { DAY_COUNT_COLUMNS, dayCountsOfLessons, dayFromStored, type StoredDayTuple } from './attendance-days';
 
 describe('a stored attendance day', () => {
-  it('becomes the domain day: the stored counts, and a lesson per period in period order', () => {
+  it('becomes the domain day: the stored counts, and a lesson per period with its subject and teacher', () => {
     const stored: StoredDayTuple = [
       '2026-11-02',
       3,
@@ -10,11 +10,9 @@ describe('a stored attendance day', () => {
       0,
       0,
       1,
-      {
-        '10': ['NOR', 'T-2', 'late', 5, null, 4],
-        '2': ['MAT', null, 'absent', null, 'appointment', 3],
-        '1': ['MAT', 'T-1', 'present', null, null, 3],
-      },
+      ['MAT', 'MAT', 'NOR'],
+      ['T-1', null, 'T-2'],
+      ['present', 'absent', 'late'],
     ];
     expect(dayFromStored(stored)).toEqual({
       date: '2026-11-02',

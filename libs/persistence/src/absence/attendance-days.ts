@@ -1,6 +1,8 @@
 // Attendance stored by student and day (ADR 0017): what a row of attendance_days holds, and how it
-// becomes the domain's AttendanceDay. The counts are the ones the rules read; the SQL that writes
-// them (AbsenceStore.apply, the migration) sums them from the day's periods with dayCountsOfLessons.
+// becomes the domain's AttendanceDay. A day's periods are parallel arrays in period order (one
+// element per period: cheaper to build from millions of records and to read than a JSON document);
+// the counts are the ones the rules read, summed from the periods by dayCountsOfLessons in the SQL
+// that writes them (AbsenceStore.apply, the migration).
 import type { AttendanceDay, LocalDate } from '@tiltak/domain';
 
 /** The day's counts, in the table's column order. */
@@ -11,6 +13,20 @@ export const DAY_COUNT_COLUMNS = [
   'left_early',
   'not_in_class',
   'appointment',
+] as const;
+
+/**
+ * The day's periods: each column an array in period order, `periods` first. `import_seqs` holds the
+ * seq of the import that wrote each period (an older import never overwrites a newer one's period).
+ */
+export const DAY_LESSON_COLUMNS = [
+  { column: 'periods', field: 'period', type: 'smallint' },
+  { column: 'subject_codes', field: 'subject_code', type: 'text' },
+  { column: 'teacher_refs', field: 'teacher_ref', type: 'text' },
+  { column: 'statuses', field: 'status', type: 'text' },
+  { column: 'minutes', field: 'minutes', type: 'smallint' },
+  { column: 'reasons', field: 'reason', type: 'text' },
+  { column: 'import_seqs', field: 'import_seq', type: 'bigint' },
 ] as const;
 
 /**
@@ -28,10 +44,10 @@ export function dayCountsOfLessons(statusSql: string, reasonSql: string): string
   ].join(', ');
 }
 
-/** A stored period: subject, teacher, status, minutes, reason, and the seq of the import that wrote it. */
-export type StoredLesson = [string, string | null, string, number | null, string | null, number];
-
-/** A day as loadForDetection reads it: date, the counts in DAY_COUNT_COLUMNS order, the periods. */
+/**
+ * A day as loadForDetection reads it: date, the counts in DAY_COUNT_COLUMNS order, then the
+ * periods' subject codes, teacher references and statuses (parallel arrays in period order).
+ */
 export type StoredDayTuple = [
   LocalDate,
   number,
@@ -40,10 +56,12 @@ export type StoredDayTuple = [
   number,
   number,
   number,
-  Record<string, StoredLesson>,
+  string[],
+  (string | null)[],
+  string[],
 ];
 
-/** The domain's day: the stored counts, and each period as a lesson of its subject and teacher, in period order. */
+/** The domain's day: the stored counts, and each period as a lesson of its subject and teacher. */
 export function dayFromStored([
   date,
   registered,
@@ -52,7 +70,9 @@ export function dayFromStored([
   leftEarly,
   presentNotInClass,
   absentForAppointment,
-  lessons,
+  subjectCodes,
+  teacherRefs,
+  statuses,
 ]: StoredDayTuple): AttendanceDay {
   return {
     date,
@@ -62,11 +82,11 @@ export function dayFromStored([
     leftEarly,
     presentNotInClass,
     absentForAppointment,
-    lessons: Object.keys(lessons)
-      .sort((a, b) => Number(a) - Number(b))
-      .map((period) => {
-        const [subjectCode, teacherRef, status] = lessons[period] as StoredLesson;
-        return { subjectCode, teacherRef, registered: 1, absent: status === 'absent' ? 1 : 0 };
-      }),
+    lessons: subjectCodes.map((subjectCode, i) => ({
+      subjectCode,
+      teacherRef: teacherRefs[i] ?? null,
+      registered: 1,
+      absent: statuses[i] === 'absent' ? 1 : 0,
+    })),
   };
 }

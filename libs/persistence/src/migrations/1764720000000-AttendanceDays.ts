@@ -5,9 +5,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * writes a school year's ~570 k days instead of its 3.4 M lessons, and detection reads a student's
  * year as ~190 rows already summed instead of aggregating ~1,140 lessons on every evaluation.
  *
- * `lessons` holds the day's periods: `{"<period>": [subject_code, teacher_ref, status, minutes,
- * reason, import_seq]}` — the import seq per period, because a later import may correct one lesson
- * of a day an earlier import wrote, and an older import must never overwrite a newer one's period.
+ * A day's periods are parallel arrays in period order (period, subject, teacher, status, minutes,
+ * reason, and the seq of the import that wrote the period: a later import may correct one lesson of
+ * a day an earlier import wrote, and an older import must never overwrite a newer one's period).
  * The counts are what the rules read (AttendanceDay in libs/domain), written with the lessons in the
  * same statement (AbsenceStore.apply) and checked against them in the integration tests.
  *
@@ -32,20 +32,33 @@ export class AttendanceDays1764720000000 implements MigrationInterface {
         left_early smallint NOT NULL CHECK (left_early BETWEEN 0 AND registered),
         not_in_class smallint NOT NULL CHECK (not_in_class BETWEEN 0 AND registered),
         appointment smallint NOT NULL CHECK (appointment BETWEEN 0 AND absent),
-        lessons jsonb NOT NULL CHECK (jsonb_typeof(lessons) = 'object'),
+        periods smallint[] NOT NULL,
+        subject_codes text[] NOT NULL,
+        teacher_refs text[] NOT NULL,
+        statuses text[] NOT NULL,
+        minutes smallint[] NOT NULL,
+        reasons text[] NOT NULL,
+        import_seqs bigint[] NOT NULL,
         updated_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (student_id, lesson_date)
+        PRIMARY KEY (student_id, lesson_date),
+        CHECK (cardinality(periods) = registered AND cardinality(subject_codes) = registered
+               AND cardinality(teacher_refs) = registered AND cardinality(statuses) = registered
+               AND cardinality(minutes) = registered AND cardinality(reasons) = registered
+               AND cardinality(import_seqs) = registered)
       )`);
     await q.query(`
       INSERT INTO attendance_days (student_id, lesson_date, school_id, registered, absent, late, left_early,
-                                   not_in_class, appointment, lessons)
+                                   not_in_class, appointment, periods, subject_codes, teacher_refs, statuses,
+                                   minutes, reasons, import_seqs)
       SELECT a.student_id, a.lesson_date, (array_agg(a.school_id ORDER BY a.import_seq DESC))[1],
              count(*), count(*) FILTER (WHERE a.status = 'absent'), count(*) FILTER (WHERE a.status = 'late'),
              count(*) FILTER (WHERE a.status = 'left-early'),
              count(*) FILTER (WHERE a.status = 'present-not-in-class'),
              count(*) FILTER (WHERE a.status = 'absent' AND a.reason = 'appointment'),
-             jsonb_object_agg(a.period::text, jsonb_build_array(a.subject_code, a.teacher_ref, a.status, a.minutes,
-                                                                a.reason, a.import_seq))
+             array_agg(a.period ORDER BY a.period), array_agg(a.subject_code ORDER BY a.period),
+             array_agg(a.teacher_ref ORDER BY a.period), array_agg(a.status ORDER BY a.period),
+             array_agg(a.minutes ORDER BY a.period), array_agg(a.reason ORDER BY a.period),
+             array_agg(a.import_seq ORDER BY a.period)
         FROM lesson_attendance a
        GROUP BY a.student_id, a.lesson_date
        ORDER BY a.student_id, a.lesson_date`);
@@ -73,9 +86,10 @@ export class AttendanceDays1764720000000 implements MigrationInterface {
     await q.query(`
       INSERT INTO lesson_attendance (student_id, school_id, lesson_date, period, subject_code, teacher_ref, status,
                                      minutes, reason, import_seq)
-      SELECT d.student_id, d.school_id, d.lesson_date, l.key::smallint, l.value ->> 0, l.value ->> 1, l.value ->> 2,
-             (l.value ->> 3)::smallint, l.value ->> 4, (l.value ->> 5)::bigint
-        FROM attendance_days d CROSS JOIN LATERAL jsonb_each(d.lessons) AS l`);
+      SELECT d.student_id, d.school_id, d.lesson_date, l.*
+        FROM attendance_days d
+       CROSS JOIN LATERAL unnest(d.periods, d.subject_codes, d.teacher_refs, d.statuses, d.minutes, d.reasons,
+                                 d.import_seqs) AS l`);
     await q.query(`DROP TABLE attendance_days`);
   }
 }

@@ -42,7 +42,8 @@ describe('AttendanceDays1764720000000', () => {
     const days = await withPgClient(db.migrationUrl, async (c) => {
       const { rows } = await c.query(
         `SELECT to_char(lesson_date, 'YYYY-MM-DD') AS date, school_id, registered, absent, late, left_early,
-                not_in_class, appointment, lessons,
+                not_in_class, appointment, periods, subject_codes, teacher_refs, statuses, minutes, reasons,
+                import_seqs,
                 to_regclass('lesson_attendance') IS NULL AS lessons_table_gone
            FROM attendance_days WHERE student_id = $1 ORDER BY lesson_date`,
         [student],
@@ -59,12 +60,13 @@ describe('AttendanceDays1764720000000', () => {
         left_early: 1,
         not_in_class: 0,
         appointment: 1,
-        lessons: {
-          '1': ['MAT', 'T-1', 'present', null, null, 3],
-          '2': ['NOR', null, 'absent', null, 'appointment', 3],
-          '3': ['NOR', 'T-2', 'late', 12, 'unknown', 4],
-          '10': ['ENG', 'T-3', 'left-early', 20, 'permission', 4],
-        },
+        periods: [1, 2, 3, 10],
+        subject_codes: ['MAT', 'NOR', 'NOR', 'ENG'],
+        teacher_refs: ['T-1', null, 'T-2', 'T-3'],
+        statuses: ['present', 'absent', 'late', 'left-early'],
+        minutes: [null, null, 12, 20],
+        reasons: [null, 'appointment', 'unknown', 'permission'],
+        import_seqs: ['3', '3', '4', '4'],
         lessons_table_gone: true,
       },
       {
@@ -76,10 +78,13 @@ describe('AttendanceDays1764720000000', () => {
         left_early: 0,
         not_in_class: 1,
         appointment: 0,
-        lessons: {
-          '1': ['MAT', 'T-1', 'present-not-in-class', null, null, 4],
-          '2': ['MAT', 'T-1', 'absent', null, 'illness', 4],
-        },
+        periods: [1, 2],
+        subject_codes: ['MAT', 'MAT'],
+        teacher_refs: ['T-1', 'T-1'],
+        statuses: ['present-not-in-class', 'absent'],
+        minutes: [null, null],
+        reasons: [null, 'illness'],
+        import_seqs: ['4', '4'],
         lessons_table_gone: true,
       },
     ]);
