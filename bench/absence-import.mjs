@@ -704,7 +704,7 @@ async function main() {
     'apply.total': 'apply activity in all (with commit)',
     'detect.load': 'detection: load',
     'detect.load-students': 'detection: load, the students and their cases',
-    'detect.load-days': 'detection: load, the days summed in PostgreSQL',
+    'detect.load-days': 'detection: load, the stored days (summed per day in PostgreSQL before ADR 0017)',
     'detect.load-signals': 'detection: load, the last signals',
     'detect.load-map': 'detection: load, days into objects',
     'detect.evaluate': 'detection: evaluate (pure rules)',
