@@ -25,6 +25,8 @@ import {
   proposalIdFor,
   InstallationStore,
   STAGING_FIELDS,
+  STAGING_LOST_FIELD,
+  STAGING_LOST_MESSAGE,
   caseIdFor,
   createDataSource,
   runMigrations,
@@ -300,5 +302,117 @@ describe('detection reads days summed in the database', () => {
       expect(sorted(days)).toEqual(sorted(attendanceDays(own)));
       expect(evaluateAttendance(days, today, null)).toEqual(evaluateAbsence(own, today, null));
     }
+  });
+
+  it('merges a later import into the stored days: newer periods win in any order, the same file again rewrites nothing', async () => {
+    const { school, teacher } = await seedStudent('M-0');
+    const directory = new DirectoryRepository(db);
+    const refs = ['M-1', 'M-2'].map((studentRef) => ({ studentRef, pattern: SYNTHETIC_PATTERNS[0] }));
+    const ids = new Map<string, string>();
+    for (const s of refs) {
+      const student = await directory.createStudent({
+        schoolId: school.id,
+        className: '5A',
+        contactTeacherId: teacher.id,
+        givenName: 'Test',
+        familyName: 'Elev',
+        externalRef: s.studentRef,
+      });
+      ids.set(s.studentRef, student.id);
+    }
+    const older = generateAttendance({ seed: 5, students: refs, from: addDays(today, -40), to: today });
+    const key = (r: GeneratedRecord) => `${r.studentRef}|${r.date}|${r.period}`;
+    // The newer file: each day's second period and every seventh record absent for an appointment,
+    // and a seventh period on some days.
+    const corrected = older
+      .filter((r, i) => r.period === 2 || i % 7 === 0)
+      .map((r): GeneratedRecord => ({ ...r, status: 'absent', minutes: null, reason: 'appointment' }));
+    const extra = older
+      .filter((r, i) => r.period === 6 && i % 4 === 1)
+      .map((r): GeneratedRecord => ({ ...r, period: 7, status: 'late', minutes: 15, reason: null }));
+    // A record named twice in the newer file: the later line is the one kept.
+    const first = corrected[0] as GeneratedRecord;
+    const newer: GeneratedRecord[] = [{ ...first, status: 'present', reason: null }, ...corrected, ...extra];
+
+    const receive = async (records: readonly GeneratedRecord[]) => {
+      const id = randomUUID();
+      await store.receive(
+        { id, schoolId: school.id, source: 'csv', mode: 'all-or-nothing', submittedBy: null },
+        copyRows(id, records),
+      );
+      return id;
+    };
+    const olderId = await receive(older);
+    const newerId = await receive(newer);
+    // Applied newest first: the older import keeps none of the periods the newer one wrote.
+    expect(await store.apply(newerId)).toMatchObject({ rowsApplied: corrected.length + extra.length });
+    expect(await store.get(newerId)).toMatchObject({ rowsUnchanged: 1, rowsRejected: 0 });
+    expect(await store.apply(olderId)).toMatchObject({ rowsApplied: older.length - corrected.length });
+
+    const expected = new Map(older.map((r) => [key(r), r]));
+    for (const r of [...corrected, ...extra]) expected.set(key(r), r);
+    const yearStart = addDays(today, -60);
+    const check = async (bothOnOneDay: boolean) => {
+      const loaded = await store.loadForDetection([...ids.values()], yearStart, today);
+      for (const s of refs) {
+        const own = [...expected.values()].filter((r) => r.studentRef === s.studentRef);
+        const days = loaded.find((l) => l.studentId === ids.get(s.studentRef))?.days ?? [];
+        if (bothOnOneDay) expect(days.some((d) => d.absentForAppointment > 0 && d.late > 0)).toBe(true);
+        expect(sorted(days)).toEqual(sorted(attendanceDays(own)));
+      }
+    };
+    await check(true);
+
+    // The newer file once more: nothing applied, no day rewritten.
+    const versions = async () =>
+      (await db.query(
+        `SELECT student_id, lesson_date, xmin::text AS version FROM attendance_days
+          WHERE student_id = ANY($1::uuid[]) ORDER BY 1, 2`,
+        [[...ids.values()]],
+      )) as unknown[];
+    const before = await versions();
+    const againId = await receive(newer);
+    expect(await store.apply(againId)).toMatchObject({
+      status: 'applied',
+      rowsApplied: 0,
+      changedStudentIds: [],
+    });
+    expect(await store.get(againId)).toMatchObject({ rowsUnchanged: newer.length });
+    expect(await versions()).toEqual(before);
+
+    // The older file again, now the newest import: its values win back where they differ.
+    const olderAgainId = await receive(older);
+    const differing = corrected.filter((r) => {
+      const original = older.find((o) => key(o) === key(r)) as GeneratedRecord;
+      return original.status !== r.status || original.reason !== r.reason || original.minutes !== r.minutes;
+    });
+    expect(await store.apply(olderAgainId)).toMatchObject({ rowsApplied: differing.length });
+    for (const r of older) expected.set(key(r), r);
+    await check(false);
+  });
+
+  it('refuses an import whose staged rows a crash emptied (staging is unlogged), and applies nothing', async () => {
+    const { school } = await seedStudent('L-1');
+    const importId = randomUUID();
+    await store.receive(
+      { id: importId, schoolId: school.id, source: 'csv', mode: 'skip-invalid', submittedBy: null },
+      rows(importId, 'L-1', [0]),
+    );
+    // What crash recovery does to an UNLOGGED table, for this import's rows.
+    await db.query(`DELETE FROM absence_import_rows WHERE import_id = $1`, [importId]);
+    expect(await store.apply(importId)).toEqual({
+      status: 'rejected',
+      rowsApplied: 0,
+      rowsRejected: days.length * 6,
+      changedStudentIds: [],
+    });
+    expect(await store.get(importId)).toMatchObject({
+      status: 'rejected',
+      errors: [{ line: 1, field: STAGING_LOST_FIELD, message: STAGING_LOST_MESSAGE }],
+    });
+    const [persistence] = (await db.query(
+      `SELECT relpersistence FROM pg_class WHERE relname = 'absence_import_rows'`,
+    )) as { relpersistence: string }[];
+    expect(persistence?.relpersistence).toBe('u');
   });
 });

@@ -29,10 +29,11 @@ export const APP_ROLE_PRIVILEGES: Readonly<Record<string, readonly TablePrivileg
   // Abandoned and expired keys are removed.
   idempotency_keys: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   // Absence import (ADR 0009): imports keep their counts; staging rows are removed once applied;
-  // attendance is upserted by (student, date, period) and never deleted (a correction is an upsert).
+  // attendance is kept by (student, date), its periods merged in, and never deleted (ADR 0017: a
+  // correction replaces a period).
   absence_imports: ['SELECT', 'INSERT', 'UPDATE'],
   absence_import_rows: ['SELECT', 'INSERT', 'DELETE'],
-  lesson_attendance: ['SELECT', 'INSERT', 'UPDATE'],
+  attendance_days: ['SELECT', 'INSERT', 'UPDATE'],
   // Append-only: why a case began.
   absence_signals: ['SELECT', 'INSERT'],
   student_absence_figures: ['SELECT', 'INSERT', 'UPDATE'],

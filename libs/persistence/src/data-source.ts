@@ -27,6 +27,7 @@ import { CreateAbsenceTables1764500000000 } from './migrations/1764500000000-Cre
 import { CreateAbsenceCaseProposals1764600000000 } from './migrations/1764600000000-CreateAbsenceCaseProposals';
 import { LessonAttendanceForBulkWrites1764600001000 } from './migrations/1764600001000-LessonAttendanceForBulkWrites';
 import { CaseListPageIndexes1764710000000 } from './migrations/1764710000000-CaseListPageIndexes';
+import { AttendanceDays1764720000000 } from './migrations/1764720000000-AttendanceDays';
 import { InstallationEntity } from './installation/installation.entity';
 import { grantAppRolePrivileges } from './app-role-privileges';
 
@@ -65,6 +66,7 @@ export const PERSISTENCE_MIGRATIONS: readonly MigrationClass[] = [
   CreateAbsenceCaseProposals1764600000000,
   LessonAttendanceForBulkWrites1764600001000,
   CaseListPageIndexes1764710000000,
+  AttendanceDays1764720000000,
 ];
 
 export const MIGRATIONS_TABLE = 'migrations';

@@ -91,6 +91,8 @@ export {
   IMPORT_SOURCES,
   MAX_STORED_ERRORS,
   STAGING_FIELDS,
+  STAGING_LOST_FIELD,
+  STAGING_LOST_MESSAGE,
 } from './absence/absence.store';
 export type {
   AbsenceImport,

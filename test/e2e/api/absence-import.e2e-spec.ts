@@ -264,7 +264,7 @@ describe('thresholds and corrections', () => {
     expect(done).toMatchObject({ status: 'applied', rowsApplied: days.length * 6, casesOpened: 0 });
     expect(await openCases(filip.id)).toBe(0);
     const [row] = (await h.db.query(
-      `SELECT status FROM lesson_attendance a JOIN students s ON s.id = a.student_id WHERE s.id = $1 AND lesson_date = $2 AND period = 1`,
+      `SELECT a.statuses[array_position(a.periods, 1::smallint)] AS status FROM attendance_days a JOIN students s ON s.id = a.student_id WHERE s.id = $1 AND lesson_date = $2`,
       [filip.id, days[9]],
     )) as { status: string }[];
     expect(row?.status).toBe('present');
@@ -303,7 +303,9 @@ describe('bad input', () => {
   const header = 'student_ref;date;period;subject;teacher_ref;status;minutes;reason';
   const importsNow = () => countRows(h, `SELECT count(*)::int AS n FROM absence_imports`);
   const lukasRecords = () =>
-    countRows(h, `SELECT count(*)::int AS n FROM lesson_attendance WHERE student_id = $1`, [lukas.id]);
+    countRows(h, `SELECT coalesce(sum(registered), 0)::int AS n FROM attendance_days WHERE student_id = $1`, [
+      lukas.id,
+    ]);
 
   it('answers 422 naming a wrong or missing column, and stages nothing', async () => {
     const before = await importsNow();

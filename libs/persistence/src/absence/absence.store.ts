@@ -21,6 +21,13 @@ import type { StudentConcernProfile as StudentConcernProfileLike } from '../dire
 import { accessLogInsert } from '../access-log/access-log.store';
 import type { AccessLogInput } from '../access-log/access-log.types';
 import { insertProposals, type NewProposal } from './proposal.store';
+import {
+  DAY_COUNT_COLUMNS,
+  DAY_LESSON_COLUMNS,
+  dayCountsOfLessons,
+  dayFromStored,
+  type StoredDayTuple,
+} from './attendance-days';
 
 export const IMPORT_SOURCES = ['csv', 'json'] as const;
 export type ImportSource = (typeof IMPORT_SOURCES)[number];
@@ -40,6 +47,11 @@ export const STAGING_FIELDS = [
   'reason',
 ] as const;
 export type StagingField = (typeof STAGING_FIELDS)[number];
+
+/** The error of an import whose staged rows a crash of PostgreSQL emptied: the file must be sent again. */
+export const STAGING_LOST_FIELD = '(fil)';
+export const STAGING_LOST_MESSAGE =
+  'filen gikk tapt da databasen startet på nytt før den ble lest inn; send den inn på nytt';
 
 /** The most row errors kept on an import; the count is always exact. */
 export const MAX_STORED_ERRORS = 10_000;
@@ -99,7 +111,7 @@ export interface StudentForDetection {
   /** A proposed case (propose mode) waits for the contact teacher. */
   hasPendingProposal: boolean;
   caseCount: number;
-  /** The student's lessons from the school year's start to the day evaluated, summed per day. */
+  /** The student's days from the school year's start to the day evaluated. */
   days: AttendanceDay[];
   signals: SignalStates;
   /** The highest crossing number per trigger so far (0: never). */
@@ -262,6 +274,13 @@ const BAD_VALUES_SQL = `
     ).join(' UNION ALL ')}
   ) bad WHERE message IS NOT NULL`;
 
+/** The periods' columns a file brings (the import seq is the import's own). */
+const FILE_LESSON_COLUMNS = DAY_LESSON_COLUMNS.filter((c) => c.column !== 'import_seqs');
+/** A period's values: a period is changed when one of them is. */
+const VALUE_FIELDS = FILE_LESSON_COLUMNS.filter((c) => c.field !== 'period').map((c) => c.field);
+/** What apply writes of a day: the counts, then the periods' arrays. */
+const DAY_COLUMNS = [...DAY_COUNT_COLUMNS, ...DAY_LESSON_COLUMNS.map((c) => c.column)];
+
 interface BadValue extends Record<CheckedColumn, string | null> {
   check_no: number;
   message: string;
@@ -345,10 +364,24 @@ export class AbsenceStore {
         };
       }
 
+      // Staging is UNLOGGED (ADR 0017): a crash of PostgreSQL empties it. An import received before
+      // the crash and not yet applied then has no staged rows; it is refused, never applied as empty.
+      const [staged] = (await m.query(
+        `SELECT EXISTS (SELECT 1 FROM absence_import_rows WHERE import_id = $1) AS present`,
+        [importId],
+      )) as { present: boolean }[];
+      const lost = Number(imp.rows_read) > 0 && !staged?.present;
+
       // Sorting and hashing millions of staged rows: room for them in memory, for this transaction only.
       await m.query(`SET LOCAL work_mem = '128MB'`);
-      const badValues = (await m.query(BAD_VALUES_SQL, [importId, imp.school_id])) as BadValue[];
-      const errors = badValues.length > 0 ? await this.rowErrors(m, importId, badValues) : [];
+      const badValues = lost
+        ? []
+        : ((await m.query(BAD_VALUES_SQL, [importId, imp.school_id])) as BadValue[]);
+      const errors: RowError[] = lost
+        ? [{ line: 1, field: STAGING_LOST_FIELD, message: STAGING_LOST_MESSAGE }]
+        : badValues.length > 0
+          ? await this.rowErrors(m, importId, badValues)
+          : [];
       const unknownRefs = badValues
         .filter((b) => VALUE_CHECKS[b.check_no]?.field === 'student_ref' && b.student_ref)
         .map((b) => b.student_ref as string)
@@ -378,51 +411,87 @@ export class AbsenceStore {
         await m.query(`DELETE FROM absence_import_rows WHERE import_id = $1`, [importId]);
       };
 
-      if (errors.length > 0 && imp.mode === 'all-or-nothing') {
+      if (lost || (errors.length > 0 && imp.mode === 'all-or-nothing')) {
         await finish('rejected', 0, 0);
         return { status: 'rejected', rowsApplied: 0, rowsRejected: total, changedStudentIds: [] };
       }
 
-      // A record named twice in one file: the later line is the correction. Only the changed students
-      // come back (with how many of their records changed), not a row per record.
+      // Stored by student and day (ADR 0017): the file's records grouped into days once, each merged
+      // with the stored day. A record named twice in one file: the later line is the correction. A
+      // period is applied when the day has none yet, or when it differs and the stored one was not
+      // written by a newer import; a day none of whose periods is applied is not rewritten. Only the
+      // changed students come back (with how many of their records changed), not a row per record.
       const changed = (await m.query(
-        `WITH incoming AS MATERIALIZED (
-           SELECT DISTINCT ON (s.id, r.lesson_date::date, r.period::int)
-                  s.id AS student_id, s.school_id, r.lesson_date::date AS lesson_date, r.period::int AS period,
-                  r.subject_code, nullif(r.teacher_ref, '') AS teacher_ref, r.status,
-                  nullif(r.minutes, '')::int AS minutes, nullif(r.reason, '') AS reason
-             FROM absence_import_rows r
-             JOIN students s ON s.school_id = $2 AND s.external_ref = r.student_ref
-             LEFT JOIN unnest($4::int[]) AS bad (line) ON bad.line = r.line_no
-            WHERE r.import_id = $1 AND bad.line IS NULL
-            ORDER BY s.id, r.lesson_date::date, r.period::int, r.line_no DESC
+        `WITH days AS MATERIALIZED (
+           -- Grouped straight from the deduplicating sort (a subquery, not a CTE, so the grouping
+           -- knows its input is in order and needs no second sort or hash of millions of rows).
+           SELECT i.student_id, i.lesson_date, any_value(i.school_id) AS school_id,
+                  ${dayCountsOfLessons('i.status', 'i.reason')},
+                  ${FILE_LESSON_COLUMNS.map((c) => `array_agg(i.${c.field} ORDER BY i.period) AS ${c.column}`).join(', ')}
+             FROM (SELECT DISTINCT ON (s.id, r.lesson_date::date, r.period::smallint)
+                          s.id AS student_id, s.school_id, r.lesson_date::date AS lesson_date,
+                          r.period::smallint AS period, r.subject_code, nullif(r.teacher_ref, '') AS teacher_ref,
+                          r.status, nullif(r.minutes, '')::smallint AS minutes, nullif(r.reason, '') AS reason
+                     FROM absence_import_rows r
+                     JOIN students s ON s.school_id = $2 AND s.external_ref = r.student_ref
+                     LEFT JOIN unnest($4::int[]) AS bad (line) ON bad.line = r.line_no
+                    WHERE r.import_id = $1 AND bad.line IS NULL
+                    ORDER BY s.id, r.lesson_date::date, r.period::smallint, r.line_no DESC) AS i
+            GROUP BY i.student_id, i.lesson_date
          ),
-         -- Under the school's lock nobody else writes these students' lessons, so an update of the
-         -- known ones and a plain insert of the new ones (cheaper than ON CONFLICT's speculative
-         -- insertion, row by row) cannot race.
-         updated AS (
-           UPDATE lesson_attendance a
-              SET subject_code = i.subject_code, teacher_ref = i.teacher_ref, status = i.status,
-                  minutes = i.minutes, reason = i.reason, import_seq = $3::bigint, updated_at = now()
-             FROM incoming i
-            WHERE a.student_id = i.student_id AND a.lesson_date = i.lesson_date AND a.period = i.period
-              AND a.import_seq <= $3::bigint
-              AND (a.subject_code, a.teacher_ref, a.status, a.minutes, a.reason)
-                  IS DISTINCT FROM (i.subject_code, i.teacher_ref, i.status, i.minutes, i.reason)
-           RETURNING a.student_id
-         ),
+         -- Under the school's lock nobody else writes these students' days, so an update of the known
+         -- ones and a plain insert of the new ones (cheaper than ON CONFLICT's speculative insertion,
+         -- row by row) cannot race; both read the days as they were before this statement.
          inserted AS (
-           INSERT INTO lesson_attendance (student_id, school_id, lesson_date, period, subject_code, teacher_ref,
-                                          status, minutes, reason, import_seq)
-           SELECT i.student_id, i.school_id, i.lesson_date, i.period, i.subject_code, i.teacher_ref, i.status,
-                  i.minutes, i.reason, $3::bigint
-             FROM incoming i
-            WHERE NOT EXISTS (SELECT 1 FROM lesson_attendance a
-                               WHERE a.student_id = i.student_id AND a.lesson_date = i.lesson_date AND a.period = i.period)
-           RETURNING student_id
+           INSERT INTO attendance_days (student_id, lesson_date, school_id, ${DAY_COLUMNS.join(', ')})
+           SELECT d.student_id, d.lesson_date, d.school_id,
+                  ${[...DAY_COUNT_COLUMNS, ...FILE_LESSON_COLUMNS.map((c) => c.column)].map((c) => `d.${c}`).join(', ')},
+                  array_fill($3::bigint, ARRAY[d.registered])
+             FROM days d
+            WHERE NOT EXISTS (SELECT 1 FROM attendance_days a
+                               WHERE a.student_id = d.student_id AND a.lesson_date = d.lesson_date)
+            ORDER BY d.student_id, d.lesson_date
+           RETURNING student_id, registered::int AS records
+         ),
+         -- A stored day and the file's: period by period (a full join of the two), the file's period
+         -- taken where the day has none or a different one no newer import wrote.
+         merged AS (
+           SELECT d.student_id, d.lesson_date, m.*
+             FROM days d
+             JOIN attendance_days a ON a.student_id = d.student_id AND a.lesson_date = d.lesson_date
+            CROSS JOIN LATERAL (
+              SELECT count(*) FILTER (WHERE x.take)::int AS records, ${dayCountsOfLessons('x.status', 'x.reason')},
+                     ${DAY_LESSON_COLUMNS.map((c) => `array_agg(x.${c.field} ORDER BY x.period) AS ${c.column}`).join(', ')}
+                FROM (SELECT coalesce(y.n_period, y.o_period) AS period, y.take,
+                             ${FILE_LESSON_COLUMNS.filter((c) => c.field !== 'period')
+                               .map(
+                                 (c) =>
+                                   `CASE WHEN y.take THEN y.n_${c.field} ELSE y.o_${c.field} END AS ${c.field}`,
+                               )
+                               .join(', ')},
+                             CASE WHEN y.take THEN $3::bigint ELSE y.o_import_seq END AS import_seq
+                        FROM (SELECT o.*, n.*,
+                                     n.n_period IS NOT NULL AND (o.o_period IS NULL OR (
+                                       o.o_import_seq <= $3::bigint
+                                       AND (${VALUE_FIELDS.map((f) => `o.o_${f}`).join(', ')})
+                                           IS DISTINCT FROM (${VALUE_FIELDS.map((f) => `n.n_${f}`).join(', ')}))) AS take
+                                FROM unnest(${DAY_LESSON_COLUMNS.map((c) => `a.${c.column}`).join(', ')})
+                                       AS o (${DAY_LESSON_COLUMNS.map((c) => `o_${c.field}`).join(', ')})
+                                FULL JOIN unnest(${FILE_LESSON_COLUMNS.map((c) => `d.${c.column}`).join(', ')})
+                                       AS n (${FILE_LESSON_COLUMNS.map((c) => `n_${c.field}`).join(', ')})
+                                  ON n.n_period = o.o_period) y) x
+            ) m
+            WHERE m.records > 0
+         ),
+         updated AS (
+           UPDATE attendance_days a
+              SET ${DAY_COLUMNS.map((c) => `${c} = m.${c}`).join(', ')}, updated_at = now()
+             FROM merged m
+            WHERE a.student_id = m.student_id AND a.lesson_date = m.lesson_date
+           RETURNING a.student_id, m.records
          )
-         SELECT student_id, count(*)::int AS records
-           FROM (SELECT student_id FROM updated UNION ALL SELECT student_id FROM inserted) AS changed
+         SELECT student_id, sum(records)::int AS records
+           FROM (SELECT student_id, records FROM inserted UNION ALL SELECT student_id, records FROM updated) AS changed
           GROUP BY student_id ORDER BY student_id`,
         [importId, imp.school_id, imp.seq, [...badLines]],
       )) as { student_id: string; records: number }[];
@@ -520,31 +589,22 @@ export class AbsenceStore {
       has_pending_proposal: boolean;
     }[];
     lap('load-students');
-    // Summed per day where the lessons are (the lessons themselves only as subject, teacher and
-    // absent), one JSON document per student: a school year's records never cross the wire row by
-    // row, and the rules read days. One index range scan per student (the lateral join), in date order
-    // so the grouping needs no sort: a batch is a sliver of a table holding every school's lessons,
-    // and freshly imported statistics must not turn it into a scan of all of them.
+    // The stored days (ADR 0017), one JSON document per student: a school year's records never cross
+    // the wire row by row, and nothing is summed here. One index range scan per student (the lateral
+    // join), in date order: a batch is a sliver of a table holding every school's days, and freshly
+    // imported statistics must not turn it into a scan of all of them.
     const dayRows = (await this.dataSource.query(
       `SELECT u.id AS student_id, y.days
          FROM unnest($1::uuid[]) AS u (id)
          CROSS JOIN LATERAL (
-           SELECT json_agg(json_build_array(day, registered, absent, late, left_early, not_in_class, appointment, lessons))
-                    AS days
-             FROM (SELECT to_char(a.lesson_date, 'YYYY-MM-DD') AS day, count(*)::int AS registered,
-                          count(*) FILTER (WHERE a.status = 'absent')::int AS absent,
-                          count(*) FILTER (WHERE a.status = 'late')::int AS late,
-                          count(*) FILTER (WHERE a.status = 'left-early')::int AS left_early,
-                          count(*) FILTER (WHERE a.status = 'present-not-in-class')::int AS not_in_class,
-                          count(*) FILTER (WHERE a.status = 'absent' AND a.reason = 'appointment')::int AS appointment,
-                          json_agg(json_build_array(a.subject_code, a.teacher_ref, (a.status = 'absent')::int)) AS lessons
-                     FROM lesson_attendance a
-                    WHERE a.student_id = u.id AND a.lesson_date BETWEEN $2::date AND $3::date
-                    GROUP BY a.lesson_date) d
+           SELECT json_agg(json_build_array(to_char(a.lesson_date, 'YYYY-MM-DD'), ${DAY_COUNT_COLUMNS.map((c) => `a.${c}`).join(', ')},
+                                            a.subject_codes, a.teacher_refs, a.statuses) ORDER BY a.lesson_date) AS days
+             FROM attendance_days a
+            WHERE a.student_id = u.id AND a.lesson_date BETWEEN $2::date AND $3::date
          ) y
         WHERE y.days IS NOT NULL`,
       [studentIds, yearStart, asOf],
-    )) as { student_id: string; days: DayTuple[] }[];
+    )) as { student_id: string; days: StoredDayTuple[] }[];
     lap('load-days');
     const signals = (await this.dataSource.query(
       `SELECT DISTINCT ON (student_id, trigger) student_id, trigger, kind, crossing
@@ -553,7 +613,7 @@ export class AbsenceStore {
       [studentIds],
     )) as { student_id: string; trigger: ConcernTrigger; kind: SignalKind; crossing: number }[];
     lap('load-signals');
-    const byStudent = new Map(dayRows.map((r) => [r.student_id, r.days.map(dayFromTuple)]));
+    const byStudent = new Map(dayRows.map((r) => [r.student_id, r.days.map(dayFromStored)]));
     const result = students.map((s) => {
       const own = signals.filter((g) => g.student_id === s.id);
       return {
@@ -668,7 +728,7 @@ export class AbsenceStore {
       `SELECT s.id AS student_id FROM students s
          LEFT JOIN student_absence_figures f ON f.student_id = s.id
         WHERE ($1::uuid IS NULL OR s.school_id = $1) AND (f.student_id IS NULL OR f.evaluated_on < $2::date)
-          AND EXISTS (SELECT 1 FROM lesson_attendance a
+          AND EXISTS (SELECT 1 FROM attendance_days a
                        WHERE a.student_id = s.id AND a.lesson_date BETWEEN $3::date AND $2::date)
         ORDER BY 1`,
       [schoolId, asOf, yearStart],
@@ -746,45 +806,6 @@ export class AbsenceStore {
       lastSignalAt: r.last_signal_at ? r.last_signal_at.toISOString() : null,
     }));
   }
-}
-
-/** A day as loadForDetection's SQL writes it: date, counts, then a [subject, teacher, absent (0 or 1)] per lesson. */
-type DayTuple = [
-  LocalDate,
-  number,
-  number,
-  number,
-  number,
-  number,
-  number,
-  [string, string | null, number][],
-];
-
-function dayFromTuple([
-  date,
-  registered,
-  absent,
-  late,
-  leftEarly,
-  presentNotInClass,
-  absentForAppointment,
-  lessons,
-]: DayTuple): AttendanceDay {
-  return {
-    date,
-    registered,
-    absent,
-    late,
-    leftEarly,
-    presentNotInClass,
-    absentForAppointment,
-    lessons: lessons.map(([subjectCode, teacherRef, a]) => ({
-      subjectCode,
-      teacherRef,
-      registered: 1,
-      absent: a,
-    })),
-  };
 }
 
 interface SignalRow {
