@@ -8,7 +8,11 @@ export class RowErrorDto {
   })
   line!: number;
 
-  @ApiProperty({ example: 'status', description: 'The column, or (rad) when the row itself is malformed.' })
+  @ApiProperty({
+    example: 'status',
+    description:
+      'The column; (rad) when the row itself is malformed; (fil) when the whole file was lost before it was read in and must be sent again.',
+  })
   field!: string;
 
   @ApiProperty({ example: 'mangler' })

@@ -1353,7 +1353,7 @@ export interface components {
             /** @description Line of the file (1 is the header); for a JSON batch, the record’s position (1-based). */
             line: number;
             /**
-             * @description The column, or (rad) when the row itself is malformed.
+             * @description The column; (rad) when the row itself is malformed; (fil) when the whole file was lost before it was read in and must be sent again.
              * @example status
              */
             field: string;
