@@ -6,22 +6,13 @@
 // its own work. Prints each round and the medians. Writes nothing to bench/results.
 // `node bench/activation-cost.mjs [--rounds 5] [--seconds 4] [--server dev]`
 import { cpuSeconds, log, noopUpdate, startNoop, startStack } from './lib/stack.mjs';
-import { closedLoop } from './lib/measure.mjs';
+import { cliValue, closedLoop, median } from './lib/measure.mjs';
 import { randomUUID } from 'node:crypto';
 
-const argv = process.argv.slice(2);
-const value = (name, fallback) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : fallback;
-};
+const value = (name, fallback) => cliValue(name, fallback);
 const rounds = Number(value('--rounds', '5'));
 const seconds = Number(value('--seconds', '4'));
 const server = value('--server', 'dev');
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 const stack = await startStack({ server, name: 'activation-cost' });
 try {

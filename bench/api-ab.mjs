@@ -19,18 +19,13 @@ import {
   startExtraApi,
   startStack,
 } from './lib/stack.mjs';
-import { closedLoop, fixedCount } from './lib/measure.mjs';
+import { baseBuildRoot, cliValue, closedLoop, fixedCount, median } from './lib/measure.mjs';
 
 function args() {
   const argv = process.argv.slice(2);
-  const value = (name, fallback) => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? argv[i + 1] : fallback;
-  };
-  const base = value('--base', null);
-  if (!base) throw new Error('--base <root of the other build> is required');
+  const value = (name, fallback) => cliValue(name, fallback, argv);
   return {
-    base: path.resolve(base),
+    base: baseBuildRoot(argv),
     rounds: Number(value('--rounds', '3')),
     seconds: Number(value('--seconds', '4')),
     server: value('--server', 'dev'),
@@ -39,12 +34,6 @@ function args() {
   };
 }
 
-const median = (xs) => {
-  const s = xs.filter((x) => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
-  if (!s.length) return null;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 /** User and system CPU seconds of a process so far (from /proc): the kernel's share is its sockets. */
 function cpuSplit(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

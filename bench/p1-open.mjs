@@ -7,6 +7,7 @@ import {
   cpuPerRequest,
   log,
   noopOpen,
+  notificationsSettled,
   openDirect,
   openViaApi,
   sleep,
@@ -159,23 +160,6 @@ async function openingTasks(stack, caseId) {
     activities: kase.activities + notice.activities,
     local: kase.local + notice.local,
   };
-}
-
-/**
- * Waits (at most 30 s) until every opened case has its opening notice out (an outbox row, sent), so the
- * notice's workflow, e-mail and entry count in the CPU window.
- */
-async function notificationsSettled(stack) {
-  const until = Date.now() + 30_000;
-  while (Date.now() < until) {
-    const { rows } = await stack.db.query(
-      `SELECT (SELECT count(*) FROM cases)::int AS cases,
-              (SELECT count(DISTINCT case_id) FROM notification_outbox WHERE status = 'sent')::int AS noticed,
-              (SELECT count(*) FROM notification_outbox WHERE status IN ('pending', 'sending'))::int AS unsent`,
-    );
-    if (rows[0].noticed >= rows[0].cases && rows[0].unsent === 0) return;
-    await sleep(200);
-  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

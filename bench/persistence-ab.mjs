@@ -10,24 +10,14 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { addStudents, log, root, startStack } from './lib/stack.mjs';
-import { fixedCount } from './lib/measure.mjs';
+import { baseBuildRoot, cliValue, fixedCount, median } from './lib/measure.mjs';
 
 const require = createRequire(import.meta.url);
-const argv = process.argv.slice(2);
-const value = (name, fallback) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : fallback;
-};
-const base = value('--base', null);
-if (!base) throw new Error('--base <root of the other build> is required');
+const value = (name, fallback) => cliValue(name, fallback);
+const base = baseBuildRoot();
 const rounds = Number(value('--rounds', '5'));
 const count = Number(value('--count', '800'));
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;

@@ -15,27 +15,23 @@ import {
   addStudents,
   cpuSeconds,
   log,
+  notificationsSettled,
   openViaApi,
   postNote,
   sleep,
   startExtraApi,
   startStack,
 } from './lib/stack.mjs';
-import { closedLoop, fixedCount } from './lib/measure.mjs';
+import { baseBuildRoot, cliValue, closedLoop, fixedCount, median } from './lib/measure.mjs';
 import { freePort } from '../tools/lib/ports.mjs';
 
 const BASE_TASK_QUEUE = `${CASE_TASK_QUEUE}-base`;
 
 function args() {
   const argv = process.argv.slice(2);
-  const value = (name, fallback) => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? argv[i + 1] : fallback;
-  };
-  const base = value('--base', null);
-  if (!base) throw new Error('--base <root of the other build> is required');
+  const value = (name, fallback) => cliValue(name, fallback, argv);
   return {
-    base: path.resolve(base),
+    base: baseBuildRoot(argv),
     rounds: Number(value('--rounds', '3')),
     seconds: Number(value('--seconds', '4')),
     server: value('--server', 'dev'),
@@ -50,12 +46,6 @@ function args() {
   };
 }
 
-const median = (xs) => {
-  const s = xs.filter((x) => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
-  if (!s.length) return null;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 function cpuSplit(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -88,21 +78,6 @@ const threadDelta = (before, after, n) =>
       .filter(([, v]) => v > 0),
   );
 const r1 = (x) => (x === null ? null : Math.round(x * 10) / 10);
-
-/** Until every case has its opening notice sent and nothing is left to send (at most 30 s). */
-async function noticesSettled(stack) {
-  const until = Date.now() + 30_000;
-  while (Date.now() < until) {
-    const { rows } = await stack.db.query(
-      `SELECT (SELECT count(*) FROM cases)::int AS cases,
-              (SELECT count(DISTINCT case_id) FROM notification_outbox WHERE status = 'sent')::int AS noticed,
-              (SELECT count(*) FROM notification_outbox WHERE status IN ('pending', 'sending'))::int AS unsent`,
-    );
-    if (rows[0].noticed >= rows[0].cases && rows[0].unsent === 0) return true;
-    await sleep(100);
-  }
-  return false;
-}
 
 async function main() {
   const opts = args();
@@ -158,7 +133,7 @@ async function main() {
       for (let i = 0; i < clients; i++) await open(which);
       await closedLoop({ concurrency: clients, seconds: 1, op: note(which) });
     }
-    await noticesSettled(stack);
+    await notificationsSettled(stack);
 
     const results = { new: [], base: [] };
     const threads = { new: [], base: [] };
@@ -174,7 +149,7 @@ async function main() {
           count: opts.openCount,
           op: () => open(which),
         });
-        const settled = await noticesSettled(stack);
+        const settled = await notificationsSettled(stack);
         const openAfter = cpuSplit(pid);
         const openThreads = threadDelta(openThreadsBefore, threadCpu(pid), opts.openCount);
         log(`${which}: notes at 8 for ${opts.seconds} s (from ${Date.now()})`);

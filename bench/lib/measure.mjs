@@ -209,3 +209,24 @@ export async function runSuiteCommand({ suite, label, run }) {
   }
   process.exit(0);
 }
+
+/** The median of the finite numbers among `xs` (the mean of the middle two for an even count), or null. */
+export function median(xs) {
+  const s = xs.filter((x) => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** A command-line option's value (`--name value`), or `fallback` when it is not given. */
+export function cliValue(name, fallback, argv = process.argv.slice(2)) {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : fallback;
+}
+
+/** `--base <dir>` of the A/B tools (the other build's root), resolved; refused when missing. */
+export function baseBuildRoot(argv = process.argv.slice(2)) {
+  const base = cliValue('--base', null, argv);
+  if (!base) throw new Error('--base <root of the other build> is required');
+  return path.resolve(base);
+}

@@ -375,6 +375,25 @@ export function cpuSeconds(pid) {
   }
 }
 
+/**
+ * Waits (at most 30 s) until every opened case has its opening notice out (an outbox row, sent) and
+ * nothing is left to send, so the notice's workflow, e-mail and entry count in a CPU window; false
+ * when that did not happen in time.
+ */
+export async function notificationsSettled(stack) {
+  const until = Date.now() + 30_000;
+  while (Date.now() < until) {
+    const { rows } = await stack.db.query(
+      `SELECT (SELECT count(*) FROM cases)::int AS cases,
+              (SELECT count(DISTINCT case_id) FROM notification_outbox WHERE status = 'sent')::int AS noticed,
+              (SELECT count(*) FROM notification_outbox WHERE status IN ('pending', 'sending'))::int AS unsent`,
+    );
+    if (rows[0].noticed >= rows[0].cases && rows[0].unsent === 0) return true;
+    await sleep(100);
+  }
+  return false;
+}
+
 // ---- the same operations straight through the Temporal client -------------------------------------
 
 const workflows = () => require('@tiltak/workflows');

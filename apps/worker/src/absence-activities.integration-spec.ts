@@ -60,15 +60,37 @@ async function seedStudent(ref: string) {
     role: 'contact-teacher',
     schoolId: school.id,
   });
-  const student = await directory.createStudent({
-    schoolId: school.id,
+  const student = await createStudent(directory, school.id, teacher.id, ref);
+  return { school, teacher, student };
+}
+
+function createStudent(
+  directory: DirectoryRepository,
+  schoolId: string,
+  teacherId: string,
+  externalRef: string,
+) {
+  return directory.createStudent({
+    schoolId,
     className: '5A',
-    contactTeacherId: teacher.id,
+    contactTeacherId: teacherId,
     givenName: 'Test',
     familyName: 'Elev',
-    externalRef: ref,
+    externalRef,
   });
-  return { school, teacher, student };
+}
+
+/** More students of that school and teacher, by their school-system reference: their ids by reference. */
+async function studentsWithRefs(
+  schoolId: string,
+  teacherId: string,
+  refs: readonly { studentRef: string }[],
+): Promise<Map<string, string>> {
+  const directory = new DirectoryRepository(db);
+  const ids = new Map<string, string>();
+  for (const { studentRef } of refs)
+    ids.set(studentRef, (await createStudent(directory, schoolId, teacherId, studentRef)).id);
+  return ids;
 }
 
 /** COPY text rows: every lesson of every day, whole days absent on the given indexes. */
@@ -254,22 +276,10 @@ describe('detection reads days summed in the database', () => {
 
   it('gives the days the domain sums from the same records, and the same evaluation', async () => {
     const { school, teacher } = await seedStudent('G-0');
-    const directory = new DirectoryRepository(db);
     const refs = SYNTHETIC_PATTERNS.flatMap((pattern, i) =>
       [0, 1].map((k) => ({ studentRef: `G-${i}-${k}`, pattern })),
     );
-    const ids = new Map<string, string>();
-    for (const s of refs) {
-      const student = await directory.createStudent({
-        schoolId: school.id,
-        className: '5A',
-        contactTeacherId: teacher.id,
-        givenName: 'Test',
-        familyName: 'Elev',
-        externalRef: s.studentRef,
-      });
-      ids.set(s.studentRef, student.id);
-    }
+    const ids = await studentsWithRefs(school.id, teacher.id, refs);
     // Every status and a lesson without a teacher, across last school year's end and up to today.
     const random = seededRandom(11);
     const records = generateAttendance({
@@ -306,20 +316,8 @@ describe('detection reads days summed in the database', () => {
 
   it('merges a later import into the stored days: newer periods win in any order, the same file again rewrites nothing', async () => {
     const { school, teacher } = await seedStudent('M-0');
-    const directory = new DirectoryRepository(db);
     const refs = ['M-1', 'M-2'].map((studentRef) => ({ studentRef, pattern: SYNTHETIC_PATTERNS[0] }));
-    const ids = new Map<string, string>();
-    for (const s of refs) {
-      const student = await directory.createStudent({
-        schoolId: school.id,
-        className: '5A',
-        contactTeacherId: teacher.id,
-        givenName: 'Test',
-        familyName: 'Elev',
-        externalRef: s.studentRef,
-      });
-      ids.set(s.studentRef, student.id);
-    }
+    const ids = await studentsWithRefs(school.id, teacher.id, refs);
     const older = generateAttendance({ seed: 5, students: refs, from: addDays(today, -40), to: today });
     const key = (r: GeneratedRecord) => `${r.studentRef}|${r.date}|${r.period}`;
     // The newer file: each day's second period and every seventh record absent for an appointment,
