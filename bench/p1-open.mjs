@@ -128,6 +128,8 @@ export async function runP1Open({ server, quick }) {
         ? 'direct: update-with-start of the case workflow with its `opened` Update, as the API opens'
         : 'direct: workflow start, then the state query until it answers (the workflow has no `opened` Update in this build)',
       'no-op: update-with-start of a workflow whose Update answers at once',
+      // ADR 0012: the opening's notice starts in the task after the answer, about a second later.
+      "throughput counts the openings answered: each opening's notice starts about a second after its answer, mostly after a burst this short, so sustained opening is bounded by the CPU per open (the notice included), not by this figure",
     ];
     notes.push(...errorNotes(figures));
     return { rows, notes, raw: figures };
