@@ -6,12 +6,12 @@
 // own cost" is API p50 − direct p50); with --open, opening at 1 and 8 too. Prints each round and the
 // medians with the ratios new/base. Writes nothing to bench/results.
 // `node bench/api-ab.mjs --base /tmp/api-base [--rounds 3] [--seconds 4] [--open] [--server dev]`
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   addStudents,
   api,
   cpuSeconds,
+  cpuSplit,
   log,
   postNote,
   openViaApi,
@@ -34,12 +34,6 @@ function args() {
   };
 }
 
-/** User and system CPU seconds of a process so far (from /proc): the kernel's share is its sockets. */
-function cpuSplit(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
-}
 const r1 = (x) => (x === null ? null : Math.round(x * 10) / 10);
 
 async function main() {

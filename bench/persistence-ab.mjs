@@ -9,7 +9,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { addStudents, log, root, startStack } from './lib/stack.mjs';
+import { addStudents, log, openingFor, root, startStack } from './lib/stack.mjs';
 import { baseBuildRoot, cliValue, fixedCount, median } from './lib/measure.mjs';
 
 const require = createRequire(import.meta.url);
@@ -49,16 +49,7 @@ try {
     cases[which] = [];
     for (const student of students.slice(i * 8, i * 8 + 8)) {
       const calendars = await stores[which].calendars.getCalendars(student.teacher.schoolId);
-      const open = {
-        caseId: randomUUID(),
-        studentId: student.id,
-        schoolId: student.teacher.schoolId,
-        ownerStaffId: student.teacher.id,
-        trigger: 'absence-percentage',
-        absencePercent: 12.5,
-        openedAt: new Date().toISOString(),
-      };
-      const openedBy = { staffId: student.teacher.id, role: 'contact-teacher' };
+      const { openedBy, ...open } = openingFor(student);
       const state = openCase(open, policy, calendars);
       const opened = caseOpenedEvent(open, openedBy);
       await stores[which].events.append({

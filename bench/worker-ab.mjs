@@ -14,6 +14,7 @@ import {
   CASE_TASK_QUEUE,
   addStudents,
   cpuSeconds,
+  cpuSplit,
   log,
   notificationsSettled,
   openViaApi,
@@ -46,11 +47,6 @@ function args() {
   };
 }
 
-function cpuSplit(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
-}
 /**
  * CPU seconds by thread of a process (/proc/<pid>/task): the main thread apart ('main'), the others by
  * name (the SDK's workflow thread, its Rust core's tokio threads, libuv's pool, V8's helpers).

@@ -102,37 +102,35 @@ async function start(stack, { server, policy, noop, workerEnv, cleanups, logDir,
   });
   await runMigrations(urls.migrationUrl, { appRole: 'bench_app' });
 
+  let temporal;
   if (server === 'dev') {
     const { ensureTemporalCli } = await import('../../tools/lib/temporal-cli.mjs');
     const { startTemporalDevServer, stopChild } = await import('../../tools/lib/temporal-dev-server.mjs');
     const cli = await ensureTemporalCli({ log });
     // As `npm start` runs it: a SQLite file, not the in-memory default.
-    const temporal = await startTemporalDevServer({
+    const dev = await startTemporalDevServer({
       cli,
       headless: true,
       dbFile: path.join(dataRoot, 'temporal.db'),
     });
-    cleanups.push(() => stopChild(temporal.child, temporal.exited));
-    stack.temporal = {
-      address: temporal.address,
-      pid: temporal.child.pid,
-      metricsUrl: `http://127.0.0.1:${temporal.metricsPort}/metrics`,
-    };
+    cleanups.push(() => stopChild(dev.child, dev.exited));
+    temporal = dev;
   } else {
     const { startTemporalServer } = await import('../../tools/lib/temporal-server.mjs');
-    const temporal = await startTemporalServer({
+    const real = await startTemporalServer({
       adminUrl: pgServer.url('postgres'),
       dataDir: path.join(dataRoot, 'temporal-server'),
       logFile: path.join(logDir, 'temporal-server.log'),
       log,
     });
-    cleanups.push(() => temporal.stop());
-    stack.temporal = {
-      address: temporal.address,
-      pid: temporal.child.pid,
-      metricsUrl: `http://127.0.0.1:${temporal.metricsPort}/metrics`,
-    };
+    cleanups.push(() => real.stop());
+    temporal = real;
   }
+  stack.temporal = {
+    address: temporal.address,
+    pid: temporal.child.pid,
+    metricsUrl: `http://127.0.0.1:${temporal.metricsPort}/metrics`,
+  };
 
   const smtp = await startTestSmtpServer();
   cleanups.push(() => smtp.stop());
@@ -364,12 +362,18 @@ export function rssMiB(pid) {
   }
 }
 
-/** CPU seconds (user + system) a process has used so far (from /proc). */
+/** User and system CPU seconds of a process so far (from /proc); throws for a process that is gone. */
+export function cpuSplit(pid) {
+  const stat = require('node:fs').readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
+}
+
+/** CPU seconds (user + system) a process has used so far (from /proc), or null when it is gone. */
 export function cpuSeconds(pid) {
   try {
-    const stat = require('node:fs').readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    const { user, system } = cpuSplit(pid);
+    return user + system;
   } catch {
     return null;
   }
@@ -406,6 +410,20 @@ export function casePolicy(stack) {
   return parsed.policy;
 }
 
+/** A new case's opening for the student by their contact teacher, as the bench opens every case. */
+export function openingFor(student, caseId = randomUUID()) {
+  return {
+    caseId,
+    studentId: student.id,
+    schoolId: student.teacher.schoolId,
+    ownerStaffId: student.teacher.id,
+    trigger: 'absence-percentage',
+    absencePercent: 12.5,
+    openedAt: new Date().toISOString(),
+    openedBy: { staffId: student.teacher.id, role: 'contact-teacher' },
+  };
+}
+
 /**
  * Opens a case for the student the way the API starts its workflow, straight through the client:
  * with update-with-start when the workflow has an `opened` Update (the first state in the answer),
@@ -415,16 +433,7 @@ export async function openDirect(stack, student, { wait = true } = {}) {
   const { CASE_WORKFLOW_TYPE, SEARCH_ATTRIBUTES, caseWorkflowId, getStateQuery, openedUpdate } = workflows();
   const caseId = randomUUID();
   const input = {
-    open: {
-      caseId,
-      studentId: student.id,
-      schoolId: student.teacher.schoolId,
-      ownerStaffId: student.teacher.id,
-      trigger: 'absence-percentage',
-      absencePercent: 12.5,
-      openedAt: new Date().toISOString(),
-      openedBy: { staffId: student.teacher.id, role: 'contact-teacher' },
-    },
+    open: openingFor(student, caseId),
     policy: stack.policy ?? (stack.policy = casePolicy(stack)),
   };
   const options = {
@@ -636,16 +645,7 @@ export async function seedCase(stack, student, spanSeconds) {
   const calendars = await seeding.calendars.get(schoolId);
   const policy = policyWithSpan(spanSeconds);
   const caseId = randomUUID();
-  const open = {
-    caseId,
-    studentId: student.id,
-    schoolId,
-    ownerStaffId: student.teacher.id,
-    trigger: 'absence-percentage',
-    absencePercent: 12.5,
-    openedAt: new Date().toISOString(),
-    openedBy: { staffId: student.teacher.id, role: 'contact-teacher' },
-  };
+  const open = openingFor(student, caseId);
   const { openedBy, ...openInput } = open;
   const state = openCase(openInput, policy, calendars);
   const opened = caseOpenedEvent(openInput, openedBy);

@@ -17,26 +17,21 @@ export function parsePrometheus(text) {
   return samples;
 }
 
-export async function scrapeWorker(stack) {
-  if (!stack.workerMetricsUrl) return null;
+/** The samples a Prometheus endpoint answers, or null when there is none or it does not answer. */
+async function scrape(url) {
+  if (!url) return null;
   try {
-    const res = await fetch(stack.workerMetricsUrl);
+    const res = await fetch(url);
     return res.ok ? parsePrometheus(await res.text()) : null;
   } catch {
     return null;
   }
 }
 
+export const scrapeWorker = (stack) => scrape(stack.workerMetricsUrl);
+
 /** The Temporal server's own metrics (its Prometheus port), or null where it has none. */
-export async function scrapeServer(stack) {
-  if (!stack.temporal?.metricsUrl) return null;
-  try {
-    const res = await fetch(stack.temporal.metricsUrl);
-    return res.ok ? parsePrometheus(await res.text()) : null;
-  } catch {
-    return null;
-  }
-}
+export const scrapeServer = (stack) => scrape(stack.temporal?.metricsUrl);
 
 // The server's histograms worth reading when a task waits: its persistence calls, its queues' tasks
 // (timer, transfer: from due to processed), matching (a task handed to a waiting poll, or stored first).

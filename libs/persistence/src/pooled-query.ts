@@ -19,9 +19,7 @@ export async function pooledRows<T extends QueryResultRow>(
   const pool = poolOf(dataSource);
   const client: PoolClient = await pool.connect();
   try {
-    return (await client.query<T>(sql, params as unknown[])).rows;
-  } catch (err) {
-    throw new QueryFailedError(sql, params as unknown[], err as Error);
+    return await rowsOn<T>(client, sql, params);
   } finally {
     // Released as TypeORM releases, without an error: pg-pool drops a client whose connection broke.
     client.release();
@@ -47,16 +45,8 @@ export async function pooledTransaction<R>(
   work: (query: TransactionQuery) => Promise<R>,
 ): Promise<R> {
   const client: PoolClient = await poolOf(dataSource).connect();
-  const query: TransactionQuery = async <T extends QueryResultRow>(
-    sql: string,
-    params: readonly unknown[] = [],
-  ): Promise<T[]> => {
-    try {
-      return (await client.query<T>(sql, params as unknown[])).rows;
-    } catch (err) {
-      throw new QueryFailedError(sql, params as unknown[], err as Error);
-    }
-  };
+  const query: TransactionQuery = <T extends QueryResultRow>(sql: string, params: readonly unknown[] = []) =>
+    rowsOn<T>(client, sql, params);
   let broken: Error | undefined;
   try {
     await query('START TRANSACTION');
@@ -72,6 +62,19 @@ export async function pooledTransaction<R>(
     throw err;
   } finally {
     client.release(broken);
+  }
+}
+
+/** One statement's rows on `client`; a failure thrown as TypeORM's QueryFailedError with pg's error. */
+async function rowsOn<T extends QueryResultRow>(
+  client: PoolClient,
+  sql: string,
+  params: readonly unknown[],
+): Promise<T[]> {
+  try {
+    return (await client.query<T>(sql, params as unknown[])).rows;
+  } catch (err) {
+    throw new QueryFailedError(sql, params as unknown[], err as Error);
   }
 }
 

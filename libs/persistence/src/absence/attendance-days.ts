@@ -2,7 +2,7 @@
 // becomes the domain's AttendanceDay. A day's periods are parallel arrays in period order (one
 // element per period: cheaper to build from millions of records and to read than a JSON document);
 // the counts are the ones the rules read, summed from the periods by dayCountsOfLessons in the SQL
-// that writes them (AbsenceStore.apply, the migration).
+// that writes them (AbsenceStore.apply; the migration that created the table keeps its own frozen copy).
 import type { AttendanceDay, LocalDate } from '@tiltak/domain';
 
 /** The day's counts, in the table's column order. */
